@@ -1,0 +1,28 @@
+# Two commands on a fresh machine: `make run` and `make test` (CONTRACT section 1).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test setup migration clean
+
+run: setup
+	$(BIN)/dorpslijn run
+
+test: $(INSTALLED)
+	$(BIN)/pytest
+
+setup: $(INSTALLED)
+	$(BIN)/dorpslijn setup
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(INSTALLED)
+
+migration: $(INSTALLED)
+	scripts/regenerate_migration.sh
+
+clean:
+	rm -rf $(VENV) instance

@@ -1,0 +1,1 @@
+"""Dorpslijn: wiring that every part shares (configuration, database, Redis, command line)."""
