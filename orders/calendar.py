@@ -1,0 +1,42 @@
+"""Delivery days and cut-offs of a village: which day an order made now is delivered."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+TIMEZONE = ZoneInfo("Europe/Amsterdam")
+WEEKDAYS = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
+
+
+@dataclass(frozen=True)
+class DeliveryDay:
+    """A day the village delivers, and the moment ordering for it closes."""
+
+    date: date
+    cutoff: datetime
+
+
+def parse_days(text: str) -> list[int]:
+    """Weekday numbers (Monday 0) from a text such as `di,vr`; empty means none."""
+    return sorted({WEEKDAYS[d.strip().lower()[:2]] for d in text.split(",") if d.strip()[:2].lower() in WEEKDAYS})
+
+
+def delivery_day_for(village, when: date) -> DeliveryDay:
+    """The delivery day on date `when`, with its cut-off."""
+    hours, minutes = (int(x) for x in village.cutoff_time.split(":"))
+    cutoff_date = when - timedelta(days=village.cutoff_days_before)
+    return DeliveryDay(when, datetime.combine(cutoff_date, time(hours, minutes), TIMEZONE))
+
+
+def next_delivery_day(village, now: datetime) -> DeliveryDay:
+    """The first delivery day whose cut-off is still ahead of `now`."""
+    days = parse_days(village.delivery_days) or list(range(7))
+    local = now.astimezone(TIMEZONE).date()
+    for offset in range(0, 15):
+        candidate = local + timedelta(days=offset)
+        if candidate.weekday() in days:
+            delivery = delivery_day_for(village, candidate)
+            if delivery.cutoff > now:
+                return delivery
+    raise ValueError(f"no delivery day for village {village.slug}")

@@ -1,0 +1,62 @@
+"""The products a village's shops sell, as plain values that need no database."""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+UNITS = ("stuk", "kg", "bos")
+
+
+@dataclass(frozen=True)
+class Product:
+    """One thing a shop sells, priced per unit (`stuk`, `kg` or `bos`)."""
+
+    sku: str
+    shop_id: str
+    name: str
+    unit: str
+    price_cents: int
+    category: str = ""
+    description: str = ""
+
+    @property
+    def weighed(self) -> bool:
+        """Whether the product is sold by weight, so its quantity is in kilograms."""
+        return self.unit == "kg"
+
+
+class Catalogue:
+    """The products of one village, looked up by sku."""
+
+    def __init__(self, products):
+        self.products = list(products)
+        self.by_sku = {p.sku: p for p in self.products}
+
+    def __len__(self):
+        return len(self.products)
+
+    def __iter__(self):
+        return iter(self.products)
+
+    def get(self, sku):
+        """The product with this sku, or None."""
+        return self.by_sku.get(sku)
+
+    @classmethod
+    def from_csv(cls, folder) -> "Catalogue":
+        """Read `products.csv` from an import folder (CONTRACT section 3)."""
+        with open(Path(folder) / "products.csv", encoding="utf-8-sig", newline="") as f:
+            return cls(
+                Product(
+                    sku=row["sku"].strip(),
+                    shop_id=row["shop_id"].strip(),
+                    name=row["name"].strip(),
+                    unit=row["unit"].strip(),
+                    price_cents=int((Decimal(row["price"].strip()) * 100).to_integral_value()),
+                    category=(row.get("category") or "").strip(),
+                    description=(row.get("description") or "").strip(),
+                )
+                for row in csv.DictReader(f)
+            )

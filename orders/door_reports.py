@@ -1,0 +1,82 @@
+"""What a volunteer reports from a door: delivered (and what was collected), or nobody home.
+
+A volunteer reports only on the orders of their own round. Nobody home alerts the
+coordinator at once (a text and a task) and the resident's contact person when there is one:
+an elderly person who does not open the door may need help.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from bots.messages import Outgoing
+from orders import notices
+from orders.deliveries import DeliveryRound, RoundStop
+from orders.models import Order, Task, Volunteer
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Found:
+    """The door stop a volunteer named, or why they cannot report on it."""
+
+    stop: RoundStop | None = None
+    problem: str = ""
+
+
+def find(session, volunteer: Volunteer, number: int) -> Found:
+    """The stop of order `number` in the volunteer's own round."""
+    order = session.scalar(select(Order).where(Order.village_id == volunteer.village_id, Order.number == number))
+    if order is None or order.status == "draft":
+        return Found(problem="volunteer_unknown_order")
+    stop = session.scalar(
+        select(RoundStop).join(DeliveryRound)
+        .where(RoundStop.order_id == order.id, RoundStop.kind == "delivery",
+               DeliveryRound.volunteer_id == volunteer.id)
+        .order_by(RoundStop.id.desc()).limit(1))
+    if stop is None:
+        return Found(problem="volunteer_not_in_round")
+    if order.status == "cancelled":
+        return Found(problem="volunteer_order_cancelled")
+    return Found(stop)
+
+
+def to_collect(order: Order) -> int:
+    """What the volunteer collects at the door: nothing when the resident pays by invoice."""
+    return 0 if order.resident.payment == "factuur" else order.total_cents
+
+
+def delivered(session, stop: RoundStop, collected_cents: int | None, now: datetime) -> list[Outgoing]:
+    """`BEZORGD 123`: the order is delivered; the resident hears it when they want to."""
+    order = stop.order
+    stop.outcome, stop.reported_at = "delivered", now
+    stop.collected_cents = to_collect(order) if collected_cents is None else collected_cents
+    order.status = "delivered"
+    logger.info("order %s delivered", order.number)
+    resident = order.resident
+    if not resident.tell_delivered:
+        return []
+    return [notices.message(notices.resident(resident, order.channel), "resident_delivered",
+                            resident.language, order=order)]
+
+
+def not_home(session, stop: RoundStop, now: datetime) -> list[Outgoing]:
+    """`NIET THUIS 123`: the coordinator is alerted at once, and the contact person."""
+    order = stop.order
+    resident, village = order.resident, order.resident.village
+    volunteer = stop.round.volunteer
+    stop.outcome, stop.reported_at = "not_home", now
+    alert = notices.message(notices.coordinator(village), "coordinator_not_home", village.language,
+                            order=order, resident=resident, volunteer=volunteer)
+    session.add(Task(village_id=village.id, kind="not_home", phone=resident.phone, resident=resident,
+                     text=alert.body, details={"order": order.number, "volunteer": volunteer.phone}))
+    logger.warning("nobody opened the door for order %s", order.number)
+    messages = [alert]
+    if resident.contact_phone:
+        messages.append(notices.message(notices.Address("sms", resident.contact_phone), "contact_not_home",
+                                        resident.language, resident=resident, village=village))
+    return messages

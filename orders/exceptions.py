@@ -1,0 +1,13 @@
+"""The failures of the market's domain that a caller may handle."""
+
+
+class InvalidImport(Exception):
+    """An import folder has bad rows; nothing of it was written."""
+
+    def __init__(self, problems):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class InvalidPhone(ValueError):
+    """A text that is not a phone number we can reach."""

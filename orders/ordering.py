@@ -1,0 +1,185 @@
+"""Orders: a basket read back to the resident (a draft), confirmed into shop orders."""
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from functools import lru_cache
+
+from sqlalchemy import func, select, update
+
+from orders.calendar import TIMEZONE, DeliveryDay, delivery_day_for, next_delivery_day, parse_days
+from orders.catalogue import Catalogue
+from orders.catalogue import Product as CatalogueProduct
+from orders.deliveries import RoundDay
+from orders.models import Order, OrderLine, Product, Resident, Shop, ShopOrder, Village
+
+logger = logging.getLogger(__name__)
+
+OPEN = ("confirmed",)
+
+
+_catalogues: dict[tuple, Catalogue] = {}
+
+
+def catalogue_for(session, village: Village) -> Catalogue:
+    """The village's active products as a Catalogue, rebuilt only when the catalogue changed."""
+    key = (str(session.get_bind().url), village.id, village.catalogue_version)
+    if key not in _catalogues:
+        if len(_catalogues) > 64:
+            _catalogues.clear()
+        _catalogues[key] = _load_catalogue(session, village)
+    return _catalogues[key]
+
+
+def _load_catalogue(session, village: Village) -> Catalogue:
+    rows = session.execute(
+        select(Product, Shop.shop_id).join(Shop, Product.shop_pk == Shop.id)
+        .where(Product.village_id == village.id, Product.active.is_(True)).order_by(Product.id))
+    return Catalogue(
+        CatalogueProduct(sku=p.sku, shop_id=shop_id, name=p.name, unit=p.unit, price_cents=p.price_cents,
+                         category=p.category, description=p.description)
+        for p, shop_id in rows)
+
+
+def history(session, resident: Resident) -> dict[str, int]:
+    """How often the resident ordered each sku, over orders that were not cancelled."""
+    rows = session.execute(
+        select(OrderLine.sku, func.count()).join(ShopOrder).join(Order)
+        .where(Order.resident_id == resident.id, Order.status.in_(("confirmed", "delivered")))
+        .group_by(OrderLine.sku))
+    return {sku: count for sku, count in rows}
+
+
+def draft(session, resident: Resident, lines, now: datetime, channel: str, placed_by: str = "") -> Order:
+    """A new draft for the resident from (sku, quantity) pairs, replacing an older draft."""
+    discard_drafts(session, resident)
+    village = resident.village
+    order = Order(village_id=village.id, resident=resident, status="draft", channel=channel,
+                  delivery_date=next_open_day(session, village, now).date, placed_by=placed_by)
+    session.add(order)
+    set_lines(session, order, lines)
+    return order
+
+
+def set_lines(session, order: Order, lines) -> None:
+    """Replace the order's lines by (sku, quantity) pairs, grouped by shop, at today's prices."""
+    order.shop_orders.clear()
+    session.flush()
+    products = {p.sku: p for p in session.scalars(
+        select(Product).where(Product.village_id == order.village_id, Product.active.is_(True),
+                              Product.sku.in_([sku for sku, _ in lines])))}
+    by_shop: dict[int, ShopOrder] = {}
+    for sku, quantity in lines:
+        product = products.get(sku)
+        if product is None:
+            continue
+        shop_order = by_shop.get(product.shop_pk)
+        if shop_order is None:
+            shop_order = by_shop[product.shop_pk] = ShopOrder(shop_pk=product.shop_pk, shop=product.shop)
+            order.shop_orders.append(shop_order)
+        shop_order.lines.append(OrderLine(product_id=product.id, sku=product.sku, name=product.name,
+                                          unit=product.unit, quantity=Decimal(str(quantity)),
+                                          price_cents=product.price_cents))
+    session.flush()
+
+
+def discard_drafts(session, resident: Resident) -> None:
+    """Forget the resident's baskets that were never confirmed."""
+    for order in session.scalars(select(Order).where(Order.resident_id == resident.id, Order.status == "draft")):
+        session.delete(order)
+    session.flush()
+
+
+def open_draft(session, resident: Resident) -> Order | None:
+    """The basket being read back to the resident, if any."""
+    return session.scalar(select(Order).where(Order.resident_id == resident.id, Order.status == "draft")
+                          .order_by(Order.id.desc()))
+
+
+def confirm(session, order: Order, now: datetime) -> Order:
+    """Make a draft an order: it gets the village's next order number."""
+    order.number = _next_number(session, order.village_id)
+    order.status = "confirmed"
+    order.confirmed_at = now
+    session.flush()
+    logger.info("order %s confirmed", order.number)
+    return order
+
+
+def _next_number(session, village_id: int) -> int:
+    """The village's next order number, taken atomically so two workers never share one."""
+    taken = session.execute(
+        update(Village).where(Village.id == village_id)
+        .values(next_order_number=Village.next_order_number + 1)
+        .returning(Village.next_order_number)).scalar_one()
+    return taken - 1
+
+
+def open_orders(session, resident: Resident, today: date) -> list[Order]:
+    """The resident's confirmed orders still to be delivered, soonest first."""
+    return list(session.scalars(
+        select(Order).where(Order.resident_id == resident.id, Order.status.in_(OPEN),
+                            Order.delivery_date >= today).order_by(Order.delivery_date, Order.id)))
+
+
+def last_order(session, resident: Resident) -> Order | None:
+    """The resident's latest order that was not cancelled (drafts are no orders)."""
+    return session.scalar(
+        select(Order).where(Order.resident_id == resident.id, Order.status.in_(("confirmed", "delivered")))
+        .order_by(Order.confirmed_at.desc(), Order.id.desc()).limit(1))
+
+
+def repeat_lines(session, order: Order) -> tuple[list[tuple[str, Decimal]], list[str]]:
+    """An order's (sku, quantity) pairs that are still sold, and the names of those that are not."""
+    sold = set(session.scalars(select(Product.sku).where(
+        Product.village_id == order.village_id, Product.active.is_(True),
+        Product.sku.in_([line.sku for line in order.lines]))))
+    lines = [(line.sku, line.quantity) for line in order.lines if line.sku in sold]
+    dropped = [line.name for line in order.lines if line.sku not in sold]
+    return lines, dropped
+
+
+def cancel(session, order: Order) -> None:
+    """Cancel a confirmed order, with every shop's part of it."""
+    order.status = "cancelled"
+    for shop_order in order.shop_orders:
+        shop_order.status = "cancelled"
+    session.flush()
+    logger.info("order %s cancelled", order.number)
+
+
+def cutoff_passed(village: Village, delivery_date: date, now: datetime) -> bool:
+    """Whether the delivery day's cut-off has passed."""
+    return delivery_day_for(village, delivery_date).cutoff <= now
+
+
+def day_closed(session, village: Village, delivery_date: date, now: datetime) -> bool:
+    """Whether ordering and cancelling for this day have closed: its cut-off passed, or its
+    rounds were closed early (`dorpslijn rounds close`)."""
+    return cutoff_passed(village, delivery_date, now) or _rounds_closed(session, village, delivery_date)
+
+
+def next_open_day(session, village: Village, now: datetime) -> DeliveryDay:
+    """The first delivery day still taking orders now."""
+    day = next_delivery_day(village, now)
+    while _rounds_closed(session, village, day.date):
+        day = next_delivery_day(village, day.cutoff)
+    return day
+
+
+def _rounds_closed(session, village: Village, delivery_date: date) -> bool:
+    return session.scalar(select(RoundDay.closed_at).where(
+        RoundDay.village_id == village.id, RoundDay.date == delivery_date)) is not None
+
+
+def missed_day(village: Village, now: datetime) -> DeliveryDay | None:
+    """A delivery day after today that an order made now is too late for, if any."""
+    upcoming = next_delivery_day(village, now)
+    today = now.astimezone(TIMEZONE).date()
+    days = parse_days(village.delivery_days) or list(range(7))
+    for offset in range(1, (upcoming.date - today).days):
+        candidate = today + timedelta(days=offset)
+        if candidate.weekday() in days:
+            return delivery_day_for(village, candidate)
+    return None

@@ -1,0 +1,119 @@
+"""Order understanding: Dutch (and English) free text and speech transcripts become catalogue items.
+
+How a message flows through it:
+
+1. `text.plain` makes the text lower-case ASCII; emoji become line breaks, control characters and
+   other scripts go. `text.listed_pieces` cuts it at line breaks, bullets and punctuation (a comma
+   between digits stays a decimal comma) into token lists, each with whether a list break (comma,
+   line, bullet) or a sentence end stands beside it.
+2. `segment.phrases` reads each piece: spoken, regional and English words become the
+   catalogue's words (`lexicon/synonyms.tsv`), a sign-off ("groetjes Truus") ends the piece,
+   list words ("en", "ook", "and") cut it, and a quantity that follows words and is followed by
+   more words starts a new phrase, so run-on speech ("2 liter volle melk 2 liter karnemelk")
+   splits too. `quantity.read` takes numbers in digits and words ("een stuk of 4", "anderhalve",
+   "a dozen"), units (ons, pond, gram, kilo, liter), pack words (zak, doos, pak, bos) and pack
+   sizes ("van 10"). Chatter and function words (`lexicon/ignore.txt`), instructions
+   ("gesneden", "bezorgen"), streets and what follows "niet"/"geen" never name a product.
+   With the catalogue's help (`match.Names`) two words that are one product word said backwards
+   are joined ("broodjes kaas": kaasbroodjes), and a bare number right after a product word is
+   part of the name when a product so named has it ("batterijen 312"), not a count; a piece that
+   is only an amount ("..., twee pakjes") counts the thing before it. A counted phrase of
+   describing words only ("2 witte bollen en 2 bruine") may mean the noun before it.
+3. `match.match` looks each content word up in the catalogue's index (`index.index_for`, built
+   once per catalogue and cached): by word form, so plurals and diminutives meet
+   (`words.forms`); by compound head as written ("ham" in "achterham", but "bloem" is not the
+   "bloemen" of "zonnebloemen"); across a split ("kip filet") and,
+   failing all that, one typo away (rapidfuzz). Products are ranked by how many words they
+   cover and how surely, whether the quantity fits them (`quantity.for_product`: "2 liter" of a
+   1-liter pack is 2, "zes eieren" one box of six, weighed goods in kilograms), whether the pack
+   word fits, and then by how few of their own marked words went unsaid, so the plainly named
+   product beats its variants. One clear winner becomes an `Item`; a tie is an `Unclear`
+   question with the best few candidates (or the resident's history breaks it); an absurd or
+   unusable amount is an `Unclear` about the quantity; words that match nothing go to
+   `not_found` when the phrase reads as an order (`Phrase.unsold`): it has a quantity or follows
+   "en"/"ook"/"heeft u", or it is a noun-like element of a comma or line list (a few words, no
+   chatter or instruction, not the lone name on the last line, not after "mevr."). The words
+   named stop at a modifier ("voor 12 personen"). They are never matched to a nearest-sounding
+   product. Words left over beside a match ("... en een kaartje") are matched on their own,
+   unless they follow a preposition ("kipfilet voor op brood").
+4. `understand` collects the outcomes in order and cuts after 30; `stream.parse_stream` wraps
+   it for `dorpslijn parse`, one JSON line per input line, never raising on bad input.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .index import index_for
+from .lexicon import lexicon
+from .match import FUZZY, Names, Outcome, match
+from .model import Item, Unclear, Understanding
+from .quantity import Quantity
+from .segment import phrases
+from .words import STRONG
+from .stream import parse_stream
+
+__all__ = ["understand", "parse_stream", "Understanding", "Item", "Unclear"]
+
+MAX_ITEMS = 30
+
+
+def understand(text: str, catalogue, history: Mapping[str, int] | None = None) -> Understanding:
+    """What a message asks for from this catalogue: items, questions and things not sold."""
+    index = index_for(catalogue)
+    outcomes = [o for phrase in phrases(text or "", Names(index)) for o in _outcomes(index, phrase, history)]
+    asked = [o for o in outcomes if o.item or o.unclear]
+    result = Understanding(truncated=len(asked) > MAX_ITEMS)
+    for outcome in asked[:MAX_ITEMS]:
+        if outcome.item:
+            result.items.append(outcome.item)
+            result.units[outcome.item.sku] = catalogue.get(outcome.item.sku).unit
+        else:
+            result.unclear.append(outcome.unclear)
+    result.not_found = list(dict.fromkeys(o.not_found for o in outcomes if o.not_found))
+    return result
+
+
+def _outcomes(index, phrase, history):
+    """The outcome of a phrase, and of words left over beside its match."""
+    outcome = match(index, phrase.words, phrase.quantity, phrase.text, history)
+    if phrase.carried and not outcome.item:
+        carried = match(index, phrase.words + phrase.carried, phrase.quantity, phrase.text, history)
+        outcome = carried if carried.item else outcome
+    if not (outcome.item or outcome.unclear):
+        if phrase.unsold:
+            yield Outcome(not_found=phrase.unsold)
+        return
+    if not phrase.cue and _unsure_alone(phrase.words, outcome):
+        if outcome.sureness == FUZZY and outcome.item:
+            yield Outcome(unclear=Unclear(phrase.text, [outcome.item.sku], None, "unknown"))
+        return
+    yield outcome
+    for run in _leftover_runs(phrase, outcome.used):
+        extra = match(index, run, Quantity(), " ".join(run), history)
+        if (extra.item and extra.sureness == STRONG) or (extra.unclear and extra.unclear.reason == "ambiguous"):
+            yield extra
+
+
+def _unsure_alone(words, outcome):
+    """Whether an unmarked phrase rests on one describing word or one guessed spelling (a name: "de Jong", "Geesje").
+
+    A guessed spelling is asked about rather than ordered; a lone describing word is dropped.
+    """
+    if len(outcome.used) != 1:
+        return False
+    (i,) = outcome.used
+    return lexicon().role(words[i]) in ("weak", "default") or outcome.sureness == FUZZY
+
+
+def _leftover_runs(phrase, used):
+    """Runs of words the match left over that may name a second thing (not after a preposition)."""
+    lex = lexicon()
+    run, runs = [], []
+    for i, word in enumerate(phrase.words):
+        if i in used or phrase.opens[i]:
+            runs.append(run)
+            run = [] if i in used else None
+        elif run is not None:
+            run.append(word)
+    runs.append(run)
+    return [r for r in runs if r and any(lex.role(w) not in ("weak", "default") for w in r)]

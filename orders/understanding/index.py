@@ -1,0 +1,108 @@
+"""The catalogue as the matcher sees it: each product's words, pack and contents, indexed once."""
+from __future__ import annotations
+
+import weakref
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .lexicon import lexicon
+from .quantity import Amount, amount_at
+from .numbers import number
+from .text import pieces
+from .words import DERIVED, forms, key
+
+HEAD_MIN = 3
+_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One product: the words that name it, its contents per pack and its pack words."""
+
+    product: object
+    words: tuple
+    weight: tuple
+    contents: dict
+    packs: frozenset
+
+
+class Index:
+    """Every product's words by form, by compound head, and as a list for fuzzy look-up; words looked up are kept."""
+
+    def __init__(self, catalogue):
+        self.entries = [_entry(p) for p in catalogue]
+        self.exact = defaultdict(list)
+        self.heads = defaultdict(list)
+        for e, entry in enumerate(self.entries):
+            for w, word in enumerate(entry.words):
+                for form in forms(word):
+                    self.exact[form].append((e, w))
+                for form in _head_forms(word):
+                    self.heads[form].append((e, w))
+        self.vocabulary = sorted(self.exact)
+        self.hits = {}
+        self.exact = dict(self.exact)
+        self.heads = dict(self.heads)
+
+
+def index_for(catalogue) -> Index:
+    """The index of a catalogue, built on first use and kept while the catalogue lives."""
+    index = _CACHE.get(catalogue)
+    if index is None:
+        index = _CACHE[catalogue] = Index(catalogue)
+    return index
+
+
+def _entry(product) -> Entry:
+    """Read a product's name: size and pack words apart from the words that name it."""
+    lex = lexicon()
+    tokens = [t for part in pieces(product.name) for t in part]
+    words, contents, packs = [], {}, set()
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        unit = lex.units.get(token)
+        value = number(token)
+        if value is not None and i > 0 and lex.role(tokens[i - 1]) == "label":
+            words.append(token)
+        elif value is not None:
+            amount, j = amount_at(tokens, i + 1, value)
+            if amount is None and j < len(tokens) and lex.units.get(tokens[j], None) and lex.units[tokens[j]].kind == "pack":
+                amount, j = Amount(value, "pc", lex.units[tokens[j]].value), j + 1
+            if amount is None and i > 0 and tokens[i - 1] == "van":
+                amount = Amount(value, "pc", "stuks")
+            if amount is None:
+                words.append(token)
+            else:
+                key = (amount.dim, amount.label) if amount.dim == "pc" else amount.dim
+                contents.setdefault(key, amount)
+                i = j
+                continue
+        elif unit and unit.kind in ("pack", "count", "piece"):
+            packs.add(unit.value)
+        elif not _ignorable(token, lex):
+            words.append(token)
+        i += 1
+    if product.unit == "bos":
+        packs.add("bos")
+    weight = tuple(0 if lex.role(w) == "default" else 1 for w in words)
+    return Entry(product, tuple(words), weight, contents, frozenset(packs))
+
+
+def _ignorable(token, lex):
+    """Words in a product name that say nothing about which product it is."""
+    return lex.role(token) in ("preposition", "instruction", "label", "split")
+
+
+def _head_forms(word):
+    """The last parts of a compound word as written: `achterham` can be asked for as `ham` (or `hammetje`).
+
+    Only the part itself, not its own singular or stem: a shorter word inside it is another word
+    ("bloem", flour, is not the `bloemen` of `zonnebloemen`).
+    """
+    heads = {}
+    for cut in range(HEAD_MIN, len(word) - HEAD_MIN + 1):
+        form = key(word[cut:])
+        if len(form) >= HEAD_MIN:
+            heads[form] = DERIVED
+    return heads

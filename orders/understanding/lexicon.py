@@ -1,0 +1,68 @@
+"""The Dutch grocery lexicon: number words, units, synonyms and word roles, read from data files."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+FOLDER = Path(__file__).with_name("lexicon")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What a unit word means: its kind and its value."""
+
+    kind: str
+    value: str
+
+    @property
+    def amount(self) -> Decimal:
+        """The unit's numeric value (kilograms, litres, or a multiplier)."""
+        return Decimal(self.value)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list the understanding reads, keyed for lookup."""
+
+    numbers: dict
+    units: dict
+    synonyms: dict
+    longest_synonym: int
+    roles: dict
+    ignore: frozenset
+    address_suffixes: tuple
+
+    def role(self, word: str) -> str:
+        """The role of a word (`split`, `weak`, `default`, ...) or ''."""
+        return self.roles.get(word, "")
+
+
+def _rows(name):
+    """The tab-separated rows of a lexicon file, comments and blank lines left out."""
+    with open(FOLDER / name, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.strip() and not line.startswith("#"):
+                yield line.split("\t")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon, read once per process."""
+    numbers = {row[0]: Decimal(row[1]) for row in _rows("numbers.tsv")}
+    units = {row[0]: Unit(row[1], row[2]) for row in _rows("units.tsv")}
+    synonyms = {tuple(row[0].split()): tuple(row[1].split()) for row in _rows("synonyms.tsv")}
+    roles = {row[0]: row[1] for row in _rows("words.tsv")}
+    with open(FOLDER / "ignore.txt", encoding="utf-8") as f:
+        ignore = frozenset(w for line in f if not line.startswith("#") for w in line.split())
+    return Lexicon(
+        numbers=numbers,
+        units=units,
+        synonyms=synonyms,
+        longest_synonym=max(map(len, synonyms)),
+        roles={w: r for w, r in roles.items() if r != "address"},
+        ignore=ignore,
+        address_suffixes=tuple(w for w, r in roles.items() if r == "address"),
+    )

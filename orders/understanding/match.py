@@ -1,0 +1,191 @@
+"""A phrase's words matched to products: who fits best, whether that is sure, and how much."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from .index import Index
+from .lexicon import lexicon
+from .model import Item, Unclear
+from .quantity import Quantity, absurd, for_product
+from .words import DERIVED, STRONG, forms
+
+MAX_CANDIDATES = 5
+FUZZY_MIN = 5
+FUZZY = 1
+HIT_CACHE = 100_000
+
+
+@dataclass
+class Candidate:
+    """One product as a reading of a phrase, with what speaks for it."""
+
+    entry: object
+    covered: dict
+    extra: int = 0
+    quantity: Decimal | None = None
+    fit: int = 0
+    packed: int = 0
+    named: frozenset = frozenset()
+
+    @property
+    def sku(self) -> str:
+        """The product's sku."""
+        return self.entry.product.sku
+
+    @property
+    def rank(self) -> tuple:
+        """How well it reads the phrase: words covered, how surely, whether the amount fits, pack named."""
+        return (len(self.covered), sum(self.covered.values()), self.fit > 0, self.packed)
+
+    @property
+    def plainness(self) -> tuple:
+        """Among equals: fewest of its own words unsaid, then the amount that fits best."""
+        return (-self.extra, self.fit)
+
+
+@dataclass
+class Outcome:
+    """What a phrase came to: an item, a question, something not sold, or nothing."""
+
+    item: Item | None = None
+    unclear: Unclear | None = None
+    not_found: str = ""
+    used: frozenset = frozenset()
+    sureness: int = 0
+
+
+class Names:
+    """What the segmenter asks of a catalogue: product words said backwards, numbers in product names."""
+
+    def __init__(self, index: Index):
+        self.index = index
+
+    def compound(self, first: str, second: str) -> str | None:
+        """The product word `second + first` ("broodjes kaas": kaasbroodjes), if the catalogue has it."""
+        word = second + first
+        return word if any(s == STRONG and f in self.index.exact for f, s in forms(word).items()) else None
+
+    def numbered(self, words: list[str], number: str) -> bool:
+        """Whether a product named by one of `words` has `number` in its name ("batterijen" and 312)."""
+        owners = {e for e, _ in self.index.exact.get(number, ())}
+        return bool(owners) and any(e in owners for w in words for e in _hits(self.index, w))
+
+
+def match(index: Index, words: list[str], quantity: Quantity, text: str, history) -> Outcome:
+    """Decide which product a phrase's words name, sure or not, and how much of it."""
+    hits = [_hits(index, w) for w in words]
+    _join_neighbours(index, words, hits)
+    ranked = _ranked(index, hits, quantity)
+    if not ranked:
+        return Outcome()
+    best = ranked[0]
+    used = frozenset(best.covered)
+    lex = lexicon()
+    unmatched = [i for i, h in enumerate(hits) if not h]
+    if unmatched and all(lex.role(words[i]) in ("weak", "default") for i in best.covered):
+        return Outcome()
+    if max(best.covered.values()) < STRONG and any(i + 1 in best.covered and i not in best.covered for i in range(len(words))):
+        return Outcome(unclear=Unclear(text, [c.sku for c in ranked[:3]], None, "unknown"), used=used)
+    group = [c for c in ranked if c.rank == best.rank]
+    winners = [c for c in group if c.plainness == best.plainness]
+    if len(winners) == 1 and min(best.covered.values()) < STRONG:
+        winners += [c for c in group if c.named != best.named and c.fit == best.fit and c not in winners]
+    chosen = winners[0] if len(winners) == 1 else _by_history(group, history)
+    if chosen is None:
+        shown = winners + [c for c in group if c not in winners]
+        quantity_said = winners[0].quantity if winners[0].fit else None
+        return Outcome(unclear=Unclear(text, [c.sku for c in shown[:MAX_CANDIDATES]], quantity_said, "ambiguous"), used=used)
+    sureness = min(chosen.covered.values())
+    return Outcome(**_settle(chosen, text), used=frozenset(chosen.covered), sureness=sureness)
+
+
+def _settle(chosen, text):
+    """An item when its amount makes sense, else a question about the amount."""
+    unit = chosen.entry.product.unit
+    if chosen.fit == 0 or chosen.quantity is None or absurd(chosen.quantity, unit):
+        return {"unclear": Unclear(text, [chosen.sku], chosen.quantity, "quantity")}
+    amount = chosen.quantity.quantize(Decimal("0.001")) if unit == "kg" else chosen.quantity.to_integral_value()
+    return {"item": Item(chosen.sku, amount.normalize() if unit == "kg" else amount, text)}
+
+
+def _by_history(group, history):
+    """The candidate this resident clearly orders most, if any."""
+    if not history:
+        return None
+    counts = sorted(((history.get(c.sku, 0), i) for i, c in enumerate(group)), reverse=True)
+    top, second = counts[0][0], (counts[1][0] if len(counts) > 1 else 0)
+    return group[counts[0][1]] if top > 0 and top >= 2 * second else None
+
+
+def _ranked(index, hits, quantity):
+    """The products that cover the most words most surely, best reading first."""
+    covered = {}
+    for i, found in enumerate(hits):
+        for e, (strength, w) in found.items():
+            covered.setdefault(e, {})[i] = (strength, w)
+    if not covered:
+        return []
+    reach = {e: (len(marks), sum(s for s, _ in marks.values())) for e, marks in covered.items()}
+    most = max(reach.values())
+    candidates = []
+    for e, marks in covered.items():
+        if reach[e] != most:
+            continue
+        entry = index.entries[e]
+        seen = {w for _, w in marks.values()}
+        extra = sum(weight for w, weight in enumerate(entry.weight) if w not in seen)
+        amount, fit = for_product(quantity, entry.product, entry.contents, entry.packs)
+        packed = (2 if quantity.pack in entry.packs else 1 if entry.packs else 0) if quantity.pack else 0
+        named = frozenset(entry.words[w] for w in seen)
+        candidates.append(Candidate(entry, {i: s for i, (s, _) in marks.items()}, extra, amount, fit, packed, named))
+    candidates.sort(key=lambda c: (c.rank, c.plainness), reverse=True)
+    return candidates
+
+
+def _hits(index, word):
+    """The products a word points at: {entry: (strength, word position in the product)}."""
+    if word in index.hits:
+        return index.hits[word]
+    found = {}
+    word_forms = forms(word)
+    for form, strength in word_forms.items():
+        for e, w in index.exact.get(form, ()):
+            if found.get(e, (0,))[0] < strength:
+                found[e] = (strength, w)
+    for form in word_forms:
+        for e, w in index.heads.get(form, ()):
+            found.setdefault(e, (DERIVED, w))
+    if not found and len(word) >= FUZZY_MIN:
+        found = _fuzzy(index, word)
+    if len(index.hits) >= HIT_CACHE:
+        index.hits.clear()
+    index.hits[word] = found
+    return found
+
+
+def _fuzzy(index, word):
+    """Products whose words are one typo away (two for long words): `halvolle`, `krentebollen`."""
+    limit = 1 if len(word) < 9 else 2
+    found = {}
+    for form, strength in forms(word).items():
+        if strength < STRONG or len(form) < FUZZY_MIN:
+            continue
+        for close, _, _ in process.extract(form, index.vocabulary, scorer=Levenshtein.distance, score_cutoff=limit, limit=5):
+            if close[0] == form[0] or len(form) >= 8:
+                for e, w in index.exact[close]:
+                    found.setdefault(e, (FUZZY, w))
+    return found
+
+
+def _join_neighbours(index, words, hits):
+    """Two words written apart that form one product word ("kip filet", "krop sla") cover both."""
+    for i in range(len(words) - 1):
+        joined = forms(words[i] + words[i + 1])
+        for form, strength in joined.items():
+            for e, w in index.exact.get(form, ()):
+                hits[i] = {**hits[i], e: (STRONG, w)}
+                hits[i + 1] = {**hits[i + 1], e: (STRONG, w)}

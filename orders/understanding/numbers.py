@@ -1,0 +1,46 @@
+"""Numbers as people write and say them: digits, decimal commas, fractions and number words."""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from .lexicon import lexicon
+
+LIMIT = Decimal(10) ** 12
+
+
+def number(token: str) -> Decimal | None:
+    """The value of a token that is a number (`2`, `2,5`, `1/2`, `twee`, `vijfentwintig`), else None."""
+    if token[0].isdigit() or (token[0] == "-" and len(token) > 1):
+        return _digits(token)
+    words = lexicon().numbers
+    if token in words:
+        return words[token]
+    return _compound(token, words)
+
+
+def _digits(token):
+    """A written number, clamped so that absurd sizes stay cheap to handle."""
+    if token.endswith("+"):
+        return None
+    try:
+        if "/" in token:
+            top, bottom = token.split("/")
+            value = Decimal(top) / Decimal(bottom) if int(bottom) else None
+        else:
+            value = Decimal(token.replace(",", "."))
+    except (InvalidOperation, ValueError, ZeroDivisionError):
+        return None
+    if value is None or not value.is_finite():
+        return None
+    return max(-LIMIT, min(LIMIT, value))
+
+
+def _compound(token, words):
+    """Dutch `eenentwintig` .. `negenennegentig`: a unit, `en`, a ten."""
+    left, sep, right = token.partition("en")
+    while sep:
+        if words.get(left, 10) < 10 and words.get(right, 0) >= 20 and left not in ("a", "an"):
+            return words[left] + words[right]
+        more_left, sep, right = right.partition("en")
+        left = left + "en" + more_left
+    return None

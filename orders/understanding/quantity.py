@@ -1,0 +1,191 @@
+"""Quantities in a phrase ("2 ons", "een stuk of 4", "doos van 6") and what they come to for a product."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from .lexicon import lexicon
+from .numbers import number
+
+DIMENSIONS = {"mass": "kg", "volume": "l"}
+ARTICLES = ("een", "a", "an")
+SPEC_WORDS = ("van", "of")
+MAX_PIECES = 50
+MAX_KG = 10
+
+
+@dataclass(frozen=True)
+class Amount:
+    """So much of something: kilograms (`kg`), litres (`l`) or pieces (`pc`, named by `label`)."""
+
+    value: Decimal
+    dim: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """What a phrase says about how much: a count, a measure, a pack size and a pack word."""
+
+    count: Decimal | None = None
+    measure: Amount | None = None
+    spec: Amount | None = None
+    pack: str = ""
+
+    def merged(self, other: "Quantity") -> "Quantity":
+        """This quantity with what `other` adds; the first thing said of each kind wins."""
+        return Quantity(
+            count=self.count if self.count is not None else other.count,
+            measure=self.measure or other.measure,
+            spec=self.spec or other.spec,
+            pack=self.pack or other.pack,
+        )
+
+    def settled(self) -> "Quantity":
+        """A measure said beside a pack word describes the pack ("1 zak aardappelen 2,5 kilo")."""
+        if self.pack and self.measure and self.count is not None and not self.spec:
+            return replace(self, spec=self.measure, measure=None)
+        return self
+
+
+def read(tokens: list[str], i: int) -> tuple[Quantity, int] | None:
+    """The quantity that starts at tokens[i] and the index after it, or None."""
+    units = lexicon().units
+    if tokens[i] in SPEC_WORDS and i + 1 < len(tokens):
+        found = _number(tokens, i + 1)
+        if found:
+            value, j = found
+            amount, j = amount_at(tokens, j, value)
+            return Quantity(spec=amount or Amount(value, "pc", "stuks")), j
+        return None
+    found = _number(tokens, i)
+    if found is None:
+        return _bare_unit(tokens, i, units)
+    value, j = found
+    unit = units.get(tokens[j]) if j < len(tokens) else None
+    if unit and unit.kind == "dozen":
+        value, j = value * unit.amount, j + 1
+        unit = units.get(tokens[j]) if j < len(tokens) else None
+    if unit is None:
+        return Quantity(count=value), j
+    if unit.kind == "count":
+        return Quantity(count=value), j + 1
+    if unit.kind == "pack":
+        return Quantity(count=value, pack=unit.value), j + 1
+    amount, j = amount_at(tokens, j, value)
+    return (Quantity(measure=amount), j) if amount else (Quantity(count=value), j)
+
+
+def _number(tokens, i):
+    """A spoken or written number at tokens[i] ("twee", "een stuk of 4", "een half", "half a") and the index after."""
+    units = lexicon().units
+    token = tokens[i]
+    if token in ARTICLES and tokens[i + 1 : i + 3] == ["stuk", "of"] and i + 3 < len(tokens):
+        found = _number(tokens, i + 3)
+        if found:
+            return found
+    if token in ARTICLES and i + 1 < len(tokens) and tokens[i + 1] not in ARTICLES:
+        after = _number(tokens, i + 1)
+        if after and tokens[i + 1] != "1":
+            return after
+    unit = units.get(token)
+    if unit and unit.kind == "half":
+        j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1] in ARTICLES)
+        if j < len(tokens) and tokens[j] in units and units[tokens[j]].kind in ("mass", "volume", "dozen"):
+            return unit.amount, j
+        return None
+    value = number(token)
+    if value is None:
+        return None
+    j = i + 1
+    rest = tokens[j : j + 3]
+    if rest[:2] == ["en", "een"] and len(rest) == 3 and units.get(rest[2]) and units[rest[2]].kind == "half":
+        return value + units[rest[2]].amount, j + 3
+    return value, j
+
+
+def amount_at(tokens: list[str], j: int, value: Decimal) -> tuple[Amount | None, int]:
+    """`value` in the unit at tokens[j] (mass, volume or pieces), and the index after it."""
+    unit = lexicon().units.get(tokens[j]) if j < len(tokens) else None
+    if unit is None:
+        return None, j
+    if unit.kind in DIMENSIONS:
+        return Amount(value * unit.amount, DIMENSIONS[unit.kind]), j + 1
+    if unit.kind == "piece":
+        return Amount(value, "pc", unit.value), j + 1
+    if unit.kind == "count":
+        return Amount(value, "pc", "stuks"), j + 1
+    return None, j
+
+
+def _bare_unit(tokens, i, units):
+    """A unit said without a number: "zak potgrond" is one bag, "kilo tomaten" one kilo."""
+    unit = units.get(tokens[i])
+    if unit is None:
+        return None
+    if unit.kind == "pack":
+        return Quantity(pack=unit.value), i + 1
+    if unit.kind in DIMENSIONS and len(tokens[i]) >= 4:
+        return Quantity(measure=Amount(unit.amount, DIMENSIONS[unit.kind])), i + 1
+    return None
+
+
+def for_product(quantity: Quantity, product, contents: dict, packs: frozenset) -> tuple[Decimal | None, int]:
+    """How much of `product` the quantity asks for, in its unit, and how well it fits (0 none .. 3 exact)."""
+    count = quantity.count
+    if product.unit == "kg":
+        mass = next((a for a in (quantity.measure, quantity.spec) if a and a.dim == "kg"), None)
+        if mass is None:
+            return count, 0 if quantity.count is not None or quantity.measure or quantity.pack else 1
+        return mass.value * (count if count is not None and count > 0 else 1), 3
+    times = count if count is not None else Decimal(1)
+    if quantity.spec:
+        held = contents.get((quantity.spec.dim, quantity.spec.label)) or contents.get(quantity.spec.dim)
+        if held is None:
+            return times, 1
+        return times, 3 if _same(held.value, quantity.spec.value) else 0
+    if quantity.measure:
+        return _by_measure(quantity.measure, times, contents, packs)
+    pieces = contents.get(("pc", "stuks"))
+    if count is not None and not quantity.pack and pieces and pieces.value > 1:
+        return _by_pieces(count, pieces.value)
+    return _whole(times, 1 if contents or quantity.pack else 2)
+
+
+def _by_measure(measure, times, contents, packs):
+    """Packs needed for a measure ("2 liter" of a 1-liter pack is 2), or no fit."""
+    held = contents.get((measure.dim, measure.label)) if measure.dim == "pc" else contents.get(measure.dim)
+    if held is None:
+        if measure.dim == "pc" and measure.label in packs:
+            return _whole(measure.value, 1)
+        return None, 0
+    ratio = measure.value / held.value
+    if ratio < 1 or not _same(ratio, ratio.to_integral_value()):
+        return None, 0
+    return _whole(ratio.to_integral_value() * times, 3 if ratio == 1 else 2)
+
+
+def _by_pieces(count, per_pack):
+    """Packs for a number of pieces ("zes eieren" is one box of six), or no fit."""
+    if count % per_pack == 0 and count > 0:
+        return count / per_pack, 3 if count == per_pack else 2
+    if count == 1:
+        return count, 1
+    return count, 0
+
+
+def _whole(value, fit):
+    """A count of packs, which fits only as a whole number."""
+    return (value, fit) if value == value.to_integral_value() else (value, 0)
+
+
+def _same(a, b):
+    """Whether two amounts are equal within a gram."""
+    return abs(a - b) < Decimal("0.001")
+
+
+def absurd(value: Decimal | None, unit: str) -> bool:
+    """Whether no household orders this much: nothing, less than nothing, or more than a shop sells one."""
+    if value is None:
+        return False
+    return value <= 0 or value > (MAX_KG if unit == "kg" else MAX_PIECES)

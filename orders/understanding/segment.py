@@ -1,0 +1,283 @@
+"""A message cut into phrases: one thing asked for each, with its quantity and its content words."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import lexicon
+from .numbers import number
+from .quantity import Quantity, read
+from .text import listed_pieces
+
+NOT_CONTENT = ("split", "preposition", "negation", "instruction", "signoff", "label")
+MAX_ELEMENT_WORDS = 3
+MAX_NAME_WORDS = 2
+LIST_BREAKS = {"comma", "line", "bullet"}
+DESCRIBING = ("weak", "default")
+
+
+@dataclass
+class Phrase:
+    """One thing asked for: its tokens, the words that may name a product, and how much."""
+
+    tokens: list = field(default_factory=list)
+    kinds: list = field(default_factory=list)
+    words: list = field(default_factory=list)
+    opens: list = field(default_factory=list)
+    quantity: Quantity = field(default_factory=Quantity)
+    counted: bool = False
+    listed: bool = False
+    element: bool = False
+    signature: bool = False
+    carried: list = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The phrase as said, from its first quantity or word to its last."""
+        marked = [i for i, k in enumerate(self.kinds) if k in ("word", "quantity")]
+        return " ".join(self.tokens[marked[0] : marked[-1] + 1]) if marked else ""
+
+    @property
+    def named(self) -> str:
+        """Just the words that name the thing, up to a modifier ("voor 12 personen", "van de apotheek")."""
+        head = self._head()
+        return " ".join(self.tokens[head[0] : head[-1] + 1]) if head else ""
+
+    @property
+    def cue(self) -> bool:
+        """Whether something marks this as an item asked for (a quantity, or a place in a list)."""
+        return self.counted or self.listed
+
+    @property
+    def unsold(self) -> str:
+        """What this phrase asks for when no product fits it: a counted or listed thing, or a noun-like list element."""
+        head = self._head()
+        if not head:
+            return ""
+        if self.cue:
+            return self.named
+        plain = not ({"instruction", "chatter"} & set(self.kinds))
+        noun = any(lexicon().role(self.tokens[i]) not in DESCRIBING for i in head)
+        name = self.signature and len(head) <= MAX_NAME_WORDS
+        if self.element and plain and noun and not name and len(head) <= MAX_ELEMENT_WORDS:
+            return self.named
+        return ""
+
+    def _head(self):
+        """Positions of the naming words before the first modifier (a word after a preposition)."""
+        head, w = [], 0
+        for i, kind in enumerate(self.kinds):
+            if kind == "word":
+                if self.opens[w]:
+                    break
+                head.append(i)
+                w += 1
+        return head
+
+
+def phrases(text: str, names=None) -> list[Phrase]:
+    """The phrases of a message, greetings and sign-offs left out.
+
+    `names` knows the catalogue's words: which two words written apart are one product word read
+    backwards ("broodjes kaas") and which numbers belong to a product's name ("batterijen 312").
+    """
+    lex = lexicon()
+    found = []
+    signed = False
+    split = listed_pieces(text)
+    for n, (piece, before, after) in enumerate(split):
+        titled = n > 0 and lex.role(split[n - 1][0][-1]) == "title"
+        tokens = [t for t in _synonyms(_compounds(piece, names, lex), lex) if lex.role(t) != "approx"]
+        if signed and not any(t[0].isdigit() for t in tokens):
+            continue
+        end = _signoff(tokens, lex)
+        if end is not None:
+            tokens, signed = tokens[:end], True
+        made = [p for chunk, listed in _chunks(tokens, lex) for p in _phrases(chunk, listed, lex, names)]
+        for phrase in made:
+            phrase.element = bool({before, after} & LIST_BREAKS) and not titled
+            phrase.signature = n == len(split) - 1 and before not in ("comma", "bullet") and not phrase.counted
+        _amount_alone(found, made)
+        found.extend(p for p in made if p.words)
+    _carry_nouns(found, lex)
+    return found
+
+
+def _amount_alone(found, made):
+    """A piece that is only an amount ("batterijen 13, twee pakjes") counts the thing before it."""
+    alone = len(made) == 1 and made[0].counted and all(k == "quantity" for k in made[0].kinds)
+    if alone and found and not found[-1].counted:
+        found[-1].quantity = found[-1].quantity.merged(made[0].quantity).settled()
+        found[-1].counted = True
+
+
+def _carry_nouns(found, lex):
+    """A counted phrase of describing words only ("2 witte bollen en 2 bruine") may mean the noun before it."""
+    for before, phrase in zip(found, found[1:]):
+        if phrase.cue and all(lex.role(w) in DESCRIBING for w in phrase.words):
+            phrase.carried = [w for w in before.words if lex.role(w) not in DESCRIBING]
+
+
+def _compounds(tokens, names, lex):
+    """Two words that are one product word read backwards ("broodjes kaas": kaasbroodjes) joined."""
+    if names is None:
+        return tokens
+    out, i = [], 0
+    while i < len(tokens):
+        pair = tokens[i : i + 2]
+        joined = names.compound(*pair) if len(pair) == 2 and all(_is_content(t, lex) for t in pair) else None
+        out.append(joined or tokens[i])
+        i += 2 if joined else 1
+    return out
+
+
+def _synonyms(tokens, lex):
+    """Tokens with spoken, regional and English words read as the catalogue's words (longest first)."""
+    out, i = [], 0
+    while i < len(tokens):
+        for size in range(min(lex.longest_synonym, len(tokens) - i), 0, -1):
+            replacement = lex.synonyms.get(tuple(tokens[i : i + size]))
+            if replacement:
+                out.extend(replacement)
+                i += size
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _signoff(tokens, lex):
+    """Where a sign-off starts ("groetjes Truus", "dank je wel"), or None; "200 gr" is grams."""
+    for i, token in enumerate(tokens):
+        if lex.role(token) == "signoff" and not (i and number(tokens[i - 1]) is not None):
+            return i
+    return None
+
+
+def _chunks(tokens, lex):
+    """Tokens cut at list words ("en", "ook", "and"), each with whether it follows one."""
+    chunk, listed = [], False
+    for i, token in enumerate(tokens):
+        if lex.role(token) == "split" and not _inside_number(tokens, i, lex):
+            if chunk:
+                yield chunk, listed
+            chunk, listed = [], True
+        else:
+            chunk.append(token)
+    if chunk:
+        yield chunk, listed
+
+
+def _inside_number(tokens, i, lex):
+    """Whether `en` joins a number and a half ("twee en een halve kilo")."""
+    after = tokens[i + 1 : i + 3]
+    unit = lex.units.get(after[1]) if len(after) == 2 else None
+    return i > 0 and number(tokens[i - 1]) is not None and after[:1] == ["een"] and bool(unit) and unit.kind == "half"
+
+
+def _phrases(chunk, listed, lex, names=None):
+    """Phrases in a chunk: a new one starts where a quantity follows words and more words follow it."""
+    ahead = _content_ahead(chunk, lex)
+    current = Phrase(listed=listed)
+    found = [current]
+    pending_open = negated = False
+    i = 0
+    while i < len(chunk):
+        token = chunk[i]
+        if lex.role(token) == "label" and i + 1 < len(chunk) and number(chunk[i + 1]) is not None:
+            _add(current, [token], "other")
+            _add_word(current, chunk[i + 1], pending_open)
+            pending_open = False
+            i += 2
+            continue
+        quantity = read(chunk, i)
+        if quantity and pending_open and lex.role(chunk[i - 1]) == "preposition":
+            _add(current, [token], "other")
+            i += 1
+            continue
+        if quantity and _in_name(current, chunk, i, quantity, names):
+            _add_word(current, token, False)
+            i += 1
+            continue
+        if quantity:
+            q, j = quantity
+            if current.words and ahead[j] and q.spec is None:
+                current = Phrase(listed=True)
+                found.append(current)
+                pending_open = negated = False
+            current.quantity = current.quantity.merged(q)
+            current.counted = True
+            _add(current, chunk[i:j], "quantity")
+            i = j
+            continue
+        role = lex.role(token)
+        if role in ("preposition", "negation"):
+            pending_open = True
+            negated = negated or role == "negation"
+            _add(current, [token], "other")
+        elif _is_content(token, lex) and not negated:
+            _add_word(current, token, pending_open)
+            pending_open = False
+        else:
+            _add(current, [token], _kind(token, lex))
+        i += 1
+    for phrase in found:
+        phrase.quantity = phrase.quantity.settled()
+    return found
+
+
+def _in_name(phrase, chunk, i, quantity, names):
+    """Whether a bare number right after a product word is part of its name ("batterijen 312")."""
+    q, j = quantity
+    return (
+        names is not None
+        and j == i + 1
+        and chunk[i][0].isdigit()
+        and q.count is not None
+        and bool(phrase.kinds)
+        and phrase.kinds[-1] == "word"
+        and names.numbered(phrase.words, chunk[i])
+    )
+
+
+def _kind(token, lex):
+    """What a token that names nothing is: an instruction, chatter, or just a small word."""
+    role = lex.role(token)
+    if role == "instruction":
+        return "instruction"
+    if token in lex.ignore and role not in ("filler", "split"):
+        return "chatter"
+    return "other"
+
+
+def _add(phrase, tokens, kind):
+    """Record tokens of a phrase with what they are."""
+    phrase.tokens.extend(tokens)
+    phrase.kinds.extend([kind] * len(tokens))
+
+
+def _add_word(phrase, word, opened):
+    """Record a content word, and whether a preposition stands before it."""
+    _add(phrase, [word], "word")
+    phrase.words.append(word)
+    phrase.opens.append(opened)
+
+
+def _content_ahead(chunk, lex):
+    """For each position, whether a content word comes at or after it."""
+    ahead = [False] * (len(chunk) + 1)
+    for i in range(len(chunk) - 1, -1, -1):
+        ahead[i] = ahead[i + 1] or _is_content(chunk[i], lex)
+    return ahead
+
+
+def _is_content(token, lex):
+    """Whether a token may name a product: no chatter, number, unit, street or function word."""
+    return (
+        len(token) >= 2
+        and token not in lex.ignore
+        and (token not in lex.units or lex.units[token].kind == "half")
+        and lex.role(token) not in NOT_CONTENT
+        and number(token) is None
+        and not token.endswith(lex.address_suffixes)
+    )

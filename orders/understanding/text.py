@@ -1,0 +1,62 @@
+"""Raw message text made plain: lower case ASCII, emoji and control characters gone, then tokens."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from unidecode import unidecode
+
+MAX_CHARS = 20_000
+# A comma or full stop between digits is a decimal sign; anywhere else it ends a list item.
+SEPARATORS = re.compile(r"(\n|[;:!?\"*#|]|(?<!\d)[.,]|[.,](?!\d)|(?:^|\s)-+(?=\s)|\s-+$)")
+# Separators that join the elements of a list: a comma, or a line (bullets and emoji are lines too).
+COMMAS = re.compile(r"^\s*[,;]\s*$")
+BULLET = re.compile(r"^\s*[-*]\s*[^\d\s]")
+LINES = re.compile(r"^\s*(?:\n|-+|\*|#|\|)\s*$")
+TOKEN = re.compile(r"\d+/\d+|(?<![\w])-?\d+(?:[.,]\d+)?(?:e[+-]?\d+)?\+?|[a-z]+(?:'[a-z]+)?|\d+\+?")
+
+
+def plain(text: str) -> str:
+    """The text in lower case ASCII: emoji and bullets become line breaks, other scripts and controls go."""
+    kept = []
+    for ch in text[:MAX_CHARS]:
+        if ch.isascii():
+            kept.append(ch if ch.isprintable() or ch == "\n" else " ")
+            continue
+        category = unicodedata.category(ch)
+        if category.startswith("L"):
+            kept.append(ch if unicodedata.name(ch, "").startswith("LATIN") else " ")
+        elif category in ("Nd", "No", "Pd", "Zs", "Pi", "Pf"):
+            kept.append(ch)
+        elif category in ("So", "Sk", "Cs", "Co", "Po"):
+            kept.append("\n")
+        else:
+            kept.append(" ")
+    return unidecode("".join(kept)).lower().replace("(", " ").replace(")", " ")
+
+
+def pieces(text: str) -> list[list[str]]:
+    """The plain text cut at punctuation and line breaks, each piece as its tokens."""
+    return [tokens for tokens, _, _ in listed_pieces(text)]
+
+
+def listed_pieces(text: str) -> list[tuple[list[str], str, str]]:
+    """Each piece's tokens, and what stands before and after it: "comma", "line", "bullet", "end" (of a sentence) or ""."""
+    parts = SEPARATORS.split(plain(text))
+    found, before = [], ""
+    for k in range(0, len(parts), 2):
+        tokens = TOKEN.findall(parts[k])
+        after = _break(parts[k + 1]) if k + 1 < len(parts) else ""
+        if tokens:
+            found.append((tokens, "bullet" if BULLET.match(parts[k]) else before, after))
+            before = after
+        elif after and before != "end":
+            before = after
+    return found
+
+
+def _break(separator):
+    """What a separator does: joins list elements ("comma", "line") or ends a sentence ("end")."""
+    if COMMAS.match(separator):
+        return "comma"
+    return "line" if LINES.match(separator) else "end"

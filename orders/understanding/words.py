@@ -1,0 +1,56 @@
+"""Word forms: the spellings two words are compared by, so plurals and diminutives meet."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+DIMINUTIVES = ("etjes", "etje", "tjes", "tje", "pjes", "pje", "kjes", "kje", "jes", "je")
+PLURALS = ("eren", "'s", "en", "s", "n", "e")
+DOUBLE = re.compile(r"(.)\1+")
+STRONG, DERIVED = 3, 2
+
+
+@lru_cache(maxsize=100_000)
+def forms(word: str) -> dict:
+    """Each comparable form of a word with its strength: 3 for the word and its singular, 2 via a diminutive."""
+    found = {}
+    for stem, strength in _stems(word):
+        for base in _singulars(stem):
+            key = _squeeze(base)
+            if len(key) >= 2 and found.get(key, 0) < strength:
+                found[key] = strength
+    return found
+
+
+def _stems(word):
+    """The word itself, and the word without a diminutive ending."""
+    yield word, STRONG
+    for end in DIMINUTIVES:
+        if word.endswith(end) and len(word) - len(end) >= 2:
+            yield word[: -len(end)], DERIVED
+
+
+def _singulars(word):
+    """The word and what is left when a plural or inflection ending comes off."""
+    yield word
+    for end in PLURALS:
+        if word.endswith(end) and len(word) - len(end) >= 2:
+            yield word[: -len(end)]
+
+
+def key(word: str) -> str:
+    """The spelling a word is compared by, without taking any ending off."""
+    return _squeeze(word)
+
+
+def _squeeze(word):
+    """Doubled letters made single and final z/v as s/f, so `tomaat` and `tomaten` meet (not in codes like `aa`)."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    word = DOUBLE.sub(r"\1", word)
+    if word.endswith("z"):
+        word = word[:-1] + "s"
+    elif word.endswith("v"):
+        word = word[:-1] + "f"
+    return word
+
