@@ -1,0 +1,1 @@
+"""Background work on RQ: queues, jobs and the schedule."""
