@@ -1,0 +1,1 @@
+"""Text channels (SMS, WhatsApp, Telegram) and the one conversation engine they share."""

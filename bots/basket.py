@@ -1,0 +1,203 @@
+"""A resident's basket: a message understood into items, what is unclear asked one question at
+a time with numbered choices, the read-back grouped by shop, and `JA` that makes it an order.
+
+Nothing is ordered without `JA`. While questions are open the basket lives in the
+conversation's data; once they are answered it becomes a draft order that is read back.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from decimal import Decimal
+
+from bots import alerts, keywords
+from bots.turn import Turn, address_of, usual_channel
+from orders import ordering, shop_orders
+from orders.catalogue import Catalogue
+from orders.models import Order
+from orders.understanding import understand
+
+logger = logging.getLogger(__name__)
+
+MAX_CHOICES = 5
+MAX_TEXT = 5000
+SHORT_SHOP_NAME = re.compile(r"\b(?:De|Het|Van|Den|Ter|'t)\b.*")
+
+
+def take_order(turn: Turn, text: str) -> str:
+    """Understand a message as shopping; ask what is unclear, or read the basket back."""
+    weekly, text = keywords.without_weekly(text)
+    result = understand(text[:MAX_TEXT], catalogue(turn), ordering.history(turn.session, turn.resident))
+    if not result.items and not result.unclear:
+        turn.reply("not_understood", not_found=result.not_found)
+        return "idle"
+    turn.remember(basket=[[i.sku, str(i.quantity)] for i in result.items],
+                  questions=[question(u) for u in result.unclear], not_found=result.not_found,
+                  weekly=weekly or turn.data.get("weekly"), truncated=result.truncated or None)
+    return next_question(turn)
+
+
+def understood(turn: Turn, text: str) -> bool:
+    """Whether a message names anything the village sells."""
+    result = understand(keywords.without_weekly(text)[1][:MAX_TEXT], catalogue(turn))
+    return bool(result.items or result.unclear)
+
+
+def catalogue(turn: Turn) -> Catalogue:
+    """The village's catalogue as it is today."""
+    return ordering.catalogue_for(turn.session, turn.village)
+
+
+def question(unclear) -> dict:
+    """An open question about an unclear item, as the conversation keeps it."""
+    return {"text": unclear.text, "candidates": list(unclear.candidates)[:MAX_CHOICES],
+            "quantity": str(unclear.quantity) if unclear.quantity is not None else None,
+            "reason": unclear.reason}
+
+
+def next_question(turn: Turn) -> str:
+    """Ask the first open question, or read the basket back when none is left."""
+    questions = list(turn.data.get("questions") or [])
+    while questions:
+        question = questions[0]
+        products = _products(turn, question["candidates"])
+        if question["reason"] == "quantity" and products:
+            turn.reply("ask_quantity", text=question["text"], product=products[0])
+            return "choosing"
+        if products:
+            turn.reply("ask_choice", text=question["text"], options=products,
+                       choices=[str(n) for n in range(1, len(products) + 1)])
+            return "choosing"
+        questions.pop(0)
+        turn.remember(questions=questions, not_found=[*turn.data.get("not_found", []), question["text"]])
+    return finish(turn)
+
+
+def _products(turn: Turn, skus) -> list:
+    products = catalogue(turn)
+    return [p for p in (products.get(sku) for sku in skus) if p is not None][:MAX_CHOICES]
+
+
+def choosing(turn: Turn) -> str:
+    """The answer to an open question: a number, a product's name, or 0 / NEE for none."""
+    questions = list(turn.data.get("questions") or [])
+    if not questions:
+        return finish(turn)
+    question = questions[0]
+    products = _products(turn, question["candidates"])
+    picked = _quantity_answer(turn, products[0]) if question["reason"] == "quantity" else \
+        _choice_answer(turn, question, products)
+    if picked is None:
+        if question["reason"] == "quantity":
+            turn.reply("ask_quantity_again", product=products[0])
+        else:
+            turn.reply("ask_choice_again", options=products,
+                       choices=[str(n) for n in range(1, len(products) + 1)])
+        return "choosing"
+    basket = list(turn.data.get("basket") or [])
+    if picked:
+        basket.append(list(picked))
+    turn.remember(basket=basket, questions=questions[1:])
+    return next_question(turn)
+
+
+def _choice_answer(turn: Turn, question: dict, products) -> tuple | None | bool:
+    """(sku, quantity) for the product chosen, False for none of them, None when unclear."""
+    number = keywords.choice(turn.text, len(products))
+    if number is None and keywords.is_decline(turn.text):
+        number = 0
+    if number is None:
+        named = understand(turn.text[:200], Catalogue(products)).items
+        if len({i.sku for i in named}) == 1:
+            number = 1 + [p.sku for p in products].index(named[0].sku)
+    if number is None:
+        return None
+    if number == 0:
+        return False
+    return products[number - 1].sku, question["quantity"] or "1"
+
+
+def _quantity_answer(turn: Turn, product) -> tuple | None | bool:
+    """(sku, quantity) from an answer such as `4` or `1 pond`, False for none."""
+    if keywords.is_decline(turn.text) or keywords.choice(turn.text, 0) == 0:
+        return False
+    items = understand(f"{turn.text[:100]} {product.name}", Catalogue([product])).items
+    sane = [i for i in items if Decimal(0) < i.quantity <= (Decimal(5) if product.unit == "kg" else Decimal(30))]
+    return (product.sku, str(sane[0].quantity)) if sane else None
+
+
+def finish(turn: Turn) -> str:
+    """Every question answered: the basket becomes a draft, read back to the resident."""
+    lines = merged(turn.data.get("basket") or [])
+    not_found = turn.data.get("not_found") or []
+    turn.remember(basket=None, questions=None, not_found=None)
+    if not lines:
+        turn.reply("nothing_ordered", not_found=not_found)
+        return "idle"
+    order = ordering.draft(turn.session, turn.resident, lines, turn.now, turn.channel,
+                           placed_by=turn.address if turn.carer else "")
+    read_back(turn, order, not_found=not_found)
+    return "confirming"
+
+
+def merged(lines) -> list[tuple[str, Decimal]]:
+    """(sku, quantity) pairs with one line per product, in the order first named."""
+    totals: dict[str, Decimal] = {}
+    for sku, quantity in lines:
+        totals[sku] = totals.get(sku, Decimal(0)) + Decimal(str(quantity))
+    return [(sku, quantity) for sku, quantity in totals.items() if quantity > 0]
+
+
+def read_back(turn: Turn, order: Order, not_found=(), dropped=(), not_in_order=()) -> None:
+    """The basket grouped by shop, with prices, total, delivery day and how to confirm."""
+    order.read_back_at, order.reminded_at, order.coordinator_told_at = turn.now, None, None
+    turn.reply("read_back", choices=keywords.YES_NO[turn.language], order=order,
+               payment=turn.resident.payment, for_name=turn.resident.name if turn.carer else "",
+               standing=bool(turn.data.get("standing")), weekly=bool(turn.data.get("weekly")),
+               missed=ordering.missed_day(turn.village, turn.now), truncated=bool(turn.data.get("truncated")),
+               short_names={so.id: short_shop_name(so.shop.name) for so in order.shop_orders},
+               not_found=list(not_found), dropped=list(dropped), not_in_order=list(not_in_order))
+    turn.remember(truncated=None)
+
+
+def short_shop_name(name: str) -> str:
+    """A shop's name without its trade: "Bakkerij De Korenschoof" is "De Korenschoof"."""
+    match = SHORT_SHOP_NAME.search(name)
+    return match.group(0) if match and match.start() > 0 else name
+
+
+def confirm(turn: Turn, order: Order) -> str:
+    """`JA`: the draft becomes an order, the shops get their part (after a cut-off: a new day)."""
+    if ordering.day_closed(turn.session, turn.village, order.delivery_date, turn.now):
+        order.delivery_date = ordering.next_open_day(turn.session, turn.village, turn.now).date
+        read_back(turn, order)
+        return "confirming"
+    ordering.confirm(turn.session, order, turn.now)
+    resident = turn.resident
+    order.needs_check = not resident.checked
+    weekly = bool(turn.data.get("weekly"))
+    if weekly:
+        resident.standing_order_id = order.id
+    turn.reply("confirmed", order=order, weekly=weekly, unchecked=not resident.checked,
+               for_name=resident.name if turn.carer else "")
+    notify_shops(turn, order)
+    if turn.carer:
+        channel = usual_channel(turn.session, resident)
+        turn.tell(channel, address_of(resident, channel), "ordered_for_you", resident.language, order=order)
+    else:
+        alerts.copy_to_contact(turn, "contact_confirmed", order=order)
+    turn.remember(weekly=None, standing=None, for_resident=None)
+    return "idle"
+
+
+def notify_shops(turn: Turn, order: Order) -> None:
+    """Each shop gets its own lines of a confirmed order (orders/shop_orders.py decides when)."""
+    turn.replies += shop_orders.on_confirmation(turn.session, order, turn.now)
+
+
+def drop(turn: Turn, template: str) -> str:
+    """Forget the basket being read back, and say so."""
+    ordering.discard_drafts(turn.session, turn.resident)
+    turn.reply(template)
+    turn.remember(weekly=None, standing=None, for_resident=None, basket=None, questions=None)
+    return "idle"

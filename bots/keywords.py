@@ -1,0 +1,149 @@
+"""The words people send (CONTRACT section 6), forgiving case, accents and words around them."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+CONFIRM = {"ja", "yes", "klopt", "ok", "oke", "okay", "okee", "prima", "goed", "akkoord", "graag",
+           "ja graag", "yes please", "dat klopt", "is goed", "👍", "👌", "✅", "y", "j"}
+CONFIRM_STARTS = ("ja", "yes", "klopt", "ok", "oke", "prima", "akkoord", "goed")
+POLITE = {"graag", "hoor", "dank", "u", "je", "wel", "bedankt", "dankjewel", "dankuwel", "please",
+          "thanks", "thank", "you", "prima", "klopt", "dat", "is", "goed", "zo", "helemaal", "top",
+          "fijn", "mooi", "ok", "oke", "hartelijk", "alstublieft", "aub", "that's", "right",
+          "correct", "fine", "great"}
+DECLINE = {"nee", "no", "neen", "nee dank", "nee dank u", "no thanks", "nee bedankt", "liever niet"}
+COMMANDS = {
+    "not_weekly": ("niet meer elke week", "stop elke week", "geen vaste bestelling", "geen vaste bestelling meer",
+                   "not every week", "stop every week", "no standing order"),
+    "no_reminder": ("geen herinnering", "geen herinnering meer", "stop herinnering", "no reminder",
+                    "stop reminder", "stop reminders"),
+    "same": ("zelfde", "hetzelfde", "same", "hetzelfde als vorige week", "zelfde als vorige week",
+             "hetzelfde als vorige keer", "zelfde als vorige keer", "same as last week", "same again"),
+    "status": ("status", "waar is mijn bestelling", "wanneer komt mijn bestelling", "where is my order"),
+    "help": ("hulp", "help", "menu", "?"),
+    "call_me": ("bel mij", "bel me", "bel mij terug", "bel me terug", "wilt u mij bellen", "call me",
+                "call me back", "please call me"),
+    "cancel": ("annuleer", "annuleren", "cancel", "afzeggen", "afbestellen", "zeg af"),
+    "restart": ("alles opnieuw", "opnieuw", "overnieuw", "helemaal opnieuw", "begin opnieuw", "start over"),
+    "weekly": ("elke week", "iedere week", "every week", "wekelijks", "weekly"),
+}
+YES_NO = {"nl": ["JA", "NEE"], "en": ["YES", "NO"]}
+SAME_AGAIN = {"nl": ["ZELFDE"], "en": ["SAME"]}
+MENU = {"nl": ["ZELFDE", "STATUS", "BEL MIJ"], "en": ["SAME", "STATUS", "CALL ME"]}
+CALL_ME = {"nl": ["BEL MIJ"], "en": ["CALL ME"]}
+ALONE = {"weekly"}  # "4 krentenbollen, elke week" is an order, not the command
+STOP = {"stop", "stoppen", "afmelden", "uitschrijven", "unsubscribe", "stop all", "stopall"}
+START = {"start", "starten", "weer aan", "unstop", "aanmelden"}
+WEEKLY = re.compile(r"[,.;]?\s*\b(elke week|iedere week|every week|wekelijks|weekly)\b[.!]?", re.I)
+WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5,
+            "zondag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+REMINDER = re.compile(r"\b(herinner|herinnering|remind|reminder)\b")
+HOUR = re.compile(r"\b(?:om|at)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uur|u|am|pm|h)?\b")
+CARER = re.compile(
+    r"^\s*(?:voor|for)\s+(?:mijn|m'n|mn|my|onze|our)\s+(?:\w+)\s*[:,\-]?\s*(.*)$", re.I | re.S)
+ENGLISH = {"yes", "please", "hello", "hi", "thanks", "thank", "same", "call", "cancel", "would",
+           "like", "i'd", "morning", "bread", "milk", "eggs", "and", "the", "some", "my", "want",
+           "need", "could", "dear", "kind", "regards", "cheese", "loaf"}
+DUTCH = {"ja", "graag", "hallo", "goedemorgen", "goedemiddag", "dag", "bedankt", "dank", "en", "een",
+         "mijn", "ik", "wil", "heb", "brood", "melk", "kaas", "groetjes", "alstublieft", "aub", "zelfde",
+         "bel", "mij", "hulp", "annuleer", "voor", "van", "het", "de", "ook", "nog", "pond", "ons"}
+
+
+def fold(text: str) -> str:
+    """Lower case, without accents, control characters or extra spaces."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c) and (c.isprintable() or c in "\n "))
+    return re.sub(r"\s+", " ", text.lower()).strip()
+
+
+def words_of(text: str) -> str:
+    """The folded text with punctuation turned into spaces (emoji kept)."""
+    return re.sub(r"\s+", " ", re.sub(r"[.,!?;:()\"'`*_~-]+", " ", fold(text))).strip()
+
+
+def is_confirmation(text: str) -> bool:
+    """`JA`, `ja graag`, `klopt`, `ok`, a thumbs-up, `yes`; not `ja, en ook 2 eieren`."""
+    words = words_of(text)
+    if words in CONFIRM:
+        return True
+    first, _, rest = words.partition(" ")
+    if first in CONFIRM_STARTS and rest and all(w in POLITE or not any(c.isalnum() for c in w)
+                                                for w in rest.split()):
+        return True
+    return bool(words) and all(c in "👍👌✅🙂😊 " or unicodedata.category(c) == "Mn" for c in text.strip()) \
+        and any(c in text for c in "👍👌✅")
+
+
+def is_decline(text: str) -> bool:
+    """`NEE` and its forms."""
+    words = words_of(text)
+    return words in DECLINE or (words.startswith(("nee ", "no ")) and len(words.split()) <= 4)
+
+
+def command(text: str) -> str | None:
+    """The command a short message is, if any (the names of `COMMANDS`, `stop`, `start`)."""
+    words = words_of(text)
+    if words in STOP:
+        return "stop"
+    if words in START:
+        return "start"
+    if len(words.split()) > 6:
+        return None
+    for name, forms in COMMANDS.items():
+        if any(words == f or name not in ALONE and (words.startswith(f + " ") or words.endswith(" " + f))
+               for f in forms):
+            return name
+    return None
+
+
+def order_number(text: str) -> int | None:
+    """The order number a message names (three digits or more), if any."""
+    match = re.search(r"\b(\d{3,7})\b", text or "")
+    return int(match.group(1)) if match else None
+
+
+def choice(text: str, count: int) -> int | None:
+    """The number 0..count a message answers with (`2`, `nummer 2`, `2.`), if any."""
+    match = re.fullmatch(r"(?:nummer|nr|number|no)?\s*(\d{1,2})\s*[.)!]?", words_of(text))
+    if match and 0 <= int(match.group(1)) <= count:
+        return int(match.group(1))
+    return None
+
+
+def without_weekly(text: str) -> tuple[bool, str]:
+    """Whether the message asks for every week, and the message without those words."""
+    rest, found = WEEKLY.subn("", text or "")
+    return bool(found), rest.strip()
+
+
+def reminder_request(text: str) -> tuple[int, int] | None:
+    """(weekday, hour) of "herinner mij op dinsdag om 10 uur", if the message asks for that."""
+    words = fold(text)
+    if not REMINDER.search(words):
+        return None
+    day = next((n for name, n in WEEKDAYS.items() if re.search(rf"\b{name}\b", words)), None)
+    hour = HOUR.search(words)
+    if day is None or hour is None:
+        return None
+    value = int(hour.group(1))
+    if hour.group(3) == "pm" and value < 12:
+        value += 12
+    return (day, value) if 0 <= value <= 23 else None
+
+
+def for_someone_else(text: str) -> str | None:
+    """The rest of "voor mijn moeder: 2 krentenbollen", when a message says it is for someone."""
+    match = CARER.match(text or "")
+    return match.group(1).strip() if match else None
+
+
+def language_of(text: str) -> str | None:
+    """`en` or `nl` when the words of a message tell which, else None."""
+    words = set(words_of(text).split())
+    english, dutch = len(words & ENGLISH), len(words & DUTCH)
+    if english > dutch:
+        return "en"
+    if dutch > english:
+        return "nl"
+    return None

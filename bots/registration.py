@@ -1,0 +1,105 @@
+"""A number we do not know: a short registration (name, then address with postcode and house
+number, read back for JA). The new resident can order at once but stays "to be checked" until
+the coordinator, who is told, has called."""
+from __future__ import annotations
+
+import logging
+import re
+
+from bots import alerts, basket, keywords
+from bots.turn import Turn
+from orders.models import Resident
+
+logger = logging.getLogger(__name__)
+
+NAME_LEAD = re.compile(r"^(?:(?:goede?(?:morgen|middag|navond)|hallo|hoi|dag|hello|hi|good morning)[\s,!.]+)?"
+                       r"(?:ik ben|ik heet|mijn naam is|met|dit is|my name is|i am|i'm|this is)?\s*", re.I)
+NOT_A_NAME = {"hallo", "hoi", "dag", "goedemorgen", "goedemiddag", "goedenavond", "hello", "hi", "ja", "nee",
+              "yes", "no", "ok", "help", "hulp", "wat", "what", "waarom", "why"}
+PARTICLES = {"de", "der", "den", "van", "het", "ter", "ten", "te", "in", "'t", "op", "la", "le", "du"}
+POSTCODE = re.compile(r"\b([1-9]\d{3})\s?(?!SA|SD|SS)([A-Za-z]{2})\b")
+STREET = re.compile(r"([^\d,\n]*[A-Za-zÀ-ÿ][^\d,\n]*?)\s*(\d{1,5})\s*([A-Za-z](?![A-Za-z]))?")
+
+
+def start(turn: Turn) -> str:
+    """The first message of a new number: keep it, tell the coordinator once, ask the name."""
+    turn.remember(pending_text=turn.text[:2000] or None)
+    turn.reply("unknown_number", village=turn.village.name)
+    if not turn.data.get("coordinator_told"):
+        turn.tell("sms", turn.village.coordinator_phone, "coordinator_unknown_number", turn.village.language,
+                  phone=turn.address, channel=turn.channel, text=turn.text[:300])
+        turn.remember(coordinator_told=True)
+    return "registering_name"
+
+
+def name(turn: Turn) -> str:
+    """The answer to "Wat is uw naam?"."""
+    given = _name(turn.text)
+    if given is None:
+        turn.reply("register_name_again")
+        return "registering_name"
+    turn.remember(name=given)
+    turn.reply("register_address", who=given)
+    return "registering_address"
+
+
+def _name(text: str) -> str | None:
+    text = NAME_LEAD.sub("", (text or "").strip()).strip(" .,!?")
+    words = text.split()
+    if not 1 <= len(words) <= 5 or len(text) > 60 or re.search(r"[\d@#/\\:;]", text):
+        return None
+    if keywords.words_of(text) in NOT_A_NAME or keywords.command(text) or sum(c.isalpha() for c in text) < 2:
+        return None
+    return " ".join(w if i and w.lower() in PARTICLES else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def address(turn: Turn) -> str:
+    """The answer to "Wat is uw adres?": street with house number, and postcode."""
+    text = turn.text or ""
+    postcode = POSTCODE.search(text)
+    if postcode:
+        turn.remember(postcode=f"{postcode.group(1)} {postcode.group(2).upper()}")
+        text = text[:postcode.start()] + " " + text[postcode.end():]
+    street = STREET.search(text)
+    if street:
+        letter = (street.group(3) or "").lower()
+        turn.remember(street=f"{street.group(1).strip(' ,.').title()} {street.group(2)}{letter}")
+    missing = [part for part in ("street", "postcode") if not turn.data.get(part)]
+    if missing:
+        turn.reply("register_address_again", missing=missing)
+        return "registering_address"
+    turn.reply("register_check", who=turn.data["name"], street=turn.data["street"],
+               postcode=turn.data["postcode"], choices=keywords.YES_NO[turn.language])
+    return "registering_check"
+
+
+def check(turn: Turn) -> str:
+    """JA: the resident is registered (to be checked); NEE: the questions again."""
+    if keywords.is_decline(turn.text):
+        turn.remember(name=None, street=None, postcode=None)
+        turn.reply("register_name_again")
+        return "registering_name"
+    if not keywords.is_confirmation(turn.text):
+        turn.reply("register_check", who=turn.data["name"], street=turn.data["street"],
+                   postcode=turn.data["postcode"], choices=keywords.YES_NO[turn.language])
+        return "registering_check"
+    turn.resident = _register(turn)
+    alerts.tell_coordinator(turn, "new_resident", "coordinator_new_resident", text=turn.data.get("pending_text", ""))
+    pending = turn.data.get("pending_text", "")
+    turn.remember(name=None, street=None, postcode=None, pending_text=None)
+    ordering_now = bool(pending) and keywords.command(pending) is None and basket.understood(turn, pending)
+    turn.reply("registered", who=turn.resident.name, ordering=ordering_now)
+    return basket.take_order(turn, pending) if ordering_now else "idle"
+
+
+def _register(turn: Turn) -> Resident:
+    telegram = turn.channel == "telegram"
+    resident = Resident(village_id=turn.village.id, name=turn.data["name"],
+                        phone=f"telegram:{turn.address}" if telegram else turn.address,
+                        telegram_chat_id=turn.address if telegram else None, address=turn.data["street"],
+                        postcode=turn.data["postcode"], language=turn.language, checked=False)
+    resident.village = turn.village
+    turn.session.add(resident)
+    turn.session.flush()
+    logger.info("new resident %s registered by %s, to be checked", resident.id, turn.channel)
+    return resident

@@ -1,0 +1,121 @@
+"""One step of a conversation: who is talking, for whom, where it stands, and what to answer.
+
+A turn starts from an inbound message, or from the scheduler when Dorpslijn speaks first
+(a reminder, a standing order read back before the cut-off).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+
+from bots import sms_text
+from bots.messages import Outgoing
+from bots.models import Conversation
+from dorpslijn.words import say
+from orders.calendar import TIMEZONE
+from orders.models import Resident, Village
+
+SMS_SEGMENTS = 2
+
+
+@dataclass
+class Turn:
+    """One message being answered (or one message the scheduler sends)."""
+
+    session: object
+    village: Village
+    conversation: Conversation
+    resident: Resident | None
+    channel: str
+    address: str
+    now: datetime
+    text: str = ""
+    media: tuple = ()
+    carer: bool = False
+    replies: list[Outgoing] = field(default_factory=list)
+
+    @property
+    def language(self) -> str:
+        return self.conversation.language
+
+    @property
+    def state(self) -> str:
+        return self.conversation.state
+
+    @property
+    def data(self) -> dict:
+        return self.conversation.data or {}
+
+    def remember(self, **values) -> None:
+        """Keep values in the conversation for its next step (None forgets one)."""
+        data = {**self.data, **values}
+        self.conversation.data = {k: v for k, v in data.items() if v is not None}
+
+    def reply(self, template: str, choices=None, despite_opt_out: bool = False, **values) -> None:
+        """Answer the sender in their language on the channel they used."""
+        body = self.fitted(template, **values)
+        extra = {"choices": list(choices)} if choices else {}
+        if despite_opt_out:
+            extra["despite_opt_out"] = True
+        self.replies.append(Outgoing(self.channel, self.address, body, extra))
+
+    def fitted(self, template: str, **values) -> str:
+        """The message, made briefer (`brief` 0 to 3) until an SMS fits two segments."""
+        body = say(template, self.language, brief=0, **values)
+        if self.channel != "sms":
+            return body
+        for brief in (1, 2, 3):
+            if sms_text.segments(sms_text.for_sms(body)) <= SMS_SEGMENTS:
+                break
+            body = say(template, self.language, brief=brief, **values)
+        return body
+
+    def tell(self, channel: str, to: str, template: str, language: str = "nl", /, **values) -> None:
+        """Send someone else (a shop, the coordinator, a contact person) a message."""
+        if to:
+            self.replies.append(Outgoing(channel, to, say(template, language, **values)))
+
+    def greeting(self) -> str:
+        """Goedemorgen, goedemiddag or goedenavond, with the resident's name when we know it."""
+        name = self.resident.name if self.resident and not self.carer else ""
+        return say("greeting", self.language, hour=self.now.astimezone(TIMEZONE).hour, who=name)
+
+
+def address_of(resident: Resident, channel: str) -> str:
+    """Where a resident is reached on a channel: the phone, or the Telegram chat."""
+    return (resident.telegram_chat_id or "") if channel == "telegram" else resident.phone
+
+
+def conversation_for(session, village_id: int, channel: str, address: str, language: str) -> Conversation:
+    """The conversation of one phone or chat with a village, started when it is new."""
+    conversation = session.scalar(select(Conversation).where(
+        Conversation.village_id == village_id, Conversation.channel == channel,
+        Conversation.address == address))
+    if conversation is None:
+        conversation = Conversation(village_id=village_id, channel=channel, address=address,
+                                    state="idle", data={}, language=language)
+        session.add(conversation)
+    return conversation
+
+
+def usual_channel(session, resident: Resident) -> str:
+    """The channel the resident wrote on last (SMS when they never wrote)."""
+    conversation = session.scalar(
+        select(Conversation).where(
+            Conversation.village_id == resident.village_id,
+            Conversation.address.in_([a for a in (resident.phone, resident.telegram_chat_id) if a]),
+            Conversation.last_inbound_at.is_not(None))
+        .order_by(Conversation.last_inbound_at.desc()).limit(1))
+    return conversation.channel if conversation else "sms"
+
+
+def scheduled_turn(session, resident: Resident, now: datetime, channel: str | None = None,
+                   address: str | None = None) -> Turn:
+    """A turn in which Dorpslijn speaks first to a resident (or to whoever placed their order)."""
+    channel = channel or usual_channel(session, resident)
+    address = address or address_of(resident, channel)
+    carer = address != address_of(resident, channel)
+    conversation = conversation_for(session, resident.village_id, channel, address, resident.language)
+    return Turn(session, resident.village, conversation, resident, channel, address, now, carer=carer)
