@@ -1,0 +1,125 @@
+"""A call's life outside its menu: placed by us, ended, or broken off mid-order.
+
+A call that ends before its basket was ordered keeps the basket as a draft (nothing is
+ordered without the caller's 1) and puts it on the coordinator's task list, once.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from twilio.base.exceptions import TwilioRestException
+from twilio.rest import Client
+
+from bots.messages import Outgoing
+from bots.outbox import put_all
+from dorpslijn.config import load_settings
+from dorpslijn.db import session_scope
+from dorpslijn.redis_server import connect
+from ivr import coordinator
+from ivr.menu import Call, opening
+from ivr.models import VoiceCall
+from orders.models import Order, Resident, Village
+from orders.phones import normalise_or_none
+from worker.queues import enqueue_send
+
+logger = logging.getLogger(__name__)
+
+ENDED = {"completed", "busy", "no-answer", "failed", "canceled"}
+UNANSWERED = {"busy", "no-answer", "failed", "canceled"}
+ABANDONED_AFTER = timedelta(minutes=30)   # a basket read back this long ago and not ordered
+RING_SECONDS = 40
+
+
+def status_changed(session, record: VoiceCall, status: str, now: datetime) -> list[Outgoing]:
+    """Note what Twilio says became of a call; an ended call's unordered basket becomes a task."""
+    record.status = status or record.status
+    if status not in ENDED:
+        return []
+    record.ended_at = record.ended_at or now
+    return follow_up(session, record)
+
+
+def follow_up(session, record: VoiceCall) -> list[Outgoing]:
+    """Once per call: a basket that was read back but not ordered goes on the coordinator's list."""
+    if record.followed_up or record.outcome == "ordered" or not record.order_id:
+        return []
+    basket = session.get(Order, record.order_id)
+    if basket is None or basket.status != "draft" or basket.resident_id != record.resident_id:
+        return []
+    record.followed_up = True
+    logger.info("call %s ended with basket %s not ordered", record.call_sid, basket.id)
+    village = session.get(Village, record.village_id)
+    return coordinator.ask(session, village, "unfinished_order", record.phone, basket.resident,
+                           "voice_task_unfinished", text_coordinator=False, once=False,
+                           order_id=basket.id, call_sid=record.call_sid)
+
+
+def abandoned(session, now: datetime) -> list[tuple[int, list[Outgoing]]]:
+    """Calls whose basket waits unordered with no end reported (no status callback came)."""
+    records = session.scalars(select(VoiceCall).where(
+        VoiceCall.followed_up.is_(False), VoiceCall.order_id.is_not(None), VoiceCall.outcome != "ordered",
+        VoiceCall.created_at < now - ABANDONED_AFTER)).all()
+    return [(record.village_id, follow_up(session, record)) for record in records]
+
+
+def fallback_call_back(session, form) -> None:
+    """After an error on our side: the caller's number goes to the coordinator as a call-back."""
+    phone, to = normalise_or_none(form.get("From", "")), normalise_or_none(form.get("To", ""))
+    record = session.scalar(select(VoiceCall).where(VoiceCall.call_sid == form.get("CallSid", "")))
+    if record is not None:
+        phone = record.phone
+        village = session.get(Village, record.village_id)
+    else:
+        village = session.scalar(select(Village).where(Village.phone == to)) if to else None
+    if village is None or phone is None:
+        return
+    resident = session.scalar(select(Resident).where(Resident.village_id == village.id, Resident.phone == phone))
+    messages = coordinator.ask(session, village, "call_back", phone, resident, "voice_coordinator_call_back",
+                               error=form.get("ErrorCode", ""))
+    put_all(session, village.id, messages)
+
+
+def place_call(call_id: int) -> None:
+    """Make a call we planned: recorded in the outbox (console) or placed through Twilio (live)."""
+    settings = load_settings()
+    with session_scope(settings.database_url) as session:
+        record = session.get(VoiceCall, call_id)
+        if record is None or record.status:
+            return
+        if settings.console:
+            sent = put_all(session, record.village_id, [console_call(session, settings, record)])
+            record.status = "ringing"
+        else:
+            sent = []
+            record.status = _dial(session, settings, record)
+    enqueue_send(connect(settings), [row.id for row in sent])
+
+
+def console_call(session, settings, record: VoiceCall) -> Outgoing:
+    """The call as an outbox row: what would be said first, and the path that answers it."""
+    call = Call(session=session, settings=settings, village=session.get(Village, record.village_id),
+                resident=session.get(Resident, record.resident_id), record=record, now=settings.now(),
+                url=lambda step: step)
+    text = opening(call) + "\n" + call.words("menu")
+    return Outgoing("voice", record.phone, text, {"answer": f"/twilio/voice/weekly?call={record.id}"})
+
+
+def _dial(session, settings, record: VoiceCall) -> str:
+    """Place the call through Twilio; its status, or `failed` when Twilio refuses it."""
+    village = session.get(Village, record.village_id)
+    client = Client(settings.twilio_account_sid, settings.twilio_auth_token)
+    if settings.twilio_api_base:
+        client.api.base_url = settings.twilio_api_base
+    base = settings.public_base_url
+    try:
+        placed = client.calls.create(
+            to=record.phone, from_=village.phone, url=f"{base}/twilio/voice/weekly?call={record.id}",
+            fallback_url=f"{base}/twilio/voice/fallback", status_callback=f"{base}/twilio/voice/status",
+            status_callback_event=["completed"], timeout=RING_SECONDS)
+    except TwilioRestException as exc:
+        logger.warning("could not call %s: %s", record.phone, exc.msg)
+        return "failed"
+    record.call_sid = placed.sid
+    return placed.status or "queued"

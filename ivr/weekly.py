@@ -1,0 +1,136 @@
+"""The weekly call: residents who asked for it are called at their weekday and hour.
+
+A call nobody answers is tried once more `RETRY_AFTER` later; when that one is not answered
+either, the coordinator is told. The scheduler's tick runs `tick`; placing a call is a job.
+"""
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from datetime import datetime, time, timedelta
+
+from sqlalchemy import select
+
+from bots.outbox import put_all
+from dorpslijn.db import session_scope
+from ivr import calls, coordinator
+from ivr.models import VoiceCall, WeeklyCall
+from orders.calendar import TIMEZONE, WEEKDAYS
+from orders.models import Resident, Village
+from worker.queues import DEFAULT, enqueue_send, queue
+
+logger = logging.getLogger(__name__)
+
+WINDOW = timedelta(hours=2)          # a slot missed by longer (the scheduler was down) is skipped
+RING_TIMEOUT = timedelta(minutes=10)  # no answer and no status after this: not answered
+RETRY_AFTER = timedelta(minutes=30)
+LAST_ATTEMPT = 2
+
+
+def ask_for_weekly_call(session, resident: Resident, weekday: str, at: str) -> WeeklyCall:
+    """Call the resident every `weekday` (ma, di, ...) at `at` (HH:MM); replaces an earlier wish."""
+    day, moment = WEEKDAYS.get(weekday.strip().lower()[:2]), _time(at)
+    if day is None or moment is None:
+        raise ValueError(f"not a weekday and time: {weekday!r} {at!r} (e.g. ma 10:00)")
+    weekly = session.scalar(select(WeeklyCall).where(WeeklyCall.resident_id == resident.id))
+    if weekly is None:
+        weekly = WeeklyCall(resident_id=resident.id)
+        session.add(weekly)
+    weekly.weekday, weekly.time, weekly.active = day, moment.strftime("%H:%M"), True
+    session.flush()
+    logger.info("resident %s is called every weekday %s at %s", resident.id, day, weekly.time)
+    return weekly
+
+
+def stop_weekly_call(session, resident: Resident) -> None:
+    """No more weekly calls for the resident."""
+    weekly = session.scalar(select(WeeklyCall).where(WeeklyCall.resident_id == resident.id))
+    if weekly is not None:
+        weekly.active = False
+
+
+def _time(text: str) -> time | None:
+    """A time of day written as people write it: 9:30, 09:30, 10.00."""
+    try:
+        hour, minute = (int(part) for part in text.strip().replace(".", ":").split(":"))
+        return time(hour, minute)
+    except ValueError:
+        return None
+
+
+def tick(settings, redis, now: datetime) -> None:
+    """Plan the calls that are due, follow up unanswered ones, and queue what to send."""
+    with session_scope(settings.database_url) as session:
+        planned, messages = due(session, now)
+        rows = [row for village_id, batch in messages.items() for row in put_all(session, village_id, batch)]
+        session.flush()
+        sent = [row.id for row in rows]
+    for call_id in planned:
+        queue(redis, DEFAULT).enqueue("ivr.calls.place_call", call_id, job_id=f"call-{call_id}")
+    enqueue_send(redis, sent)
+
+
+def due(session, now: datetime) -> tuple[list[int], dict[int, list]]:
+    """The calls to place now (ids), and messages to the coordinator per village."""
+    messages: dict[int, list] = defaultdict(list)
+    planned = [call.id for call in _first_calls(session, now) + _second_calls(session, now)]
+    for record in _missed(session, now):
+        record.followed_up = True
+        village = session.get(Village, record.village_id)
+        messages[village.id] += coordinator.ask(session, village, "missed_call", record.phone, record.resident,
+                                                "voice_coordinator_missed", slot=record.slot.isoformat())
+    for village_id, batch in calls.abandoned(session, now):
+        messages[village_id] += batch
+    return planned, messages
+
+
+def slot_for(weekly: WeeklyCall, now: datetime) -> datetime:
+    """This week's moment for the weekly call, in UTC."""
+    local = now.astimezone(TIMEZONE)
+    day = local.date() + timedelta(days=weekly.weekday - local.weekday())
+    hour, minute = (int(x) for x in weekly.time.split(":"))
+    return datetime.combine(day, time(hour, minute), TIMEZONE).astimezone(now.tzinfo)
+
+
+def _first_calls(session, now: datetime) -> list[VoiceCall]:
+    rows = session.execute(select(WeeklyCall, Resident).join(Resident, WeeklyCall.resident_id == Resident.id)
+                           .where(WeeklyCall.active.is_(True), Resident.opted_out.is_(False))).all()
+    return [call for weekly, resident in rows
+            if (slot := slot_for(weekly, now)) <= now < slot + WINDOW
+            and (call := _plan(session, weekly, resident, slot, 1, now)) is not None]
+
+
+def _second_calls(session, now: datetime) -> list[VoiceCall]:
+    first = session.scalars(select(VoiceCall).where(
+        VoiceCall.weekly_call_id.is_not(None), VoiceCall.attempt < LAST_ATTEMPT,
+        VoiceCall.answered_at.is_(None), VoiceCall.created_at <= now - RETRY_AFTER,
+        VoiceCall.slot > now - timedelta(days=1))).all()
+    return [call for record in first if _unanswered(record, now)
+            and (call := _plan(session, session.get(WeeklyCall, record.weekly_call_id), record.resident,
+                               record.slot, record.attempt + 1, now)) is not None]
+
+
+def _missed(session, now: datetime) -> list[VoiceCall]:
+    last = session.scalars(select(VoiceCall).where(
+        VoiceCall.weekly_call_id.is_not(None), VoiceCall.attempt == LAST_ATTEMPT,
+        VoiceCall.answered_at.is_(None), VoiceCall.followed_up.is_(False))).all()
+    return [record for record in last if _unanswered(record, now)]
+
+
+def _unanswered(record: VoiceCall, now: datetime) -> bool:
+    return record.status in calls.UNANSWERED or record.created_at <= now - RING_TIMEOUT
+
+
+def _plan(session, weekly: WeeklyCall, resident: Resident, slot: datetime, attempt: int,
+          now: datetime) -> VoiceCall | None:
+    """A call to place, once per slot and attempt (None when it was planned before)."""
+    if session.scalar(select(VoiceCall.id).where(VoiceCall.weekly_call_id == weekly.id, VoiceCall.slot == slot,
+                                                 VoiceCall.attempt == attempt)) is not None:
+        return None
+    record = VoiceCall(village_id=resident.village_id, phone=resident.phone, resident_id=resident.id,
+                       direction="outbound", weekly_call_id=weekly.id, slot=slot, attempt=attempt, data={},
+                       created_at=now)
+    session.add(record)
+    session.flush()
+    logger.info("weekly call to resident %s planned (attempt %s)", resident.id, attempt)
+    return record
