@@ -1,0 +1,64 @@
+"""Coordinator accounts: made from the command line, checked at sign-in, hashed with werkzeug."""
+from __future__ import annotations
+
+import logging
+import secrets
+
+from sqlalchemy import func, select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from dorpslijn.db import utcnow
+from orders.models import Village
+from web.dashboard.exceptions import UnknownVillage, WeakPassword
+from web.dashboard.models import Coordinator
+
+logger = logging.getLogger(__name__)
+
+MIN_PASSWORD_LENGTH = 10
+DEMO_EMAIL = "coordinator@demo.dorpslijn"
+# Checked against when the e-mail address is unknown, so a wrong address takes as long as a wrong password.
+_NOBODY = generate_password_hash(secrets.token_hex(16))
+
+
+def set_coordinator(session, village_slug: str, email: str, password: str, name: str = "") -> Coordinator:
+    """Make a coordinator of the village, or give an existing one (same e-mail) this password."""
+    village = session.scalar(select(Village).where(Village.slug == village_slug))
+    if village is None:
+        raise UnknownVillage(f"no village with slug {village_slug!r}")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise WeakPassword(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+    email = normal_email(email)
+    coordinator = session.scalar(select(Coordinator).where(Coordinator.email == email))
+    if coordinator is None:
+        coordinator = Coordinator(email=email)
+        session.add(coordinator)
+    coordinator.village_id = village.id
+    coordinator.name = name or coordinator.name or ""
+    coordinator.password_hash = generate_password_hash(password)
+    session.flush()
+    logger.info("coordinator %s set for village %s", email, village.slug)
+    return coordinator
+
+
+def authenticate(session, email: str, password: str) -> Coordinator | None:
+    """The coordinator with this e-mail address and password, or None."""
+    coordinator = session.scalar(select(Coordinator).where(Coordinator.email == normal_email(email)))
+    if not check_password_hash(coordinator.password_hash if coordinator else _NOBODY, password):
+        return None
+    coordinator.last_login_at = utcnow()
+    return coordinator
+
+
+def demo_coordinator(session, village_slug: str, password: str) -> bool:
+    """Give the demo village a demo coordinator with this password, once; whether the password works."""
+    existing = session.scalar(select(Coordinator).where(Coordinator.email == DEMO_EMAIL))
+    if existing is None:
+        if session.scalar(select(func.count()).select_from(Village).where(Village.slug == village_slug)) == 0:
+            return False
+        existing = set_coordinator(session, village_slug, DEMO_EMAIL, password, name="Demo-coördinator")
+    return check_password_hash(existing.password_hash, password)
+
+
+def normal_email(email: str) -> str:
+    """An e-mail address as stored: trimmed and in lower case."""
+    return (email or "").strip().lower()

@@ -1,0 +1,49 @@
+"""Residents: the list, adding and editing one, and marking a new one as checked."""
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from sqlalchemy import select
+
+from orders.models import Resident
+from web.context import db
+from web.dashboard.auth import own, safe_next, village_id
+from web.dashboard.editing import edit_page, form_for
+from web.dashboard.forms import ResidentForm
+
+bp = Blueprint("residents", __name__, url_prefix="/residents")
+
+
+@bp.get("/")
+def index():
+    """Every resident of the village; the ones still to be checked first."""
+    residents = db().scalars(select(Resident).where(Resident.village_id == village_id())
+                             .order_by(Resident.checked, Resident.name)).all()
+    return render_template("dashboard/residents.html", residents=residents)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new():
+    """Add a resident (a number from the task list may be filled in already)."""
+    resident = Resident(village_id=village_id(), phone=request.args.get("phone", ""),
+                        language="nl", payment="contant", checked=True)
+    return _edit(resident)
+
+
+@bp.route("/<int:resident_id>", methods=["GET", "POST"])
+def edit(resident_id: int):
+    """Change a resident's details, contact person, language or payment."""
+    return _edit(own(Resident, resident_id))
+
+
+@bp.post("/<int:resident_id>/checked")
+def checked(resident_id: int):
+    """The coordinator has checked a new resident: their orders are no longer marked."""
+    own(Resident, resident_id).checked = True
+    db().commit()
+    flash("resident_checked")
+    return redirect(safe_next(request.form.get("next"), url_for(".index")))
+
+
+def _edit(resident: Resident):
+    return edit_page(resident, form_for(ResidentForm, resident), "dashboard/resident_form.html",
+                     "dashboard.residents.index", unique=("phone",))

@@ -1,0 +1,84 @@
+"""The task list: everything that needs a person, oldest and most urgent first, with a done button."""
+from __future__ import annotations
+
+import logging
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from sqlalchemy import func, select
+
+from dorpslijn.db import utcnow
+from orders.models import Resident, Task
+from web.context import db
+from web.dashboard.auth import current, own, village_id
+from web.dashboard.formatting import web_address
+
+logger = logging.getLogger(__name__)
+
+bp = Blueprint("tasks", __name__)
+
+# Kinds that may mean someone needs help now: shown above everything else.
+URGENT = ("distress", "not_home")
+RECENTLY_DONE = 20
+
+
+@bp.get("/")
+def index():
+    """The open tasks, urgent ones first, then oldest first; below them what was done lately."""
+    open_tasks = db().scalars(select(Task).where(Task.village_id == village_id(), Task.done_at.is_(None))
+                              .order_by(Task.created_at, Task.id)).all()
+    open_tasks.sort(key=lambda task: task.kind not in URGENT)
+    done = db().scalars(select(Task).where(Task.village_id == village_id(), Task.done_at.is_not(None))
+                        .order_by(Task.done_at.desc()).limit(RECENTLY_DONE)).all()
+    return render_template("dashboard/tasks.html", tasks=open_tasks, done=done, urgent=URGENT,
+                           residents=residents_by_phone([*open_tasks, *done]),
+                           attachments={task.id: attachments(task) for task in open_tasks})
+
+
+def attachments(task: Task) -> list[dict]:
+    """The recordings and photos a task points at, each with how to show it: audio, image or a link."""
+    media = (task.details or {}).get("media") or ([{"url": task.url}] if task.url else [])
+    shown = []
+    for item in media:
+        url = web_address(item.get("url", ""))
+        kind = item.get("type", "").split("/")[0] or ("audio" if task.kind == "voice_message" else "link")
+        if url:
+            shown.append({"url": url, "kind": kind if kind in ("audio", "image") else "link"})
+    return shown
+
+
+def residents_by_phone(tasks) -> dict[str, Resident]:
+    """The village's residents whose number a task names without naming the resident."""
+    phones = {task.phone for task in tasks if task.resident is None and task.phone}
+    if not phones:
+        return {}
+    return {r.phone: r for r in db().scalars(select(Resident).where(Resident.village_id == village_id(),
+                                                                   Resident.phone.in_(phones)))}
+
+
+@bp.post("/tasks/<int:task_id>/done")
+def done(task_id: int):
+    """The coordinator has handled the task: it leaves the open list."""
+    task = own(Task, task_id)
+    task.done_at = task.done_at or utcnow()
+    task.details = {**(task.details or {}), "done_by": current().email}
+    db().commit()
+    logger.info("task %s done by %s", task.id, current().email)
+    flash("task_done")
+    return redirect(url_for(".index"))
+
+
+@bp.post("/tasks/<int:task_id>/reopen")
+def reopen(task_id: int):
+    """A task marked done by mistake goes back on the open list."""
+    own(Task, task_id).done_at = None
+    db().commit()
+    flash("task_reopened")
+    return redirect(url_for(".index"))
+
+
+def open_count() -> int:
+    """How many tasks of the signed-in coordinator's village are open (0 when nobody is signed in)."""
+    if current() is None:
+        return 0
+    return db().scalar(select(func.count()).select_from(Task)
+                       .where(Task.village_id == village_id(), Task.done_at.is_(None)))

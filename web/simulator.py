@@ -1,0 +1,80 @@
+"""The phone simulator (console transport only): be any phone of the village and text it.
+
+The browser sends each message itself to the real `POST /twilio/messages`, signed with the
+development token, so it takes the same path as a message from Twilio: webhook, queue, worker.
+"""
+from __future__ import annotations
+
+import uuid
+
+from flask import Blueprint, jsonify, render_template, request
+from sqlalchemy import select
+from twilio.request_validator import RequestValidator
+
+from bots.models import InboundMessage, OutboundMessage
+from orders.models import Resident, Shop, Village, Volunteer
+from web.context import db, settings
+
+bp = Blueprint("simulator", __name__)
+
+
+@bp.get("/")
+def page():
+    """The simulator: a phone per resident, shop, volunteer and coordinator."""
+    return render_template("simulator.html", phones=phones(db()))
+
+
+def phones(session) -> list[dict]:
+    """Every phone the simulator can be, grouped by who holds it."""
+    result = []
+    for village in session.scalars(select(Village).order_by(Village.id)):
+        to = {"village": village.name, "to": village.phone}
+        result.append({**to, "who": "coördinator", "name": "Coördinator", "phone": village.coordinator_phone})
+        for r in session.scalars(select(Resident).where(Resident.village_id == village.id).order_by(Resident.name)):
+            result.append({**to, "who": "bewoner", "name": r.name, "phone": r.phone})
+        for s in session.scalars(select(Shop).where(Shop.village_id == village.id).order_by(Shop.name)):
+            result.append({**to, "who": "winkel", "name": s.name, "phone": s.phone})
+        for v in session.scalars(select(Volunteer).where(Volunteer.village_id == village.id).order_by(Volunteer.name)):
+            result.append({**to, "who": "vrijwilliger", "name": v.name, "phone": v.phone})
+        result.append({**to, "who": "nieuw", "name": "Onbekend nummer", "phone": "+31699999999"})
+    return result
+
+
+@bp.post("/simulator/sign")
+def sign():
+    """Twilio's form for a text from `From` to `To`, and its signature, ready to post."""
+    data = request.get_json(force=True)
+    prefix = "whatsapp:" if data.get("channel") == "whatsapp" else ""
+    form = {"MessageSid": "SM" + uuid.uuid4().hex, "AccountSid": settings().twilio_account_sid,
+            "From": prefix + data["from"], "To": prefix + data["to"], "Body": data.get("body", ""),
+            "NumMedia": "0"}
+    url = settings().public_base_url + "/twilio/messages"
+    signature = RequestValidator(settings().twilio_auth_token).compute_signature(url, form)
+    return jsonify(form=form, signature=signature)
+
+
+@bp.post("/simulator/call/sign")
+def sign_call():
+    """A step of a simulated phone call to the voice menu, signed as Twilio signs it."""
+    data = request.get_json(force=True)
+    if not data.get("path", "").startswith("/twilio/voice"):
+        return jsonify(error="not a voice path"), 400
+    form = {"AccountSid": settings().twilio_account_sid, **{k: str(v) for k, v in data.get("form", {}).items()}}
+    url = settings().public_base_url + data["path"]
+    signature = RequestValidator(settings().twilio_auth_token).compute_signature(url, form)
+    return jsonify(form=form, signature=signature)
+
+
+@bp.get("/simulator/messages")
+def messages():
+    """Every message in and out, per phone, for the simulator to show."""
+    session = db()
+    inbound = session.scalars(select(InboundMessage).order_by(InboundMessage.id.desc()).limit(500))
+    outbound = session.scalars(select(OutboundMessage).order_by(OutboundMessage.id.desc()).limit(500))
+    rows = [{"phone": m.sender, "direction": "in", "channel": m.channel, "body": m.body,
+             "at": m.received_at.isoformat()} for m in inbound]
+    rows += [{"phone": m.to, "direction": "out", "channel": m.channel, "body": m.body,
+              "at": m.created_at.isoformat(), "status": m.status, "answer": (m.extra or {}).get("answer")}
+             for m in outbound]
+    rows.sort(key=lambda r: r["at"])
+    return jsonify(messages=rows)
