@@ -1,0 +1,201 @@
+"""Shared fixtures: a real database and a real Redis per test run, cleaned per test.
+
+The database is the one in `DATABASE_URL` when set (CI's PostgreSQL), else SQLite in a temp
+folder; Redis is `REDIS_URL` when set, else the embedded server. Jobs run in the test's
+process with RQ's SimpleWorker, reading the same settings from the environment.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from rq import SimpleWorker
+from sqlalchemy import delete
+from twilio.request_validator import RequestValidator
+
+from dorpslijn.config import DEMO_DIR, load_settings
+from dorpslijn.db import Base, engine_for, session_scope
+from dorpslijn.migrate import upgrade
+from dorpslijn.redis_server import connect
+from worker.queues import ALL, queue
+
+DEMO = DEMO_DIR
+VILLAGE_PHONE = "+31852080300"
+COORDINATOR = "+31612300400"
+TRUUS = "+31612345601"
+SUSAN = "+31612345605"
+BAKER = "+31612345621"
+BUTCHER = "+31612345622"
+
+
+@pytest.fixture(scope="session")
+def instance_dir(tmp_path_factory):
+    path = Path(f"/tmp/dorpslijn-test-{os.getpid()}")
+    path.mkdir(exist_ok=True)
+    yield path
+    from dorpslijn.redis_server import stop_embedded
+    stop_embedded(path)
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def database_url(instance_dir):
+    """A fresh database at the newest schema: SQLite in a temp folder, or DATABASE_URL wiped.
+
+    A DATABASE_URL is wiped only when its database is named for tests, so that `make test`
+    with a production URL in `.env` stops instead of destroying it.
+    """
+    url = os.environ.get("DATABASE_URL") or f"sqlite:///{instance_dir / 'test.db'}"
+    settings = load_settings(instance_dir=instance_dir, database_url=url)
+    engine = engine_for(settings.database_url)
+    if engine.dialect.name != "sqlite":
+        if "test" not in (engine.url.database or ""):
+            pytest.exit(f"refusing to wipe database {engine.url.database!r}: tests need one named for tests")
+        with engine.begin() as connection:
+            connection.exec_driver_sql("DROP SCHEMA public CASCADE")
+            connection.exec_driver_sql("CREATE SCHEMA public")
+    upgrade(settings.database_url)
+    return settings.database_url
+
+
+@pytest.fixture
+def settings(instance_dir, database_url, monkeypatch):
+    """Settings for one test, also in the environment so that jobs read the same."""
+    monkeypatch.setenv("DORPSLIJN_INSTANCE", str(instance_dir))
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("DORPSLIJN_TRANSPORT", os.environ.get("TEST_TRANSPORT", "console"))
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://dorpslijn.test")
+    _clean_database(database_url)
+    settings = load_settings()
+    _clean_redis(connect(settings))
+    return settings
+
+
+def _clean_database(url):
+    engine = engine_for(url)
+    with engine.begin() as connection:
+        for table in reversed(Base.metadata.sorted_tables):
+            connection.execute(delete(table))
+    _forget_cached_rows()
+
+
+def _forget_cached_rows():
+    """What this process cached by row id belongs to the wiped database: on PostgreSQL ids are not
+    reused, so a village number cached in an earlier test would name a deleted village."""
+    from orders import ordering, villages
+    ordering._catalogues.clear()
+    villages._by_number.clear()
+
+
+def _clean_redis(redis):
+    for pattern in ("rq:*", "dorpslijn:*"):
+        keys = list(redis.scan_iter(pattern))
+        if keys:
+            redis.delete(*keys)
+
+
+@pytest.fixture
+def db(settings):
+    """A session on the test database, committed when the test ends."""
+    with session_scope(settings.database_url) as session:
+        yield session
+
+
+@pytest.fixture
+def app(settings):
+    from web import create_app
+    app = create_app(settings)
+    app.config.update(TESTING=True)
+    return app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def demo(settings):
+    """The demo village of Zwartsluis, imported as a coordinator would."""
+    from orders.importer import import_folder
+    with session_scope(settings.database_url) as session:
+        import_folder(session, DEMO)
+
+
+@pytest.fixture
+def work(settings):
+    """Run every queued job in this process until the queues are empty."""
+    redis = connect(settings)
+
+    def run():
+        SimpleWorker([queue(redis, name) for name in ALL], connection=redis).work(burst=True)
+    return run
+
+
+class Phone:
+    """A phone that texts the village through the real, signed Twilio webhook."""
+
+    def __init__(self, client, settings, number, channel="sms", to=VILLAGE_PHONE):
+        self.client, self.settings, self.number, self.channel, self.to = client, settings, number, channel, to
+        self.sent = 0
+
+    def text(self, body, sid=None, **extra):
+        self.sent += 1
+        prefix = "whatsapp:" if self.channel == "whatsapp" else ""
+        form = {"MessageSid": sid or f"SM{self.number[1:]}{self.sent:04d}{os.urandom(4).hex()}",
+                "From": prefix + self.number, "To": prefix + self.to, "Body": body, "NumMedia": "0", **extra}
+        return signed_post(self.client, self.settings, "/twilio/messages", form)
+
+
+def signed_post(client, settings, path, form, signature=None):
+    """POST a form to the app as Twilio would, signed with the configured auth token."""
+    url = settings.public_base_url + path
+    signature = signature or RequestValidator(settings.twilio_auth_token).compute_signature(url, form)
+    return client.post(path, data=form, headers={"X-Twilio-Signature": signature})
+
+
+@pytest.fixture
+def phone(client, settings):
+    def make(number, channel="sms"):
+        return Phone(client, settings, number, channel)
+    return make
+
+
+def orders_json(capsys) -> list[dict]:
+    """Every confirmed order, as `dorpslijn orders --json` prints them."""
+    from dorpslijn.cli import main
+    capsys.readouterr()
+    main(["orders", "--json"])
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def orders_by_phone(capsys) -> dict[str, dict]:
+    """The newest confirmed order of each resident, by their phone."""
+    return {order["customer_phone"]: order for order in orders_json(capsys)}
+
+
+@pytest.fixture
+def twilio_api(settings, monkeypatch):
+    """The live transport, sending through the real twilio client to a fake REST API."""
+    from fakes.twilio_api import FakeTwilioAPI
+    with FakeTwilioAPI() as api:
+        monkeypatch.setenv("DORPSLIJN_TRANSPORT", "live")
+        monkeypatch.setenv("TWILIO_API_BASE", api.base_url)
+        monkeypatch.setenv("TWILIO_ACCOUNT_SID", "AC" + "1" * 32)
+        monkeypatch.setenv("TWILIO_AUTH_TOKEN", settings.twilio_auth_token)
+        yield api
+
+
+def outbox(settings, to=None):
+    """Every outbox row (as `dorpslijn outbox --json` shows them), optionally to one address."""
+    from bots.reports import outbox_rows
+    with session_scope(settings.database_url) as session:
+        return [row for row in outbox_rows(session) if to is None or row["to"] == to]
+
+
+def at(*args):
+    return datetime(*args, tzinfo=timezone.utc)

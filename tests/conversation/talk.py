@@ -1,0 +1,44 @@
+"""Helpers for conversation tests: a fixed clock, the last message someone got, rows in the database."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bots.models import OutboundMessage
+from dorpslijn.db import session_scope
+from dorpslijn.redis_server import connect
+from worker.schedule import tick
+
+# Monday 23 November 2026, 10:00 in Zwartsluis: Tuesday's cut-off is tonight at 18:00.
+MONDAY_MORNING = "2026-11-23T10:00:00+01:00"
+INEKE = "+31612345651"  # Truus's daughter, her contact person in the demo village
+
+
+class Clock:
+    """The time the worker and scheduler see (DORPSLIJN_CLOCK)."""
+
+    def __init__(self, monkeypatch, settings):
+        self.monkeypatch, self.settings = monkeypatch, settings
+        self.set(MONDAY_MORNING)
+
+    def set(self, moment: str) -> None:
+        self.monkeypatch.setenv("DORPSLIJN_CLOCK", moment)
+
+    def tick(self, moment: str, work) -> None:
+        """The scheduler ticks at this moment; the messages it queues are sent."""
+        from datetime import datetime
+        self.set(moment)
+        tick(self.settings, connect(self.settings), datetime.fromisoformat(moment))
+        work()
+
+
+def messages(settings, to=None):
+    """Outbox rows with their extra (choices), oldest first."""
+    with session_scope(settings.database_url) as session:
+        rows = session.scalars(select(OutboundMessage).order_by(OutboundMessage.id)).all()
+        return [{"to": m.to, "channel": m.channel, "body": m.body, "extra": dict(m.extra or {})}
+                for m in rows if to is None or m.to == to]
+
+
+def last(settings, to):
+    """The body of the last message to someone."""
+    return messages(settings, to)[-1]["body"]

@@ -1,0 +1,57 @@
+"""Dashboard fixtures: a signed-in coordinator of the demo village, and a second village beside it."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dorpslijn.db import session_scope
+from orders.models import Product, Resident, Shop, Task, Village
+from web.dashboard.accounts import set_coordinator
+
+EMAIL = "anja@zwartsluis.test"
+PASSWORD = "boodschappen-2026"
+OTHER_EMAIL = "piet@giethoorn.test"
+
+
+@pytest.fixture
+def coordinator(settings, demo):
+    """A coordinator account for the demo village of Zwartsluis."""
+    with session_scope(settings.database_url) as session:
+        set_coordinator(session, "zwartsluis", EMAIL, PASSWORD, name="Anja")
+    return EMAIL
+
+
+@pytest.fixture
+def signed_in(client, coordinator):
+    """The test client, signed in as the Zwartsluis coordinator."""
+    response = client.post("/dashboard/login", data={"email": EMAIL, "password": PASSWORD,
+                                                     "csrf_token": csrf_token(client, "/dashboard/login")})
+    assert response.status_code == 302
+    return client
+
+
+@pytest.fixture
+def giethoorn(settings, demo):
+    """A second village with its own coordinator, resident, shop, product and open task."""
+    with session_scope(settings.database_url) as session:
+        village = Village(slug="giethoorn", name="Dorpswinkel Giethoorn", phone="+31852080999",
+                          coordinator_phone="+31612300999")
+        shop = Shop(village=village, shop_id="kaasboer", name="Kaasboerderij Het Punter", phone="+31612399901")
+        session.add_all([village, shop])
+        session.flush()
+        session.add_all([
+            Product(village_id=village.id, shop=shop, sku="KAAS-JONG", name="Punter kaas jong", unit="kg",
+                    price_cents=1290),
+            Resident(village_id=village.id, name="Geesje Punter", phone="+31612399902", address="Binnenpad 3"),
+            Task(village_id=village.id, kind="call_back", phone="+31612399902", text="Bel Geesje terug"),
+        ])
+        session.flush()
+        set_coordinator(session, "giethoorn", OTHER_EMAIL, PASSWORD)
+        return {"village_id": village.id}
+
+
+def csrf_token(client, path: str) -> str:
+    """The CSRF token that the page at `path` puts in its forms."""
+    page = client.get(path).get_data(as_text=True)
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)

@@ -1,0 +1,85 @@
+"""Fixtures for the Telegram tests: the fake Bot API, and chats that post to the real webhook.
+
+(tests/telegram has no __init__.py and no conftest.py on purpose: a package named `telegram`
+would hide python-telegram-bot, and a second module named `conftest` would hide the shared one.)
+"""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from sqlalchemy import select
+
+from bots.models import OutboundMessage
+from dorpslijn.db import session_scope
+from fakes.telegram_api import BOT, TOKEN, FakeTelegramAPI
+from fakes.twilio_api import FakeTwilioAPI
+
+TRUUS_CHAT = "7001"
+STRANGER_CHAT = "7002"
+_update_ids = itertools.count(500_000)
+
+
+@pytest.fixture
+def bot_api(settings, monkeypatch):
+    """The fake Bot API, with this installation's token pointed at it (still the console transport)."""
+    with FakeTelegramAPI() as api:
+        monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+        monkeypatch.setenv("TELEGRAM_API_BASE", api.base_url)
+        yield api
+
+
+@pytest.fixture
+def live(settings, bot_api, monkeypatch):
+    """The live transport: Telegram to the fake Bot API, SMS to a fake Twilio."""
+    with FakeTwilioAPI() as twilio:
+        monkeypatch.setenv("DORPSLIJN_TRANSPORT", "live")
+        monkeypatch.setenv("TWILIO_API_BASE", twilio.base_url)
+        monkeypatch.setenv("TWILIO_AUTH_TOKEN", settings.twilio_auth_token)
+        yield bot_api
+
+
+class Chat:
+    """A person's Telegram chat with the village's bot: each message an Update to the webhook."""
+
+    def __init__(self, client, settings, chat_id, language="nl"):
+        self.client, self.settings, self.chat_id, self.language = client, settings, chat_id, language
+
+    def send(self, update_id=None, secret=None, **fields):
+        """Post one Update carrying a message with `fields`; returns the webhook's response."""
+        update = {"update_id": update_id or next(_update_ids), "message": {
+            "message_id": next(_update_ids), "date": 1_700_000_000,
+            "chat": {"id": int(self.chat_id), "type": "private", "first_name": "Truus"},
+            "from": {"id": int(self.chat_id), "is_bot": False, "first_name": "Truus",
+                     "language_code": self.language},
+            **fields}}
+        secret = self.settings.telegram_webhook_secret if secret is None else secret
+        return self.client.post("/telegram/webhook", json=update,
+                                headers={"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {})
+
+    def text(self, body, **kwargs):
+        return self.send(text=body, **kwargs)
+
+    def share_contact(self, phone, user_id=None):
+        """The contact button: Telegram sends the number, often without its +."""
+        user_id = int(self.chat_id) if user_id is None else user_id
+        return self.send(contact={"phone_number": phone, "first_name": "Truus", "user_id": user_id})
+
+
+@pytest.fixture
+def chat(client, settings):
+    def make(chat_id, language="nl"):
+        return Chat(client, settings, chat_id, language)
+    return make
+
+
+def outbox_rows(settings, to):
+    """The outbox rows to one chat, with their `extra`, oldest first."""
+    with session_scope(settings.database_url) as session:
+        return [{"channel": m.channel, "to": m.to, "body": m.body, "status": m.status, "extra": m.extra,
+                 "attempts": m.attempts, "error": m.error}
+                for m in session.scalars(select(OutboundMessage).where(OutboundMessage.to == to)
+                                         .order_by(OutboundMessage.id))]
+
+
+__all__ = ["BOT", "Chat", "STRANGER_CHAT", "TRUUS_CHAT", "bot_api", "chat", "live", "outbox_rows"]

@@ -1,0 +1,91 @@
+"""`POST /twilio/messages`: only Twilio gets in, and every message is stored once and queued."""
+from sqlalchemy import func, select
+
+from bots.models import InboundMessage
+from conftest import TRUUS, VILLAGE_PHONE, signed_post
+from worker.queues import INBOUND, queue
+from dorpslijn.redis_server import connect
+
+
+def stored(db):
+    db.expire_all()
+    return db.scalar(select(func.count()).select_from(InboundMessage))
+
+
+def form(body="2 krentenbollen", sid="SM0001", sender=TRUUS, to=VILLAGE_PHONE):
+    return {"MessageSid": sid, "From": sender, "To": to, "Body": body, "NumMedia": "0"}
+
+
+def test_a_signed_message_is_stored_queued_and_answered_with_empty_twiml(client, settings, db, demo):
+    response = signed_post(client, settings, "/twilio/messages", form())
+    assert response.status_code == 200
+    assert response.mimetype == "text/xml" and b"<Response/>" in response.data
+    assert stored(db) == 1
+    assert queue(connect(settings), INBOUND).count == 1
+
+
+def test_a_forged_signature_gets_403_and_nothing_is_stored(client, settings, db, demo):
+    response = signed_post(client, settings, "/twilio/messages", form(), signature="forged")
+    assert response.status_code == 403
+    unsigned = client.post("/twilio/messages", data=form())
+    assert unsigned.status_code == 403
+    assert stored(db) == 0 and queue(connect(settings), INBOUND).count == 0
+
+
+def test_a_signature_over_another_url_is_refused(client, settings, db, demo):
+    from twilio.request_validator import RequestValidator
+    signature = RequestValidator(settings.twilio_auth_token).compute_signature(
+        "https://evil.example/twilio/messages", form())
+    assert signed_post(client, settings, "/twilio/messages", form(), signature=signature).status_code == 403
+    assert stored(db) == 0
+
+
+def test_the_same_message_sid_twice_is_handled_once(client, settings, db, demo):
+    first = signed_post(client, settings, "/twilio/messages", form(sid="SMtwice"))
+    second = signed_post(client, settings, "/twilio/messages", form(sid="SMtwice"))
+    assert first.status_code == 200 and second.status_code == 200
+    assert stored(db) == 1 and queue(connect(settings), INBOUND).count == 1
+
+
+def test_an_unknown_to_number_gets_200_and_nothing_is_done(client, settings, db, demo, caplog):
+    response = signed_post(client, settings, "/twilio/messages", form(to="+31201234567"))
+    assert response.status_code == 200
+    assert stored(db) == 0
+    assert "ignored a message" in caplog.text
+
+
+def test_whatsapp_messages_come_through_the_same_route(client, settings, db, demo):
+    whatsapp = form(sender="whatsapp:" + TRUUS, to="whatsapp:" + VILLAGE_PHONE, sid="SMwa1")
+    assert signed_post(client, settings, "/twilio/messages", whatsapp).status_code == 200
+    message = db.scalar(select(InboundMessage))
+    assert message.channel == "whatsapp" and message.sender == TRUUS
+
+
+def test_healthz_answers_when_database_and_redis_do(client, demo):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.json["database"] and response.json["redis"]
+
+
+def test_healthz_is_503_when_redis_is_gone(app, client):
+    import redis
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+    app.extensions["dorpslijn.redis"] = redis.Redis(host="127.0.0.1", port=1, retry=Retry(NoBackoff(), 0))
+    assert client.get("/healthz").status_code == 503
+
+
+def test_a_message_stored_while_redis_was_down_is_queued_by_the_sweep(app, client, settings, db, demo, work):
+    import redis
+    from datetime import timedelta
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+    from conftest import outbox
+    from dorpslijn.db import utcnow
+    from worker.schedule import tick
+    working_redis = app.extensions["dorpslijn.redis"]
+    app.extensions["dorpslijn.redis"] = redis.Redis(host="127.0.0.1", port=1, retry=Retry(NoBackoff(), 0))
+    assert signed_post(client, settings, "/twilio/messages", form()).status_code == 200
+    assert stored(db) == 1 and queue(working_redis, INBOUND).count == 0
+    tick(settings, working_redis, now=utcnow() + timedelta(minutes=2))
+    work()
+    assert "Krentenbol" in outbox(settings, to=TRUUS)[0]["body"]
