@@ -16,6 +16,7 @@ from bots.messages import Outgoing
 from orders import notices
 from orders.deliveries import DeliveryRound, RoundStop
 from orders.models import Order, Task, Volunteer
+from orders.ordering import placed_order
 
 logger = logging.getLogger(__name__)
 
@@ -30,8 +31,8 @@ class Found:
 
 def find(session, volunteer: Volunteer, number: int) -> Found:
     """The stop of order `number` in the volunteer's own round."""
-    order = session.scalar(select(Order).where(Order.village_id == volunteer.village_id, Order.number == number))
-    if order is None or order.status == "draft":
+    order = placed_order(session, volunteer.village_id, number)
+    if order is None:
         return Found(problem="volunteer_unknown_order")
     stop = session.scalar(
         select(RoundStop).join(DeliveryRound)

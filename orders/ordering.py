@@ -116,6 +116,12 @@ def _next_number(session, village_id: int) -> int:
     return taken - 1
 
 
+def placed_order(session, village_id: int, number: int) -> Order | None:
+    """The village's order with this number, once it has been placed (a draft has no number to name)."""
+    order = session.scalar(select(Order).where(Order.village_id == village_id, Order.number == number))
+    return None if order is None or order.status == "draft" else order
+
+
 def open_orders(session, resident: Resident, today: date) -> list[Order]:
     """The resident's confirmed orders still to be delivered, soonest first."""
     return list(session.scalars(

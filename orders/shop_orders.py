@@ -24,6 +24,7 @@ from bots.messages import Outgoing
 from orders import notices
 from orders.deliveries import ShopDay
 from orders.models import Order, OrderLine, Product, Shop, ShopOrder, Task, Village
+from orders.ordering import placed_order
 
 logger = logging.getLogger(__name__)
 
@@ -62,8 +63,8 @@ class Found:
 
 def find(session, shop: Shop, number: int) -> Found:
     """The shop's part of order `number`, when the shop may answer for it."""
-    order = session.scalar(select(Order).where(Order.village_id == shop.village_id, Order.number == number))
-    if order is None or order.status == "draft":
+    order = placed_order(session, shop.village_id, number)
+    if order is None:
         return Found(problem="shop_unknown_order")
     shop_order = next((so for so in order.shop_orders if so.shop_pk == shop.id), None)
     if shop_order is None:

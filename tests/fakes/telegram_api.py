@@ -8,41 +8,27 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
+
+from fakes.json_api import FakeJSONAPI
 
 TOKEN = "123456789:TEST-token-for-the-fake-bot-api"
 BOT = {"id": 123456789, "is_bot": True, "first_name": "Dorpslijn", "username": "dorpslijn_test_bot",
        "can_join_groups": False, "can_read_all_group_messages": False, "supports_inline_queries": False}
 
 
-class FakeTelegramAPI:
+class FakeTelegramAPI(FakeJSONAPI):
     """Bot API calls land in `calls`; `updates` wait for getUpdates; `blocked` and `flooded` chats fail."""
 
     def __init__(self, token: str = TOKEN):
+        super().__init__()
         self.token = token
         self.calls: list[tuple[str, dict]] = []
         self.updates: list[dict] = []
         self.webhook: dict = {}
         self.blocked: set[str] = set()
         self.flooded: dict[str, int] = {}  # chat id -> retry_after, answered once
-        self.lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
 
     def sent(self, chat_id: str | None = None) -> list[dict]:
         """The messages sent, with `reply_markup` as a dict, optionally to one chat."""
@@ -85,34 +71,14 @@ class FakeTelegramAPI:
         return _ok({"message_id": message_id, "date": int(time.time()), "text": params.get("text", ""),
                     "from": BOT, "chat": {"id": int(chat_id), "type": "private"}})
 
-    def _handler(self):
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def do_POST(self):
-                match = re.fullmatch(r"/bot([^/]+)/(\w+)", self.path)
-                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
-                if not match or match.group(1) != fake.token:
-                    return self._reply(401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
-                method = match.group(2)
-                params = {k: _decoded(k, v[0]) for k, v in parse_qs(raw).items()}
-                with fake.lock:
-                    fake.calls.append((method, params))
-                    status, payload = fake.answer(method, params)
-                self._reply(status, payload)
-
-            def _reply(self, status, payload):
-                body = json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        return Handler
+    def post(self, path: str, form: str) -> tuple[int, dict]:
+        match = re.fullmatch(r"/bot([^/]+)/(\w+)", path)
+        if not match or match.group(1) != self.token:
+            return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
+        method = match.group(2)
+        params = {k: _decoded(k, v[0]) for k, v in parse_qs(form).items()}
+        self.calls.append((method, params))
+        return self.answer(method, params)
 
 
 def _ok(result) -> tuple[int, dict]:

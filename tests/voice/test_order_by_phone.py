@@ -1,11 +1,9 @@
 """Whole calls through the voice webhooks: a resident says the shopping, hears it read back
 slowly, presses 1, and the shops get their part exactly as for a text order."""
-import json
 
 import pytest
 
-from conftest import BAKER, BUTCHER, SUSAN, TRUUS, outbox, signed_post
-from dorpslijn.cli import main
+from conftest import BAKER, BUTCHER, SUSAN, TRUUS, orders_json, outbox, signed_post
 from voice.caller import Caller
 
 
@@ -14,12 +12,6 @@ def call(client, settings, demo):
     def make(number=TRUUS, **kwargs):
         return Caller(client, settings, number, **kwargs)
     return make
-
-
-def orders_json(capsys):
-    capsys.readouterr()
-    main(["orders", "--json"])
-    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
 
 
 def test_a_resident_says_the_shopping_hears_it_read_back_and_orders_it(call, work, settings, capsys):

@@ -9,7 +9,6 @@ from bots.models import OutboundMessage
 from conftest import BAKER, COORDINATOR, TRUUS, VILLAGE_PHONE, outbox, signed_post
 from dorpslijn.db import session_scope
 from dorpslijn.redis_server import connect
-from fakes.twilio_api import FakeTwilioAPI
 from ivr.models import VoiceCall
 from ivr.weekly import ask_for_weekly_call
 from orders.models import Order, Resident, Task
@@ -90,16 +89,6 @@ def test_an_unanswered_weekly_call_is_tried_once_more_then_the_coordinator_is_to
     assert "Truus Lamberts" in alert["body"] and "niet op" in alert["body"]
     [task] = db.scalars(select(Task).where(Task.kind == "missed_call")).all()
     assert task.phone == TRUUS
-
-
-@pytest.fixture
-def twilio_api(settings, monkeypatch):
-    with FakeTwilioAPI() as api:
-        monkeypatch.setenv("DORPSLIJN_TRANSPORT", "live")
-        monkeypatch.setenv("TWILIO_API_BASE", api.base_url)
-        monkeypatch.setenv("TWILIO_ACCOUNT_SID", "AC" + "1" * 32)
-        monkeypatch.setenv("TWILIO_AUTH_TOKEN", settings.twilio_auth_token)
-        yield api
 
 
 def test_live_the_call_is_placed_through_twilio_and_its_no_answer_counts(weekly, work, twilio_api, client,
