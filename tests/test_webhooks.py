@@ -1,10 +1,13 @@
 """`POST /twilio/messages`: only Twilio gets in, and every message is stored once and queued."""
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import create_engine, func, select
+from sqlalchemy.pool import NullPool
 
 from bots.models import InboundMessage
 from conftest import TRUUS, VILLAGE_PHONE, signed_post
-from worker.queues import INBOUND, queue
+from dorpslijn.db import engine_for
 from dorpslijn.redis_server import connect
+from worker.queues import INBOUND, queue
 
 
 def stored(db):
@@ -45,6 +48,21 @@ def test_the_same_message_sid_twice_is_handled_once(client, settings, db, demo):
     second = signed_post(client, settings, "/twilio/messages", form(sid="SMtwice"))
     assert first.status_code == 200 and second.status_code == 200
     assert stored(db) == 1 and queue(connect(settings), INBOUND).count == 1
+
+
+def test_a_message_is_stored_after_the_database_server_dropped_every_connection(client, settings, demo):
+    pooled = engine_for(settings.database_url)
+    if pooled.dialect.name == "sqlite":
+        pytest.skip("only a database server drops connections")
+    assert signed_post(client, settings, "/twilio/messages", form(sid="SMbefore")).status_code == 200
+    admin = create_engine(pooled.url, poolclass=NullPool)
+    with admin.connect() as connection:  # as a restart of PostgreSQL would
+        connection.exec_driver_sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                   "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    assert signed_post(client, settings, "/twilio/messages", form(sid="SMafter")).status_code == 200
+    with admin.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(InboundMessage)) == 2
+    engine_for.cache_clear()  # the tests' own pools lost their connections too
 
 
 def test_an_unknown_to_number_gets_200_and_nothing_is_done(client, settings, db, demo, caplog):

@@ -26,8 +26,12 @@ def enqueue_inbound(redis, inbound_id: int) -> None:
 
     No RQ retry here: a message whose handling failed stays unhandled in the database, and the
     scheduler's sweep queues it again; the webhook saves the retry's cost on every request.
+    One pipeline, so one round trip to Redis: this runs on every webhook.
     """
-    queue(redis, INBOUND).enqueue("worker.jobs.handle_inbound", inbound_id, job_id=f"inbound-{inbound_id}")
+    with redis.pipeline() as pipeline:
+        queue(redis, INBOUND).enqueue("worker.jobs.handle_inbound", inbound_id, job_id=f"inbound-{inbound_id}",
+                                      pipeline=pipeline)
+        pipeline.execute()
 
 
 def enqueue_send(redis, message_ids) -> None:
