@@ -24,15 +24,16 @@ PEOPLE = {Shop: "shop", Volunteer: "volunteer", Resident: "resident"}
 
 
 def handle(session, inbound: Inbound, now, route) -> list[Outgoing]:
-    """Link a shared contact; else answer through `route`, offering a new chat the contact button."""
+    """Link a shared contact; else answer through `route`, a new chat offered the contact button first."""
     extra = _stored_extra(session, inbound)
     if "contact" in extra:
         return link(session, inbound, extra)
     replies = route(session, inbound, now)
     if not _linked(session, inbound) and _first_message(session, inbound):
         village = session.get(Village, inbound.village_id)
-        replies.append(_reply(inbound, _language(extra), "telegram_share_contact", ask_contact=True,
-                              village=village.name))
+        # The button first: most new chats are customers already, and one tap ends the questions.
+        replies.insert(0, _reply(inbound, _language(extra), "telegram_share_contact", ask_contact=True,
+                                 village=village.name))
     return replies
 
 
