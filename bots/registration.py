@@ -22,10 +22,14 @@ STREET = re.compile(r"([^\d,\n]*[A-Za-zÀ-ÿ][^\d,\n]*?)\s*(\d{1,5})\s*([A-Za-z]
 
 
 def start(turn: Turn) -> str:
-    """The first message of a new number: keep it, tell the coordinator once, ask the name."""
+    """The first message of a new number: keep it, tell the coordinator once, ask the name.
+
+    A new Telegram chat has no number the coordinator could call, and is usually a customer
+    who taps the contact button next; the coordinator hears of it once it has registered.
+    """
     turn.remember(pending_text=turn.text[:2000] or None)
     turn.reply("unknown_number", village=turn.village.name)
-    if not turn.data.get("coordinator_told"):
+    if turn.channel != "telegram" and not turn.data.get("coordinator_told"):
         turn.tell("sms", turn.village.coordinator_phone, "coordinator_unknown_number", turn.village.language,
                   phone=turn.address, channel=turn.channel, text=turn.text[:300])
         turn.remember(coordinator_told=True)

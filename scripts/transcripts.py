@@ -33,14 +33,15 @@ def main():
     dorpslijn(["setup"])
     try:
         village = Village()
-        print("## SMS\n")
+        print("**SMS**\n\n```")
         village.conversation(village.sms(TRUUS), ["Goedemorgen, graag 4 krentenbollen en een pond gehakt. Groetjes Truus",
                                                   "ook een brood", "1", "JA"])
         village.shop_replies(["OK {number}"])
-        print("## WhatsApp\n")
+        print("```\n\n**WhatsApp**\n\n```")
         village.conversation(village.sms(TRUUS, "whatsapp:"), ["hetzelfde als vorige week", "geen gehakt", "ja"])
-        print("## Telegram\n")
-        village.conversation(village.telegram(TRUUS), ["/start", None, "2 liter melk en 6 eieren", "STATUS"])
+        print("```\n\n**Telegram**\n\n```")
+        village.conversation(village.telegram(TRUUS), ["/start", None, "2 liter melk en 6 eieren", "2"])
+        print("```")
     finally:
         stop_embedded(Path(folder))
 
@@ -85,7 +86,7 @@ class Village:
 
     def conversation(self, send, bodies):
         for body in bodies:
-            print(f"> **Resident:** {body if body is not None else '(tikt op “Deel mijn telefoonnummer”)'}\n")
+            said("Truus", body if body is not None else "(tikt op de knop: deel mijn telefoonnummer)")
             send(body)
             self.show_new()
 
@@ -93,7 +94,7 @@ class Village:
         for shop, name in SHOPS.items():
             for body in bodies:
                 body = body.format(number=self.number)
-                print(f"> **{name}:** {body}\n")
+                said(name, body)
                 self.sms(shop)(body)
                 self.show_new()
 
@@ -108,9 +109,17 @@ class Village:
             rows = list(outbox_rows(session))[self.seen:]
             self.seen += len(rows)
             for row in rows:
-                who = SHOPS.get(row["to"], "Dorpslijn" if row["to"] in (TRUUS, "7001") else row["to"])
-                print(f"**{who}** ({row['channel']}):\n```\n{row['body']}\n```\n")
+                who = SHOPS.get(row["to"], "Dorpslijn" if row["to"] in (TRUUS, "7001") else "coördinator")
+                said(f"→ {who}", row["body"])
             self.number = self.number or _order_number(session)
+
+
+def said(who: str, text: str) -> None:
+    """One message of the transcript: who, then the text, its later lines indented."""
+    first, *rest = text.splitlines() or [""]
+    print(f"{who:<13} {first}")
+    for line in rest:
+        print(" " * 14 + line)
 
 
 def _order_number(session):

@@ -1,7 +1,7 @@
 """The contact button: sharing one's own number links the chat to a resident, shop or volunteer."""
 from sqlalchemy import select
 
-from conftest import BAKER, TRUUS
+from conftest import BAKER, COORDINATOR, TRUUS, outbox
 from orders.models import Resident, Shop, Task, Volunteer
 from telegram_fixtures import STRANGER_CHAT, TRUUS_CHAT, chat, outbox_rows  # noqa: F401 (fixtures)
 
@@ -25,6 +25,19 @@ def test_sharing_her_number_links_truus_and_she_orders_from_the_chat(chat, work,
     read_back = outbox_rows(settings, TRUUS_CHAT)[-1]
     assert "4x Krentenbol" in read_back["body"] and read_back["channel"] == "telegram"
     assert not read_back["extra"].get("ask_contact"), "a linked chat is not asked who it is"
+
+
+def test_a_customers_new_chat_asks_for_the_button_first_and_troubles_no_coordinator(chat, work, settings, db, demo):
+    truus = chat(TRUUS_CHAT)
+    truus.text("/start")
+    work()
+    first, *_ = outbox_rows(settings, TRUUS_CHAT)
+    assert first["extra"].get("ask_contact"), "the contact button comes before the registration questions"
+    truus.share_contact(TRUUS.removeprefix("+"))
+    work()
+    assert chat_of(db, Resident, TRUUS) == TRUUS_CHAT
+    assert outbox(settings, to=COORDINATOR) == [], "no alert about a chat that has no number to call"
+    assert db.scalars(select(Task)).all() == []
 
 
 def test_an_unknown_number_links_nothing_and_the_coordinator_gets_a_task(chat, work, settings, db, demo):
