@@ -1,13 +1,20 @@
 """Phone numbers as residents write them, stored in E.164."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import phonenumbers
 
 from orders.exceptions import InvalidPhone
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str, region: str = "NL") -> str:
-    """`06-12345678`, `+31 6 1234 5678` or `0031612345678` as `+31612345678`."""
+    """`06-12345678`, `+31 6 1234 5678` or `0031612345678` as `+31612345678`.
+
+    Kept per process: every webhook parses its sender's and its village's number, and the
+    same few thousand numbers come back all week.
+    """
     cleaned = (text or "").strip().removeprefix("whatsapp:")
     try:
         number = phonenumbers.parse(cleaned, region)
