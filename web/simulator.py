@@ -2,18 +2,23 @@
 
 The browser sends each message itself to the real `POST /twilio/messages`, signed with the
 development token, so it takes the same path as a message from Twilio: webhook, queue, worker.
+A button closes a village's next delivery day as `dorpslijn rounds close` does, so that a round
+can be walked too without waiting for the cut-off.
 """
 from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, jsonify, render_template, request
+from flask import Blueprint, abort, jsonify, render_template, request
 from sqlalchemy import select
 from twilio.request_validator import RequestValidator
 
 from bots.models import InboundMessage, OutboundMessage
+from dorpslijn.words import day as day_name
+from orders.availability import next_day_on
 from orders.models import Resident, Shop, Village, Volunteer
 from web.context import db, settings
+from worker.rounds_jobs import close_day
 
 bp = Blueprint("simulator", __name__)
 
@@ -21,7 +26,9 @@ bp = Blueprint("simulator", __name__)
 @bp.get("/")
 def page():
     """The simulator: a phone per resident, shop, volunteer and coordinator."""
-    return render_template("simulator.html", phones=phones(db()))
+    villages = db().scalars(select(Village).order_by(Village.id)).all()
+    return render_template("simulator.html", phones=phones(db()),
+                           days=[(village, next_day_on(db(), village, None, settings().now())) for village in villages])
 
 
 def phones(session) -> list[dict]:
@@ -78,3 +85,19 @@ def messages():
              for m in outbound]
     rows.sort(key=lambda r: r["at"])
     return jsonify(messages=rows)
+
+
+@bp.post("/simulator/close-day")
+def close_next_day():
+    """Close the village's next delivery day now, as `dorpslijn rounds close` does without `--date`."""
+    village = db().scalar(select(Village).where(Village.slug == request.get_json(force=True).get("village")))
+    if village is None:
+        abort(404)
+    now = settings().now()
+    day = next_day_on(db(), village, None, now)
+    if day is None:
+        return jsonify(closed=None, next=None), 409
+    summary = close_day(village.id, day.isoformat(), now.isoformat())
+    following = next_day_on(db(), village, None, now)
+    return jsonify(closed=day_name(day), rounds=summary["rounds"], unassigned=summary["unassigned"],
+                   next=following and day_name(following))

@@ -1,19 +1,25 @@
-"""The dashboard through Flask's test client: sign-in, one village only, CSRF, edits that stick."""
-from datetime import datetime, time, timedelta
+"""The dashboard through Flask's test client: sign-in, one village only, CSRF, edits that stick, a day closed now."""
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
-from conftest import TRUUS, VILLAGE_PHONE, signed_post
+from conftest import COORDINATOR, TRUUS, VILLAGE_PHONE, orders_json, outbox, signed_post
 from dashboard.conftest import EMAIL, PASSWORD, csrf_token
 from dorpslijn.cli import main
+from dorpslijn.config import load_settings
 from dorpslijn.db import session_scope
+from dorpslijn.redis_server import connect
+from orders.availability import set_available
 from orders.calendar import TIMEZONE
-from orders.deliveries import DeliveryRound, RoundStop
+from orders.deliveries import DeliveryRound, RoundDay, RoundStop
 from orders.models import Order, Product, Resident, Task, Village, Volunteer
 from orders.ordering import catalogue_for
+from web import create_app
+from worker.queues import OUTBOX, queue
 
+RIDERS = ("+31612345611", "+31612345612")  # Kees Dekker and Fatima Bouzid
 PAGES = ["/dashboard/", "/dashboard/residents/", "/dashboard/residents/new", "/dashboard/shops/",
          "/dashboard/catalogue/", "/dashboard/catalogue/new", "/dashboard/volunteers/",
          "/dashboard/volunteers/new", "/dashboard/rounds/", "/dashboard/orders/"]
@@ -341,3 +347,64 @@ def test_a_task_about_orders_names_their_numbers_and_urgent_ones_come_first(sign
     page = signed_in.get("/dashboard/").get_data(as_text=True)
     assert "<strong>101, 102</strong>" in page and "Winkel reageert niet" in page
     assert page.index("Niet thuis bij bezorging") < page.index("Winkel reageert niet"), "the door first"
+
+
+def confirmed_order(phone, work, capsys) -> dict:
+    """Truus orders and confirms; her order as `dorpslijn orders --json` shows it."""
+    truus = phone(TRUUS)
+    truus.text("4 krentenbollen en een pond rundergehakt")
+    truus.text("ja")
+    work()
+    [order] = orders_json(capsys)
+    return order
+
+
+def test_closing_a_day_in_the_dashboard_freezes_it_plans_the_rounds_and_queues_the_riders_messages(
+        signed_in, phone, work, settings, capsys):
+    order = confirmed_order(phone, work, capsys)
+    rounds_page = f"/dashboard/rounds/?date={order['delivery_date']}"
+    assert "Bezorgdag nu sluiten" in signed_in.get(rounds_page).get_data(as_text=True)
+    assert "niet terugdraaien" in signed_in.get(rounds_page).get_data(as_text=True), "it warns first"
+
+    response = post(signed_in, "/dashboard/rounds/close", {"date": order["delivery_date"]}, page=rounds_page)
+    assert response.status_code == 302 and response.location.endswith(rounds_page)
+    page = signed_in.get(rounds_page).get_data(as_text=True)
+    assert "De bezorgdag is gesloten" in page and "Bezorgdag nu sluiten" not in page
+    assert "Ronde van" in page and f"Bestelling <strong>{order['number']}</strong>" in page
+
+    [round_text] = [m for m in outbox(settings) if m["to"] in RIDERS]
+    assert round_text["status"] == "queued" and f" {order['number']}: Truus Lamberts" in round_text["body"]
+    assert f"send-{round_text['id']}" in queue(connect(settings), OUTBOX).job_ids, "on the queue for the worker"
+    work()
+    assert outbox(settings, to=round_text["to"])[0]["status"] == "sent"
+
+    phone(TRUUS).text("ANNULEER")
+    work()
+    assert "kan niet meer afgezegd" in outbox(settings, to=TRUUS)[-1]["body"], "the day is frozen"
+
+    sent = len(outbox(settings))
+    again = post(signed_in, "/dashboard/rounds/close", {"date": order["delivery_date"]}, page=rounds_page)
+    assert "was al gesloten" in signed_in.get(again.location).get_data(as_text=True)
+    work()
+    assert len(outbox(settings)) == sent, "closing twice sends nothing twice"
+
+
+def test_a_day_closed_without_riders_shows_the_orders_that_have_none(signed_in, phone, work, settings, db, capsys):
+    order = confirmed_order(phone, work, capsys)
+    day = date.fromisoformat(order["delivery_date"])
+    for volunteer in db.scalars(select(Volunteer)):
+        set_available(db, volunteer, day, False)
+    db.commit()
+    rounds_page = f"/dashboard/rounds/?date={day}"
+
+    post(signed_in, "/dashboard/rounds/close", {"date": day.isoformat()}, page=rounds_page)
+    page = signed_in.get(rounds_page).get_data(as_text=True)
+    assert "Bestellingen zonder ronde (1)" in page and f"{order['number']} · Truus Lamberts" in page
+    assert str(order["number"]) in outbox(settings, to=COORDINATOR)[-1]["body"], "the coordinator is told too"
+
+
+def test_the_simulators_close_button_is_there_only_with_the_console_transport(settings, demo, monkeypatch, db):
+    monkeypatch.setenv("DORPSLIJN_TRANSPORT", "live")
+    live = create_app(load_settings()).test_client()
+    assert live.post("/simulator/close-day", json={"village": "zwartsluis"}).status_code == 404
+    assert db.scalar(select(RoundDay)) is None, "no day was closed"

@@ -1,17 +1,23 @@
-"""The day's rounds, read-only: once planned, each volunteer's numbered stops; before that,
-what each shop packs for whom and which volunteers ride."""
+"""The day's rounds: once planned, each volunteer's numbered stops; before that, what each shop
+packs for whom and which volunteers ride, and a button that closes the day at once."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+import logging
+from datetime import date, datetime
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from orders.calendar import delivery_day_for, parse_days
 from orders.deliveries import DeliveryRound, RoundDay, RoundStop
 from orders.models import Order, Village, Volunteer
-from web.context import db
-from web.dashboard.auth import village_id
+from web.context import db, settings
+from web.dashboard.auth import current, village_id
 from web.dashboard.order_list import chosen_day, orders_for
+from worker.rounds_jobs import close_day
+
+logger = logging.getLogger(__name__)
 
 bp = Blueprint("rounds", __name__, url_prefix="/rounds")
 
@@ -26,11 +32,35 @@ def index():
     orders = orders_for(day, statuses=DELIVERABLE)
     rounds = planned_rounds(day)
     in_a_round = {stop.order_id for r in rounds for stop in r.stops if stop.order_id is not None}
-    closed_at = db().scalar(select(RoundDay.closed_at).where(RoundDay.village_id == village.id, RoundDay.date == day))
+    closed_at = closed(day)
     return render_template("dashboard/rounds.html", day=day, rounds=rounds, closed_at=closed_at,
                            cutoff=delivery_day_for(village, day).cutoff,
-                           without_round=[o for o in orders if rounds and o.id not in in_a_round],
+                           can_close=closed_at is None and any(o.status == "confirmed" for o in orders),
+                           without_round=[o for o in orders if (rounds or closed_at) and o.id not in in_a_round],
                            by_shop=[] if rounds else by_shop(orders), volunteers=riders(day))
+
+
+@bp.post("/close")
+def close():
+    """Close the day now, as `dorpslijn rounds close` does: orders frozen, rounds planned, everyone told."""
+    try:
+        day = date.fromisoformat(request.form.get("date", ""))
+    except ValueError:
+        abort(400)
+    if closed(day) is not None:
+        flash("day_already_closed")
+    elif not orders_for(day, statuses=("confirmed",)):
+        flash("day_nothing_to_close")
+    else:
+        summary = close_day(village_id(), day.isoformat(), settings().now().isoformat())
+        flash("day_already_closed" if summary["already"] else "day_closed")
+        logger.info("delivery day %s closed by %s: %s", day, current().email, summary)
+    return redirect(url_for(".index", date=day.isoformat()))
+
+
+def closed(day: date) -> datetime | None:
+    """When ordering for the day was closed, or None while it is open."""
+    return db().scalar(select(RoundDay.closed_at).where(RoundDay.village_id == village_id(), RoundDay.date == day))
 
 
 def planned_rounds(day) -> list[DeliveryRound]:
