@@ -250,12 +250,11 @@ def cmd_orders(args):
 
 def cmd_rounds_close(args):
     """`dorpslijn rounds close [--date YYYY-MM-DD]`: every village's day, closed at once."""
-    from dorpslijn.db import utcnow
     from orders.availability import next_day_on
     from orders.models import Village
     from worker.rounds_jobs import close_day
     settings = _ready_settings()
-    now = utcnow()
+    now = settings.now()
     with session_scope(settings.database_url) as session:
         days = [(village.id, args.date or next_day_on(session, village, None, now))
                 for village in session.scalars(select(Village).order_by(Village.id))]

@@ -130,3 +130,20 @@ def test_a_day_without_orders_closes_quietly(settings, demo, capsys, work):
     assert "rounds: 0" in close(capsys, date.today().isoformat())
     work()
     assert outbox(settings) == []
+
+
+def test_without_a_date_the_next_delivery_day_by_the_villages_clock_is_closed(phone, work, settings, demo, capsys,
+                                                                               monkeypatch):
+    monkeypatch.setenv("DORPSLIJN_CLOCK", "2026-11-23T09:00:00+01:00")  # Monday; Tuesday closes at 18:00
+    truus = phone(TRUUS)
+    truus.text("4 krentenbollen")
+    truus.text("ja")
+    work()
+    assert orders_by_phone(capsys)[TRUUS]["delivery_date"] == "2026-11-24"
+    monkeypatch.setenv("DORPSLIJN_CLOCK", "2026-11-23T18:30:00+01:00")
+    capsys.readouterr()
+    main(["rounds", "close"])
+    assert "rounds: 1" in capsys.readouterr().out
+    work()
+    assert any("Uw ronde dinsdag 24 november" in m["body"] for m in outbox(settings) if m["to"] in (KEES, FATIMA))
+

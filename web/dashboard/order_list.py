@@ -7,10 +7,9 @@ from flask import Blueprint, render_template, request
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from dorpslijn.db import utcnow
 from orders.calendar import next_delivery_day
 from orders.models import Order, ShopOrder, Village
-from web.context import db
+from web.context import db, settings
 from web.dashboard.auth import village_id
 
 bp = Blueprint("orders", __name__, url_prefix="/orders")
@@ -35,7 +34,7 @@ def chosen_day() -> date:
     try:
         return date.fromisoformat(request.args.get("date", ""))
     except ValueError:
-        return next_delivery_day(db().get(Village, village_id()), utcnow()).date
+        return next_delivery_day(db().get(Village, village_id()), settings().now()).date
 
 
 def orders_for(day: date, statuses) -> list[Order]:
