@@ -1,13 +1,15 @@
 """The words a resident can send at any time: HULP, STATUS, BEL MIJ, ANNULEER, ZELFDE,
-"elke week", "herinner mij op dinsdag om 10 uur", and the ways to undo the last two."""
+"elke week", "herinner mij op dinsdag om 10 uur", "bel mij elke maandag om 10 uur", and the
+ways to undo the last three."""
 from __future__ import annotations
 
 from sqlalchemy import select
 
 from bots import alerts, basket, keywords
 from bots.turn import Turn
+from ivr.weekly_wish import ask_for_weekly_call, stop_weekly_call
 from orders import ordering
-from orders.calendar import TIMEZONE
+from orders.calendar import DAY_CODES, TIMEZONE
 from orders.deliveries import RoundStop
 from orders.models import Order
 
@@ -111,3 +113,15 @@ def no_reminder(turn: Turn) -> None:
     """"geen herinnering meer": the weekly reminder ends."""
     turn.resident.reminder_weekday = turn.resident.reminder_hour = None
     turn.reply("reminder_stopped")
+
+
+def set_weekly_call(turn: Turn, weekday: int, hour: int, minute: int) -> None:
+    """"bel mij elke maandag om 10 uur": we call the resident every week on that day and time."""
+    ask_for_weekly_call(turn.session, turn.resident, DAY_CODES[weekday], f"{hour:02d}:{minute:02d}")
+    turn.reply("weekly_call_set", weekday=weekday, hour=hour, minute=minute)
+
+
+def no_weekly_call(turn: Turn) -> None:
+    """"niet meer bellen": the weekly call ends."""
+    stop_weekly_call(turn.session, turn.resident)
+    turn.reply("weekly_call_stopped")

@@ -4,9 +4,12 @@ A message is first matched to who sent it and for whom (a resident, a resident's
 person ordering for them, or a number we do not know). Some things come before any state:
 distress (answer: call 112, the coordinator is alerted), STOP/START, silence after STOP,
 registration of a new number, voice notes and photos, and the words that work everywhere
-(HULP, STATUS, BEL MIJ, reminders). Then the conversation takes one step from its state: each
-step is a function that answers through `Turn.reply` and returns the next state's name;
-`STEPS` wires them (`conversation.mmd` beside this file draws it).
+(HULP, STATUS, BEL MIJ, reminders, the weekly call). "Bel mij elke maandag om 10 uur" asks for
+the weekly call, not a call-back, when a resident sends it about themselves; without an hour
+we can read ("om half 11"), or from a contact person or an unknown number, it is a call-back,
+so that a person sorts it out. Then the conversation takes one step from its state: each step
+is a function that answers through `Turn.reply` and returns the next state's name; `STEPS`
+wires them (`conversation.mmd` beside this file draws it).
 """
 from __future__ import annotations
 
@@ -24,7 +27,8 @@ from orders.models import Resident, Village
 logger = logging.getLogger(__name__)
 
 ANYWHERE = {"help": commands.help_menu, "status": commands.status, "call_me": commands.call_me,
-            "not_weekly": commands.not_weekly, "no_reminder": commands.no_reminder}
+            "not_weekly": commands.not_weekly, "no_reminder": commands.no_reminder,
+            "no_call": commands.no_weekly_call}
 WHILE_ORDERING = ("choosing", "confirming")
 
 
@@ -99,7 +103,12 @@ def respond(turn: Turn) -> str:
     if turn.media:
         media.received(turn)
         return turn.state
-    if command == "call_me":
+    weekly = command != "no_call" and keywords.asks_weekly_call(turn.text)
+    moment = keywords.weekly_call_request(turn.text) if weekly else None
+    if moment and turn.resident is not None and not turn.carer:
+        commands.set_weekly_call(turn, *moment)
+        return turn.state
+    if command == "call_me" or weekly:  # no hour we could read, or not the sender's own: a person calls
         commands.call_me(turn)
         return turn.state
     if turn.resident is None:

@@ -13,6 +13,9 @@ POLITE = {"graag", "hoor", "dank", "u", "je", "wel", "bedankt", "dankjewel", "da
           "correct", "fine", "great"}
 DECLINE = {"nee", "no", "neen", "nee dank", "nee dank u", "no thanks", "nee bedankt", "liever niet"}
 COMMANDS = {
+    "no_call": ("niet meer bellen", "stop met bellen", "bel mij niet meer", "bel me niet meer",
+                "niet meer elke week bellen", "stop calling", "don t call me", "don’t call me", "dont call me",
+                "do not call me"),
     "not_weekly": ("niet meer elke week", "stop elke week", "geen vaste bestelling", "geen vaste bestelling meer",
                    "not every week", "stop every week", "no standing order"),
     "no_reminder": ("geen herinnering", "geen herinnering meer", "stop herinnering", "no reminder",
@@ -39,6 +42,9 @@ WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag"
             "zondag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
             "saturday": 5, "sunday": 6}
 REMINDER = re.compile(r"\b(herinner|herinnering|remind|reminder)\b")
+CALL = re.compile(r"\b(bel|bellen|belt|call)\b")
+ME = re.compile(r"\b(mij|me|ons|us)\b")
+EVERY = re.compile(r"\b(elke|iedere|ieder|every|each|voortaan|wekelijks|weekly)\b")
 HOUR = re.compile(r"\b(?:om|at)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uur|u|am|pm|h)?\b")
 CARER = re.compile(
     r"^\s*(?:voor|for)\s+(?:mijn|m'n|mn|my|onze|our)\s+(?:\w+)\s*[:,\-]?\s*(.*)$", re.I | re.S)
@@ -120,16 +126,39 @@ def without_weekly(text: str) -> tuple[bool, str]:
 def reminder_request(text: str) -> tuple[int, int] | None:
     """(weekday, hour) of "herinner mij op dinsdag om 10 uur", if the message asks for that."""
     words = fold(text)
-    if not REMINDER.search(words):
-        return None
-    day = next((n for name, n in WEEKDAYS.items() if re.search(rf"\b{name}\b", words)), None)
-    hour = HOUR.search(words)
+    moment = _weekday_and_time(words) if REMINDER.search(words) else None
+    return moment[:2] if moment else None
+
+
+def asks_weekly_call(text: str) -> bool:
+    """Whether a message asks to be called every week on a weekday ("bel mij elke maandag ...").
+
+    Without "elke" (every) "bel mij maandag om 10 uur" is a call-back, once: `BEL MIJ`; without
+    "mij" (me) "ik bel elke zondag met mijn dochter" asks nothing.
+    """
+    words = fold(text)
+    return all(word.search(words) for word in (CALL, ME, EVERY)) and _weekday(words) is not None
+
+
+def weekly_call_request(text: str) -> tuple[int, int, int] | None:
+    """(weekday, hour, minute) of "bel mij elke maandag om 10 uur", if the message asks for that."""
+    return _weekday_and_time(fold(text)) if asks_weekly_call(text) else None
+
+
+def _weekday_and_time(words: str) -> tuple[int, int, int] | None:
+    """(weekday, hour, minute) a folded message names: "dinsdag om 10 uur", "monday at 2.30 pm"."""
+    day, hour = _weekday(words), HOUR.search(words)
     if day is None or hour is None:
         return None
-    value = int(hour.group(1))
+    value, minute = int(hour.group(1)), int(hour.group(2) or 0)
     if hour.group(3) == "pm" and value < 12:
         value += 12
-    return (day, value) if 0 <= value <= 23 else None
+    return (day, value, minute) if 0 <= value <= 23 and minute <= 59 else None
+
+
+def _weekday(words: str) -> int | None:
+    """The weekday (Monday 0) a folded message names, if any."""
+    return next((n for name, n in WEEKDAYS.items() if re.search(rf"\b{name}\b", words)), None)
 
 
 def for_someone_else(text: str) -> str | None:

@@ -215,7 +215,7 @@ def cmd_parse(args):
 
 def cmd_weekly_call(args):
     """`dorpslijn weekly-call PHONE --day ma --time 10:00` (or `--stop`): the weekly call."""
-    from ivr.weekly import ask_for_weekly_call, stop_weekly_call
+    from ivr.weekly_wish import ask_for_weekly_call, stop_weekly_call
     from orders.models import Resident
     from orders.phones import normalise_or_none
     with session_scope(_ready_settings().database_url) as session:

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
-from babel.dates import format_date
+from babel.dates import format_date, get_day_names
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from dorpslijn.config import TEMPLATES_DIR
@@ -58,9 +58,14 @@ def day(value: date, language: str = "nl") -> str:
     return format_date(value, "EEEE d MMMM", locale=language)
 
 
+def dayname(weekday: int, language: str = "nl") -> str:
+    """The name of weekday number `weekday` (Monday 0): maandag, Monday."""
+    return get_day_names("wide", locale=language)[weekday]
+
+
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR / "messages"), undefined=StrictUndefined,
                       keep_trailing_newline=False, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(euro=euro, amount=amount, day=day)
+    env.filters.update(euro=euro, amount=amount, day=day, dayname=dayname)
     return env

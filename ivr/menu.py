@@ -25,8 +25,9 @@ from dorpslijn.words import say
 from ivr import coordinator, speech
 from ivr.models import VoiceCall
 from ivr.twiml import Reply, Voice
+from ivr.weekly_wish import ask_for_weekly_call, count_as_this_weeks_call, weekly_call_of
 from orders import ordering, shop_orders
-from orders.calendar import TIMEZONE
+from orders.calendar import DAY_CODES, TIMEZONE
 from orders.models import Order, Resident, ShopOrder, Village
 from orders.understanding import understand
 
@@ -380,11 +381,40 @@ def place(call: Call) -> Reply:
     call.outgoing += shop_orders.on_confirmation(call.session, basket, call.now)
     call.record.outcome = "ordered"
     logger.info("order %s placed by phone", basket.number)
-    return call.reply().hang_up(call.words("ordered", order=basket))
+    offer = may_offer_weekly_call(call)
+    ordered = call.words("ordered", order=basket, goodbye=not offer)
+    return offer_weekly_call(call, ordered) if offer else call.reply().hang_up(ordered)
 
 
 REVIEW = {"1": place, "2": lambda call: say_order(call), "3": lambda call: add_more(call),
           "9": lambda call: read_back(call)}
+
+
+# --- the weekly call, offered after an order --------------------------------------------
+
+def may_offer_weekly_call(call: Call) -> bool:
+    """Whether to offer a weekly call: the resident has none yet, and did not send STOP."""
+    return not call.resident.opted_out and weekly_call_of(call.session, call.resident) is None
+
+
+def offer_weekly_call(call: Call, intro: str) -> Reply:
+    """Once, after the order: shall we call every week on this weekday, around this hour? 1 is yes."""
+    local = call.now.astimezone(TIMEZONE)
+    call.remember(weekly_offer=[local.weekday(), local.hour])
+    return call.reply().say(intro).ask(call.url("weekly_offer"),
+                                       call.words("weekly_offer", weekday=local.weekday(), hour=local.hour),
+                                       hints="ja, graag")
+
+
+def weekly_offer(call: Call) -> Reply:
+    """1 (or yes): we call every week from now on. Any other answer, or none, ends the call kindly."""
+    offered = (call.record.data or {}).get("weekly_offer")
+    if not offered or choice(call, CHOOSE_WORDS) != "1" or call.unsure:
+        return call.reply().hang_up(call.words("weekly_offer_declined"))
+    weekday, hour = offered
+    weekly = ask_for_weekly_call(call.session, call.resident, DAY_CODES[weekday], f"{hour:02d}:00")
+    count_as_this_weeks_call(call.session, call.record, weekly, call.now)
+    return call.reply().hang_up(call.words("weekly_call_set", weekday=weekday, hour=hour))
 
 
 # --- when it does not work --------------------------------------------------------------
@@ -444,6 +474,7 @@ STEPS: dict[str, Callable[[Call], Reply]] = {
     "order": order,
     "choose": choose,
     "review": review,
+    "weekly_offer": weekly_offer,
     "help": help_choice,
     "recorded": recorded,
     "call_back": call_back,

@@ -112,6 +112,14 @@ def day(value: date, language: str = "nl") -> str:
     return f"{weekday} the {ordinal(value.day)} of {month}"
 
 
+def hour(n: int, language: str = "nl") -> str:
+    """An hour of the day: "tien uur", "ten o'clock in the morning"."""
+    if language == "nl":
+        return f"{number(n, 'nl')} uur"
+    part = "in the morning" if n < 12 else "in the afternoon" if n < 18 else "in the evening"
+    return f"{number(n % 12 or 12, 'en')} o'clock {part}"
+
+
 def ordinal(n: int) -> str:
     """An English ordinal in words: "first", "twenty-seventh", "thirtieth"."""
     words = _english(n)

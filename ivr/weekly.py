@@ -1,5 +1,7 @@
 """The weekly call: residents who asked for it are called at their weekday and hour.
 
+Who asked, for when, is kept by `ivr/weekly_wish.py`.
+
 A call nobody answers is tried once more `RETRY_AFTER` later; when that one is not answered
 either, the coordinator is told. The scheduler's tick runs `tick`; placing a call is a job.
 """
@@ -7,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
@@ -15,7 +17,7 @@ from bots.outbox import put_all
 from dorpslijn.db import session_scope
 from ivr import calls, coordinator
 from ivr.models import VoiceCall, WeeklyCall
-from orders.calendar import TIMEZONE, WEEKDAYS
+from ivr.weekly_wish import slot_for
 from orders.models import Resident, Village
 from worker.queues import DEFAULT, enqueue_send, queue
 
@@ -25,37 +27,6 @@ WINDOW = timedelta(hours=2)          # a slot missed by longer (the scheduler wa
 RING_TIMEOUT = timedelta(minutes=10)  # no answer and no status after this: not answered
 RETRY_AFTER = timedelta(minutes=30)
 LAST_ATTEMPT = 2
-
-
-def ask_for_weekly_call(session, resident: Resident, weekday: str, at: str) -> WeeklyCall:
-    """Call the resident every `weekday` (ma, di, ...) at `at` (HH:MM); replaces an earlier wish."""
-    day, moment = WEEKDAYS.get(weekday.strip().lower()[:2]), _time(at)
-    if day is None or moment is None:
-        raise ValueError(f"not a weekday and time: {weekday!r} {at!r} (e.g. ma 10:00)")
-    weekly = session.scalar(select(WeeklyCall).where(WeeklyCall.resident_id == resident.id))
-    if weekly is None:
-        weekly = WeeklyCall(resident_id=resident.id)
-        session.add(weekly)
-    weekly.weekday, weekly.time, weekly.active = day, moment.strftime("%H:%M"), True
-    session.flush()
-    logger.info("resident %s is called every weekday %s at %s", resident.id, day, weekly.time)
-    return weekly
-
-
-def stop_weekly_call(session, resident: Resident) -> None:
-    """No more weekly calls for the resident."""
-    weekly = session.scalar(select(WeeklyCall).where(WeeklyCall.resident_id == resident.id))
-    if weekly is not None:
-        weekly.active = False
-
-
-def _time(text: str) -> time | None:
-    """A time of day written as people write it: 9:30, 09:30, 10.00."""
-    try:
-        hour, minute = (int(part) for part in text.strip().replace(".", ":").split(":"))
-        return time(hour, minute)
-    except ValueError:
-        return None
 
 
 def tick(settings, redis, now: datetime) -> None:
@@ -82,14 +53,6 @@ def due(session, now: datetime) -> tuple[list[int], dict[int, list]]:
     for village_id, batch in calls.abandoned(session, now):
         messages[village_id] += batch
     return planned, messages
-
-
-def slot_for(weekly: WeeklyCall, now: datetime) -> datetime:
-    """This week's moment for the weekly call, in UTC."""
-    local = now.astimezone(TIMEZONE)
-    day = local.date() + timedelta(days=weekly.weekday - local.weekday())
-    hour, minute = (int(x) for x in weekly.time.split(":"))
-    return datetime.combine(day, time(hour, minute), TIMEZONE).astimezone(now.tzinfo)
 
 
 def _first_calls(session, now: datetime) -> list[VoiceCall]:

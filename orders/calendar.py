@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
 WEEKDAYS = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
+DAY_CODES = tuple(WEEKDAYS)  # the code of weekday number n (Monday 0) is DAY_CODES[n]
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,15 @@ class DeliveryDay:
 def parse_days(text: str) -> list[int]:
     """Weekday numbers (Monday 0) from a text such as `di,vr`; empty means none."""
     return sorted({WEEKDAYS[d.strip().lower()[:2]] for d in text.split(",") if d.strip()[:2].lower() in WEEKDAYS})
+
+
+def time_of_day(text: str) -> time | None:
+    """A time of day written as people write it: 9:30, 09:30, 10.00 (None when it is none)."""
+    try:
+        hour, minute = (int(part) for part in text.strip().replace(".", ":").split(":"))
+        return time(hour, minute)
+    except ValueError:
+        return None
 
 
 def delivery_day_for(village, when: date) -> DeliveryDay:

@@ -25,7 +25,7 @@ VALUES = dict(
     waiting=ORDER, options=[PRODUCT], product=PRODUCT, text="een brood", who="Jan de Vries", street="Kerkstraat 4",
     postcode="8064 BD", missing=["postcode"], ordering=True, village="Dorpsplein Zwartsluis", phone=TRUUS,
     channel="sms", carer=False, kind="audio", cutoff=DAY.cutoff, day=DAY, weekday=1, hour=10,
-    greeting="Goedemorgen.", unchecked=True,
+    greeting="Goedemorgen.", unchecked=True, minute=30,
 )
 
 
@@ -53,7 +53,8 @@ OURS = {
     "contact_cancelled", "contact_distress", "contact_unanswered", "shop_order_cancelled", "help", "status",
     "call_me", "cancelled", "cancel_too_late", "nothing_to_cancel", "no_last_order", "nothing_sold_anymore",
     "weekly_set", "weekly_nothing", "weekly_stopped", "reminder_set", "reminder_stopped", "weekly_reminder",
-    "reminder_read_back", "distress", "stopped", "started", "media_received", "sorry",
+    "reminder_read_back", "distress", "stopped", "started", "media_received", "sorry", "weekly_call_set",
+    "weekly_call_stopped",
 }
 
 

@@ -41,7 +41,9 @@ def test_a_resident_says_the_shopping_hears_it_read_back_and_orders_it(call, wor
     assert orders_json(capsys) == [], "a basket that is only read back is no order yet"
 
     done = truus.press(1)
-    assert done.hung_up and any("bestelling is doorgegeven" in s for s in done.said)
+    assert any("bestelling is doorgegeven" in s for s in done.said)
+    assert done.path(done.gather).startswith("/twilio/voice/weekly_offer?"), "then a weekly call is offered"
+    assert truus.press(2).hung_up, "another key than 1 ends the call"
     work()
     [order] = orders_json(capsys)
     assert order["customer_phone"] == TRUUS and order["status"] == "confirmed" and order["total"] == 11.38
@@ -96,7 +98,7 @@ def test_an_unclear_item_is_asked_one_at_a_time_with_keys(call, work, capsys):
     assert added.path(added.gather).startswith("/twilio/voice/order?")
     read_back = truus.say("nog een krentenbol")
     assert "Krentenbol, drie stuks, twee euro vijfenvijftig." in read_back.said
-    assert truus.press(1).hung_up, truus.last.text
+    assert "Dank u wel. Uw bestelling is doorgegeven." in truus.press(1).said, truus.last.text
     work()
     [order] = orders_json(capsys)
     assert {i["sku"] for so in order["shop_orders"] for i in so["items"]} >= {"BAK-KRENTENBOL"}

@@ -9,8 +9,8 @@ from bots.models import OutboundMessage
 from conftest import BAKER, COORDINATOR, TRUUS, VILLAGE_PHONE, outbox, signed_post
 from dorpslijn.db import session_scope
 from dorpslijn.redis_server import connect
-from ivr.models import VoiceCall
-from ivr.weekly import ask_for_weekly_call
+from ivr.models import VoiceCall, WeeklyCall
+from ivr.weekly_wish import ask_for_weekly_call
 from orders.models import Order, Resident, Task
 from voice.caller import Caller
 from worker.schedule import tick
@@ -38,6 +38,12 @@ def voice_calls(db):
     db.expire_all()
     return db.scalars(select(OutboundMessage).where(OutboundMessage.channel == "voice")
                       .order_by(OutboundMessage.id)).all()
+
+
+def weekly_calls(db):
+    """Every weekly call wished for, as (phone, weekday, time, active)."""
+    db.expire_all()
+    return [(w.resident.phone, w.weekday, w.time, w.active) for w in db.scalars(select(WeeklyCall))]
 
 
 def test_the_weekly_call_opens_with_the_menu_and_takes_the_order(weekly, work, client, settings, db):
@@ -113,7 +119,6 @@ def test_live_the_call_is_placed_through_twilio_and_its_no_answer_counts(weekly,
 
 def test_the_coordinator_sets_and_stops_a_weekly_call_from_the_command_line(settings, demo, db, capsys):
     from dorpslijn.cli import main
-    from ivr.models import WeeklyCall
     assert main(["weekly-call", "06-12345601", "--day", "do", "--time", "9:30"]) == 0
     assert main(["weekly-call", "06-12345601", "--day", "someday", "--time", "25:00"]) == 1
     assert main(["weekly-call", "0600000000", "--day", "do", "--time", "09:30"]) == 1

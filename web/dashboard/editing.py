@@ -21,11 +21,11 @@ def edit_page(row, form, template: str, done_endpoint: str, unique=(), on_save=N
     return render_template(template, form=form, row=row), status
 
 
-def form_for(form_class, row):
-    """The form filled from the POST when there is one, else from the row."""
+def form_for(form_class, row, **data):
+    """The form filled from the POST when there is one, else from the row (and `data` it lacks)."""
     if request.method == "POST":
         return form_class(request.form)
-    return form_class(obj=row)
+    return form_class(obj=row, **data)
 
 
 def _unique(row, form, names) -> bool:

@@ -7,10 +7,11 @@ from decimal import Decimal, InvalidOperation
 from wtforms import (BooleanField, Field, Form, SelectField,
                      SelectMultipleField, StringField, TextAreaField)
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
-from orders.calendar import WEEKDAYS
+from dorpslijn.words import dayname
+from orders.calendar import WEEKDAYS, time_of_day
 from orders.phones import normalise_or_none
 
 LANGUAGES = [SelectChoice("nl", "Nederlands"), SelectChoice("en", "Engels")]
@@ -19,6 +20,8 @@ PAYMENTS = [SelectChoice("contant", "Contant"), SelectChoice("pin", "Pin bij de 
 CHANNELS = [SelectChoice("sms", "SMS"), SelectChoice("whatsapp", "WhatsApp"), SelectChoice("telegram", "Telegram")]
 UNITS = [SelectChoice("stuk", "per stuk"), SelectChoice("kg", "per kilo"), SelectChoice("bos", "per bos")]
 DAYS = [SelectChoice(short) for short in WEEKDAYS]
+CALL_DAYS = [SelectChoice("", "geen"), *(SelectChoice(short, dayname(n)) for short, n in WEEKDAYS.items())]
+WEEKLY_CALL = ("call_day", "call_at")  # kept in the resident's weekly call, not on the resident
 BAGS = [SelectChoice(count, str(count)) for count in range(1, 41)]
 FILL_IN = "Vul dit in."
 MOST_CENTS = 100_000
@@ -125,6 +128,19 @@ class ResidentForm(Form):
     contact_name = text("Contactpersoon (familie of mantelzorger)", max_length=200)
     contact_phone = PhoneField("Telefoonnummer contactpersoon", [Optional()])
     contact_copies = BooleanField("Contactpersoon krijgt een kopie van bevestigingen en meldingen")
+    call_day = SelectField("Wekelijks telefoontje voor de boodschappen", choices=CALL_DAYS, default="")
+    call_at = text("Hoe laat (bijv. 10:00)")
+
+    def validate_call_at(self, field):
+        """A weekly call needs a time of day that is one."""
+        if self.call_day.data and time_of_day(field.data) is None:
+            raise ValidationError("Schrijf de tijd als 10:00.")
+
+    def populate_obj(self, obj):
+        """The resident's own details; the weekly call is saved apart (web/dashboard/residents.py)."""
+        for field in self:
+            if field.name not in WEEKLY_CALL:
+                field.populate_obj(obj, field.name)
 
 
 class ShopForm(Form):

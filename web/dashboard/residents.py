@@ -1,9 +1,11 @@
-"""Residents: the list, adding and editing one, and marking a new one as checked."""
+"""Residents: the list, adding and editing one (and their weekly call), marking a new one as checked."""
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
+from ivr.weekly_wish import ask_for_weekly_call, stop_weekly_call, weekly_call_of
+from orders.calendar import DAY_CODES
 from orders.models import Resident
 from web.context import db
 from web.dashboard.auth import own, safe_next, village_id
@@ -45,5 +47,17 @@ def checked(resident_id: int):
 
 
 def _edit(resident: Resident):
-    return edit_page(resident, form_for(ResidentForm, resident), "dashboard/resident_form.html",
-                     "dashboard.residents.index", unique=("phone",))
+    weekly = weekly_call_of(db(), resident) if resident.id else None
+    form = form_for(ResidentForm, resident, call_day=DAY_CODES[weekly.weekday] if weekly else "",
+                    call_at=weekly.time if weekly else "")
+    return edit_page(resident, form, "dashboard/resident_form.html", "dashboard.residents.index",
+                     unique=("phone",), on_save=lambda saved: _save_weekly_call(saved, form))
+
+
+def _save_weekly_call(resident: Resident, form: ResidentForm) -> None:
+    """The weekly call as the form has it: on a weekday at a time, or none ("geen")."""
+    db().flush()  # a new resident gets its id
+    if form.call_day.data:
+        ask_for_weekly_call(db(), resident, form.call_day.data, form.call_at.data)
+    else:
+        stop_weekly_call(db(), resident)

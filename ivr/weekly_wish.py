@@ -1,0 +1,68 @@
+"""A resident's wish to be called every week at a weekday and time: asked for, stopped, looked up.
+
+A resident asks by text ("bel mij elke maandag om 10 uur") or by pressing 1 after an order by
+phone; the coordinator sets it in the dashboard or with `dorpslijn weekly-call`. The scheduler
+in `ivr/weekly.py` places the calls. The wish lives apart from the scheduler because the voice
+menu sets it, and placing a call needs the voice menu.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, time, timedelta
+
+from sqlalchemy import select
+
+from ivr.models import VoiceCall, WeeklyCall
+from orders.calendar import TIMEZONE, WEEKDAYS, time_of_day
+from orders.models import Resident
+
+logger = logging.getLogger(__name__)
+
+
+def ask_for_weekly_call(session, resident: Resident, weekday: str, at: str) -> WeeklyCall:
+    """Call the resident every `weekday` (ma, di, ...) at `at` (HH:MM); replaces an earlier wish."""
+    day, moment = WEEKDAYS.get(weekday.strip().lower()[:2]), time_of_day(at)
+    if day is None or moment is None:
+        raise ValueError(f"not a weekday and time: {weekday!r} {at!r} (e.g. ma 10:00)")
+    weekly = session.scalar(select(WeeklyCall).where(WeeklyCall.resident_id == resident.id))
+    if weekly is None:
+        weekly = WeeklyCall(resident_id=resident.id)
+        session.add(weekly)
+    weekly.weekday, weekly.time, weekly.active = day, moment.strftime("%H:%M"), True
+    session.flush()
+    logger.info("resident %s is called every weekday %s at %s", resident.id, day, weekly.time)
+    return weekly
+
+
+def stop_weekly_call(session, resident: Resident) -> None:
+    """No more weekly calls for the resident."""
+    weekly = session.scalar(select(WeeklyCall).where(WeeklyCall.resident_id == resident.id))
+    if weekly is not None:
+        weekly.active = False
+
+
+def weekly_call_of(session, resident: Resident) -> WeeklyCall | None:
+    """The resident's weekly call, while it is on."""
+    return session.scalar(select(WeeklyCall).where(WeeklyCall.resident_id == resident.id,
+                                                   WeeklyCall.active.is_(True)))
+
+
+def slot_for(weekly: WeeklyCall, now: datetime) -> datetime:
+    """This week's moment for the weekly call, in UTC."""
+    local = now.astimezone(TIMEZONE)
+    day = local.date() + timedelta(days=weekly.weekday - local.weekday())
+    hour, minute = (int(x) for x in weekly.time.split(":"))
+    return datetime.combine(day, time(hour, minute), TIMEZONE).astimezone(now.tzinfo)
+
+
+def count_as_this_weeks_call(session, record: VoiceCall, weekly: WeeklyCall, now: datetime) -> None:
+    """The call in progress is this week's weekly call, so the scheduler does not ring right after it.
+
+    A wish for the weekday and hour of the call itself is due at once; without this the resident
+    who just ordered and hung up would be called back within the minute.
+    """
+    slot = slot_for(weekly, now)
+    planned = session.scalar(select(VoiceCall.id).where(VoiceCall.weekly_call_id == weekly.id,
+                                                        VoiceCall.slot == slot))
+    if planned is None:
+        record.weekly_call_id, record.slot = weekly.id, slot
