@@ -392,9 +392,13 @@ REVIEW = {"1": place, "2": lambda call: say_order(call), "3": lambda call: add_m
 
 # --- the weekly call, offered after an order --------------------------------------------
 
+CALLING_HOURS = range(9, 20)  # the hours whose weekly call we offer
+
 def may_offer_weekly_call(call: Call) -> bool:
-    """Whether to offer a weekly call: the resident has none yet, and did not send STOP."""
-    return not call.resident.opted_out and weekly_call_of(call.session, call.resident) is None
+    """Whether to offer a weekly call: the resident has none yet, did not send STOP, and calls
+    at an hour we would gladly ring them at again (not late in the evening or at night)."""
+    return (call.now.astimezone(TIMEZONE).hour in CALLING_HOURS and not call.resident.opted_out
+            and weekly_call_of(call.session, call.resident) is None)
 
 
 def offer_weekly_call(call: Call, intro: str) -> Reply:

@@ -92,3 +92,16 @@ def test_a_resident_who_sent_stop_is_not_offered_calls(ordered, phone, work, db)
     work()
     _, done = ordered()
     assert done.hung_up and done.gather is None
+
+
+@pytest.fixture
+def evening(monkeypatch):
+    """The clock reads 22:10 instead (set before the app, as `monday` is)."""
+    monkeypatch.setenv("DORPSLIJN_CLOCK", "2026-11-23T22:10:00+01:00")
+
+
+def test_a_call_late_in_the_evening_offers_no_weekly_call_at_that_hour(evening, ordered, db):
+    _, done = ordered()
+    assert "Dank u wel. Uw bestelling is doorgegeven." in done.said
+    assert done.hung_up and done.gather is None and weekly_calls(db) == []
+
