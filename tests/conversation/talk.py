@@ -1,6 +1,7 @@
 """Helpers for conversation tests: a fixed clock, the last message someone got, rows in the database."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from bots.models import OutboundMessage
@@ -29,6 +30,12 @@ class Clock:
         self.set(moment)
         tick(self.settings, connect(self.settings), datetime.fromisoformat(moment))
         work()
+
+
+@pytest.fixture
+def clock(monkeypatch, settings):
+    """The clock, at Monday morning until a test sets it."""
+    return Clock(monkeypatch, settings)
 
 
 def messages(settings, to=None):

@@ -1,20 +1,14 @@
 """At the edge: SMS in GSM-7, WhatsApp's 24-hour window, and Twilio's own STOP (error 21610)."""
 import json
 
-import pytest
 from sqlalchemy import select
 
 from bots import sms_text
 from bots.models import OutboundMessage
 from conftest import TRUUS, VILLAGE_PHONE, outbox
 from orders.models import Resident
-from talk import Clock
+from talk import clock  # noqa: F401 (the clock fixture)
 
-
-
-@pytest.fixture
-def clock(monkeypatch, settings):
-    return Clock(monkeypatch, settings)
 
 
 def test_an_sms_is_sent_in_gsm7_while_the_outbox_keeps_the_words(phone, work, settings, demo, clock, twilio_api):

@@ -1,18 +1,12 @@
 """HULP, STATUS, BEL MIJ, and what the scheduler says first: reminders, standing orders, alerts."""
 from datetime import datetime, timezone
 
-import pytest
 from sqlalchemy import select
 
 from conftest import COORDINATOR, TRUUS
 from orders.deliveries import DeliveryRound, RoundStop
 from orders.models import Order, Resident, Task, Volunteer
-from talk import INEKE, Clock, last, messages
-
-
-@pytest.fixture
-def clock(monkeypatch, settings):
-    return Clock(monkeypatch, settings)
+from talk import INEKE, clock, last, messages  # noqa: F401 (the clock fixture)
 
 
 def test_help_is_a_short_menu(phone, work, settings, demo, clock):

@@ -1,15 +1,9 @@
 """Ordering by text: read-back, questions, things not sold, changes before JA, JA, cancelling."""
-import pytest
 from sqlalchemy import select
 
 from conftest import BAKER, BUTCHER, TRUUS
 from orders.models import Order, Product
-from talk import Clock, last, messages
-
-
-@pytest.fixture
-def clock(monkeypatch, settings):
-    return Clock(monkeypatch, settings)
+from talk import clock, last, messages  # noqa: F401 (the clock fixture)
 
 
 def order_of(db, resident_phone=TRUUS, status=None):

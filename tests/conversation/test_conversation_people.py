@@ -4,14 +4,9 @@ from sqlalchemy import select
 
 from conftest import COORDINATOR, SUSAN, TRUUS
 from orders.models import Order, Resident, Task
-from talk import INEKE, Clock, last, messages
+from talk import INEKE, clock, last, messages  # noqa: F401 (the clock fixture)
 
 STRANGER = "+31611112222"
-
-
-@pytest.fixture
-def clock(monkeypatch, settings):
-    return Clock(monkeypatch, settings)
 
 
 def test_a_new_number_registers_in_three_answers_and_its_first_order_is_marked(

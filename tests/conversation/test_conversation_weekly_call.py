@@ -5,13 +5,8 @@ from sqlalchemy import select
 
 from conftest import COORDINATOR, SUSAN, TRUUS
 from orders.models import Order, Task
-from talk import INEKE, Clock, last, messages
+from talk import INEKE, clock, last, messages  # noqa: F401 (the clock fixture)
 from voice.test_weekly_call import voice_calls, weekly_calls
-
-
-@pytest.fixture
-def clock(monkeypatch, settings):
-    return Clock(monkeypatch, settings)
 
 
 def test_a_text_asks_for_the_weekly_call_the_scheduler_calls_and_a_text_stops_it(
