@@ -2,11 +2,14 @@
 
 The browser sends each message itself to the real `POST /twilio/messages`, signed with the
 development token, so it takes the same path as a message from Twilio: webhook, queue, worker.
+A Telegram message goes the same way to the real `POST /telegram/webhook`, as an Update from
+the phone's simulated chat (`chat_id`) with the webhook's secret header.
 A button closes a village's next delivery day as `dorpslijn rounds close` does, so that a round
 can be walked too without waiting for the cut-off.
 """
 from __future__ import annotations
 
+import secrets
 import uuid
 
 from flask import Blueprint, abort, jsonify, render_template, request
@@ -14,6 +17,8 @@ from sqlalchemy import select
 from twilio.request_validator import RequestValidator
 
 from bots.models import InboundMessage, OutboundMessage
+from bots.telegram_channel import SECRET_HEADER
+from bots.telegram_chats import PEOPLE
 from dorpslijn.words import day as day_name
 from orders.availability import next_day_on
 from orders.models import Resident, Shop, Village, Volunteer
@@ -60,6 +65,42 @@ def sign():
     return jsonify(form=form, signature=signature)
 
 
+def chat_id(phone: str) -> int:
+    """A phone's simulated Telegram chat id: the digits of its E.164 number (+31612345601 is 31612345601).
+
+    The same phone always has the same chat, and no two phones share one, whatever their
+    country code; `/simulator/messages` maps the chat back to the phone by the same rule.
+    """
+    return int(phone.removeprefix("+"))
+
+
+@bp.post("/simulator/telegram/update")
+def telegram_update():
+    """The Telegram Update of a text (or of the contact button) from `from`'s chat, and the webhook's secret.
+
+    The secret is the one the webhook checks; handing it to the browser is what the simulator is
+    for, as `/simulator/sign` signs with the Twilio token, and only the console transport has it.
+    """
+    data = request.get_json(force=True)
+    phone, first_name = data["from"], data.get("name", "").partition(" ")[0]
+    chat = chat_id(phone)
+    message = {"message_id": secrets.randbits(31), "date": int(settings().now().timestamp()),
+               "chat": {"id": chat, "type": "private", "first_name": first_name},
+               "from": {"id": chat, "is_bot": False, "first_name": first_name, "language_code": _language(phone)}}
+    if data.get("contact"):
+        message["contact"] = {"phone_number": phone.removeprefix("+"), "first_name": first_name, "user_id": chat}
+    else:
+        message["text"] = data.get("body", "")
+    # Random, so that no restart or second web process repeats an id the webhook has stored.
+    update = {"update_id": secrets.randbits(48), "message": message}
+    return jsonify(update=update, header=SECRET_HEADER, secret=settings().telegram_webhook_secret)
+
+
+def _language(phone: str) -> str:
+    """The language the Telegram app would report: the resident's, else Dutch."""
+    return db().scalar(select(Resident.language).where(Resident.phone == phone).limit(1)) or "nl"
+
+
 @bp.post("/simulator/call/sign")
 def sign_call():
     """A step of a simulated phone call to the voice menu, signed as Twilio signs it."""
@@ -74,17 +115,27 @@ def sign_call():
 
 @bp.get("/simulator/messages")
 def messages():
-    """Every message in and out, per phone, for the simulator to show."""
+    """Every message in and out, per phone (a Telegram chat under the phone it is), for the simulator to show."""
     session = db()
+    phone_of = _phones_of_chats(session)
     inbound = session.scalars(select(InboundMessage).order_by(InboundMessage.id.desc()).limit(500))
     outbound = session.scalars(select(OutboundMessage).order_by(OutboundMessage.id.desc()).limit(500))
-    rows = [{"phone": m.sender, "direction": "in", "channel": m.channel, "body": m.body,
-             "at": m.received_at.isoformat()} for m in inbound]
-    rows += [{"phone": m.to, "direction": "out", "channel": m.channel, "body": m.body,
-              "at": m.created_at.isoformat(), "status": m.status, "answer": (m.extra or {}).get("answer")}
+    rows = [{"phone": phone_of(m.channel, m.sender), "direction": "in", "channel": m.channel, "body": m.body,
+             "at": m.received_at.isoformat(), "contact": (m.extra or {}).get("contact")} for m in inbound]
+    rows += [{"phone": phone_of(m.channel, m.to), "direction": "out", "channel": m.channel, "body": m.body,
+              "at": m.created_at.isoformat(), "status": m.status, "answer": (m.extra or {}).get("answer"),
+              "ask_contact": (m.extra or {}).get("ask_contact")}
              for m in outbound]
     rows.sort(key=lambda r: r["at"])
     return jsonify(messages=rows)
+
+
+def _phones_of_chats(session):
+    """The phone a message's address is: a Telegram chat is the phone it was simulated for, or its linked person's."""
+    linked = {chat: phone for model in PEOPLE for chat, phone in session.execute(
+        select(model.telegram_chat_id, model.phone).where(model.telegram_chat_id.is_not(None)))}
+    chats = {**linked, **{str(chat_id(p["phone"])): p["phone"] for p in phones(session)}}
+    return lambda channel, address: chats.get(address, address) if channel == "telegram" else address
 
 
 @bp.post("/simulator/close-day")
