@@ -19,7 +19,7 @@ from twilio.request_validator import RequestValidator
 from bots.models import InboundMessage, OutboundMessage
 from bots.telegram_channel import SECRET_HEADER
 from bots.telegram_chats import PEOPLE
-from dorpslijn.words import day as day_name
+from dorpslijn.words import day as day_name, say
 from orders.availability import next_day_on
 from orders.models import Resident, Shop, Village, Volunteer
 from web.context import db, settings
@@ -32,7 +32,7 @@ bp = Blueprint("simulator", __name__)
 def page():
     """The simulator: a phone per resident, shop, volunteer and coordinator."""
     villages = db().scalars(select(Village).order_by(Village.id)).all()
-    return render_template("simulator.html", phones=phones(db()),
+    return render_template("simulator.html", phones=phones(db()), share_label=say("telegram_contact_button", "nl"),
                            days=[(village, next_day_on(db(), village, None, settings().now())) for village in villages])
 
 

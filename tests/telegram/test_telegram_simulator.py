@@ -55,7 +55,7 @@ def test_truus_picks_telegram_shares_her_number_and_orders_in_the_simulator(page
     page.goto("/")
     phone = Simulator(page, work)
     phone.pick("Truus Lamberts")
-    share = page.get_by_role("button", name="Deel telefoonnummer")
+    share = page.get_by_role("button", name="Mijn telefoonnummer delen")
     assert share.is_hidden(), "the contact button is Telegram's"
     page.get_by_label("Kanaal").select_option("Telegram")
     phone.text("hallo")
