@@ -17,7 +17,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Callable
 
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import selectinload
 
 from bots import keywords
 from bots.messages import Outgoing

@@ -4,7 +4,6 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from functools import lru_cache
 
 from sqlalchemy import func, select, update
 

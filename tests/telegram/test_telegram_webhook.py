@@ -1,5 +1,5 @@
 """`POST /telegram/webhook`: only Telegram gets in, and every Update is stored once and queued."""
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from bots.models import InboundMessage
 from dorpslijn.redis_server import connect
