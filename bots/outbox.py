@@ -7,11 +7,12 @@ from sqlalchemy import select
 
 from bots.messages import Outgoing
 from bots.models import OutboundMessage
-from orders.models import Resident
+from orders.models import Resident, Shop, Volunteer
 
 logger = logging.getLogger(__name__)
 
 OPT_OUT_CODES = {21610}
+TELEGRAM_BLOCKED = 403
 
 
 def put_all(session, village_id: int, messages: list[Outgoing]) -> list[OutboundMessage]:
@@ -34,10 +35,32 @@ def _opted_out(session, village_id: int, addresses: set[str]) -> set[str]:
     return {a for r in residents for a in (r.phone, r.telegram_chat_id) if a}
 
 
-def after_permanent_failure(session, message: OutboundMessage, failure) -> None:
-    """A number that unsubscribed at the carrier (Twilio 21610) is treated as STOP."""
-    if getattr(failure, "code", None) in OPT_OUT_CODES:
+def after_permanent_failure(session, message: OutboundMessage, failure) -> list[OutboundMessage]:
+    """What a message that can never be delivered changes; the messages to send instead.
+
+    A number that unsubscribed at the carrier (Twilio 21610) is treated as STOP. A Telegram
+    chat that blocked the bot is unlinked and the message goes by SMS instead: a resident may
+    not remember the tap, and a confirmation or a closed-door question must still reach them
+    (STOP by text still stops everything).
+    """
+    code = getattr(failure, "code", None)
+    if code in OPT_OUT_CODES:
         for resident in session.scalars(select(Resident).where(
                 Resident.village_id == message.village_id, Resident.phone == message.to)):
             resident.opted_out = True
             logger.info("resident %s unsubscribed at the carrier", resident.id)
+    if message.channel == "telegram" and code == TELEGRAM_BLOCKED:
+        return _by_sms_instead(session, message)
+    return []
+
+
+def _by_sms_instead(session, message: OutboundMessage) -> list[OutboundMessage]:
+    phones = []
+    for model in (Resident, Shop, Volunteer):
+        for person in session.scalars(select(model).where(model.village_id == message.village_id,
+                                                          model.telegram_chat_id == message.to)):
+            person.telegram_chat_id = None
+            phones.append(person.phone)
+            logger.info("Telegram chat %s blocked the bot; %s %s gets texts instead", message.to,
+                        model.__name__.lower(), person.id)
+    return put_all(session, message.village_id, [Outgoing("sms", phone, message.body) for phone in phones[:1]])

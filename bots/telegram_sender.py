@@ -13,6 +13,7 @@ from telegram.error import BadRequest, Forbidden, RetryAfter
 
 from bots import telegram_flood
 from bots.telegram_bot import call
+from bots.outbox import TELEGRAM_BLOCKED
 from bots.transport import PermanentFailure, SendLater
 from dorpslijn.redis_server import connect
 from dorpslijn.words import say
@@ -36,7 +37,9 @@ class TelegramSender:
             seconds = _seconds(exc.retry_after)
             telegram_flood.pause(redis, seconds)
             raise SendLater(seconds) from exc
-        except (Forbidden, BadRequest) as exc:
+        except Forbidden as exc:  # the user blocked the bot
+            raise PermanentFailure(f"telegram: {exc.message}", code=TELEGRAM_BLOCKED) from exc
+        except BadRequest as exc:
             raise PermanentFailure(f"telegram: {exc.message}") from exc
         return f"{sent.chat_id}:{sent.message_id}"
 

@@ -74,7 +74,9 @@ def send_outbound(message_id: int) -> None:
             message.provider_id = transport_for(settings).send(session, message)
         except PermanentFailure as failure:
             message.status, message.error = "failed", str(failure)
-            outbox.after_permanent_failure(session, message, failure)
+            instead = [row.id for row in outbox.after_permanent_failure(session, message, failure)]
+            session.commit()
+            enqueue_send(connect(settings), instead)
             return
         except SendLater as later:
             message.status, message.error = "retrying", str(later)

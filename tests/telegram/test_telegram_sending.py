@@ -88,15 +88,29 @@ def test_flood_control_sends_the_message_again_after_retry_after(settings, work,
     assert len(live.sent(TRUUS_CHAT)) == 2, "not lost: the second try went out"
 
 
-def test_a_chat_that_blocked_the_bot_fails_and_is_never_retried(settings, work, demo, live):
+def test_a_chat_that_blocked_the_bot_is_unlinked_and_the_message_goes_by_sms_instead(settings, work, demo, live,
+                                                                                      db):
+    link_truus(db)
     live.blocked.add(TRUUS_CHAT)
     queue_to_truus(settings, Outgoing("telegram", TRUUS_CHAT, "Uw bestelling komt vrijdag."))
     work()
     [row] = outbox_rows(settings, TRUUS_CHAT)
     assert row["status"] == "failed" and "blocked" in row["error"]
+    assert len(live.sent(TRUUS_CHAT)) == 1, "never retried on Telegram"
+    [sms] = outbox_rows(settings, TRUUS)
+    assert sms["channel"] == "sms" and sms["body"] == "Uw bestelling komt vrijdag." and sms["status"] == "sent"
+    db.expire_all()
+    assert db.scalar(select(Resident.telegram_chat_id).where(Resident.phone == TRUUS)) is None
     outbox = queue(connect(settings), OUTBOX)
     assert outbox.scheduled_job_registry.count == 0 and outbox.count == 0
-    assert len(live.sent(TRUUS_CHAT)) == 1
+
+
+def test_a_blocked_chat_nobody_is_linked_to_just_fails(settings, work, demo, live):
+    live.blocked.add(TRUUS_CHAT)
+    queue_to_truus(settings, Outgoing("telegram", TRUUS_CHAT, "Bent u al klant?"))
+    work()
+    [row] = outbox_rows(settings, TRUUS_CHAT)
+    assert row["status"] == "failed" and outbox_rows(settings, TRUUS) == []
 
 
 def test_one_message_a_second_to_a_chat_and_twenty_a_minute_to_a_group(settings):
