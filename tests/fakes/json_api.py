@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import json
 import threading
+from abc import ABC, abstractmethod
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
-class FakeJSONAPI:
+class FakeJSONAPI(ABC):
     def __init__(self):
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -28,9 +29,9 @@ class FakeJSONAPI:
         self.server.shutdown()
         self.server.server_close()
 
+    @abstractmethod
     def post(self, path: str, form: str) -> tuple[int, dict]:
         """The status and JSON payload answered to a POST of a url-encoded form to `path`."""
-        raise NotImplementedError
 
     def _handler(self):
         fake = self
