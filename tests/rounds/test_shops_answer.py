@@ -1,7 +1,10 @@
 """Shops answer their part of an order by text: OK accepts, OP marks sold out and the resident
 is told at once, offered the closest product of the same shop, and can take it with JA."""
 
+from sqlalchemy import update
+
 from conftest import orders_json, BAKER, BUTCHER, TRUUS, SUSAN, outbox
+from orders.models import Shop
 
 
 
@@ -82,3 +85,24 @@ def test_a_shop_cannot_answer_for_what_is_not_its_own(phone, work, settings, dem
     [after] = orders_json(capsys)
     assert after["shop_orders"][0]["status"] == "sent" and after["total"] == 3.90
     assert outbox(settings, to=TRUUS)[-1]["body"].startswith("Dank u")
+
+
+def test_a_shop_gets_its_orders_on_its_own_channel_and_answers_there(phone, work, settings, demo, capsys, db):
+    db.execute(update(Shop).where(Shop.shop_id == "korenschoof").values(channel="whatsapp"))
+    db.execute(update(Shop).where(Shop.shop_id == "vandam").values(channel="telegram", telegram_chat_id="7301"))
+    db.commit()
+    _, placed = order(phone, work, capsys, TRUUS, "4 krentenbollen en een pond rundergehakt")
+    number = placed["number"]
+
+    [to_baker] = outbox(settings, to=BAKER)
+    assert to_baker["channel"] == "whatsapp" and f"Bestelling {number}" in to_baker["body"]
+    [to_butcher] = outbox(settings, to="7301")
+    assert to_butcher["channel"] == "telegram" and "Rundergehakt" in to_butcher["body"]
+    assert outbox(settings, to=BUTCHER) == [], "a linked Telegram shop gets no SMS besides"
+
+    phone(BAKER, channel="whatsapp").text(f"OK {number}")
+    work()
+    thanks = outbox(settings, to=BAKER)[-1]
+    assert thanks["channel"] == "whatsapp" and str(number) in thanks["body"]
+    [after] = orders_json(capsys)
+    assert {so["shop_id"]: so["status"] for so in after["shop_orders"]}["korenschoof"] == "accepted"
