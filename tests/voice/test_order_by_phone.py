@@ -135,3 +135,23 @@ def test_a_request_without_a_good_signature_is_refused(client, settings, demo):
     form = {"CallSid": "CA1", "From": TRUUS, "To": "+31852080300"}
     assert signed_post(client, settings, "/twilio/voice", form, signature="bad").status_code == 403
     assert signed_post(client, settings, "/twilio/voice/main", form, signature="bad").status_code == 403
+
+
+def test_9_repeats_the_menu_and_2_after_the_read_back_says_the_shopping_again(call, work, capsys):
+    truus = call()
+    truus.dial()
+    again = truus.press(9)
+    assert again.path(again.gather).startswith("/twilio/voice/main?")
+    assert "Wilt u uw boodschappen zeggen? Druk 2." in again.said and "Om dit nog eens te horen, druk 9." in again.said
+
+    truus.press(2)
+    truus.say("vier krentenbollen")
+    asked = truus.press(2)
+    assert asked.path(asked.gather).startswith("/twilio/voice/order?") and "Zeg nu uw boodschappen." in asked.said
+    read_back = truus.say("twee slavinken")
+    assert any(s.startswith("Slavink, twee stuks") for s in read_back.said), read_back.said
+    assert not any("Krentenbol" in s for s in read_back.said), "said again replaces what was said before"
+    truus.press(1)
+    work()
+    [order] = orders_json(capsys)
+    assert [i["sku"] for so in order["shop_orders"] for i in so["items"]] == ["SLA-SLAVINK"]
