@@ -113,8 +113,11 @@ def usual_channel(session, resident: Resident) -> str:
 
 def scheduled_turn(session, resident: Resident, now: datetime, channel: str | None = None,
                    address: str | None = None) -> Turn:
-    """A turn in which Dorpslijn speaks first to a resident (or to whoever placed their order)."""
-    channel = channel or usual_channel(session, resident)
+    """A turn in which Dorpslijn speaks first to a resident (or to whoever placed their order).
+
+    An order placed by phone is followed up where the resident texts: a read-back is no call.
+    """
+    channel = usual_channel(session, resident) if channel in (None, "voice") else channel
     address = address or address_of(resident, channel)
     carer = address != address_of(resident, channel)
     conversation = conversation_for(session, resident.village_id, channel, address, resident.language)

@@ -7,6 +7,7 @@ from conftest import COORDINATOR, TRUUS
 from orders.deliveries import DeliveryRound, RoundStop
 from orders.models import Order, Resident, Task, Volunteer
 from talk import INEKE, clock, last, messages  # noqa: F401 (the clock fixture)
+from voice.caller import Caller
 
 
 def test_help_is_a_short_menu(phone, work, settings, demo, clock):
@@ -129,6 +130,26 @@ def test_a_standing_order_of_a_contact_person_is_read_back_to_them(phone, work, 
     clock.tick("2026-11-26T09:30:00+01:00", work)
     assert "Uw vaste bestelling voor vrijdag 27 november" in last(settings, INEKE)
     ineke.text("ja")
+    work()
+    db.expire_all()
+    assert len(db.scalars(select(Order).where(Order.status == "confirmed")).all()) == 2
+
+
+def test_a_phone_order_made_standing_is_read_back_by_text_and_confirmed_with_ja(
+        client, phone, work, settings, demo, clock, db):
+    caller = Caller(client, settings, TRUUS)
+    caller.dial()
+    caller.press(2)
+    caller.say("vier krentenbollen")
+    caller.press(1)
+    caller.press(2)
+    truus = phone(TRUUS)
+    truus.text("elke week")
+    work()
+    clock.tick("2026-11-26T09:30:00+01:00", work)
+    standing = messages(settings, TRUUS)[-1]
+    assert standing["channel"] == "sms" and "Uw vaste bestelling voor vrijdag 27 november" in standing["body"]
+    truus.text("ja")
     work()
     db.expire_all()
     assert len(db.scalars(select(Order).where(Order.status == "confirmed")).all()) == 2
