@@ -8,10 +8,11 @@ from sqlalchemy import select
 from bots import alerts, basket, keywords
 from bots.turn import Turn
 from ivr.weekly_wish import ask_for_weekly_call, stop_weekly_call
-from orders import ordering
+from orders import notices, ordering
 from orders.calendar import DAY_CODES, TIMEZONE
 from orders.deliveries import RoundStop
 from orders.models import Order
+
 
 def help_menu(turn: Turn) -> None:
     """The short menu of what a resident can send."""
@@ -58,10 +59,8 @@ def cancel(turn: Turn) -> str:
     told = [so for so in order.shop_orders if so.status not in ("new", "cancelled")]
     ordering.cancel(turn.session, order)
     turn.reply("cancelled", order=order)
-    for shop_order in told:
-        shop = shop_order.shop
-        turn.tell(shop.channel, shop.telegram_chat_id if shop.channel == "telegram" else shop.phone,
-                  "shop_order_cancelled", order=order)
+    turn.replies += [notices.message(notices.shop(so.shop), "shop_order_cancelled", turn.village.language,
+                                     order=order) for so in told]
     alerts.copy_to_contact(turn, "contact_cancelled", order=order)
     return "idle"
 
