@@ -1,4 +1,5 @@
 """Ordering by text: read-back, questions, things not sold, changes before JA, JA, cancelling."""
+import pytest
 from sqlalchemy import select
 
 from conftest import BAKER, BUTCHER, TRUUS
@@ -40,6 +41,16 @@ def test_nothing_is_ordered_without_ja_and_ja_in_its_forms_orders_it(phone, work
     assert order.status == "confirmed" and str(order.number) in last(settings, TRUUS)
     assert "dinsdag 24 november" in last(settings, TRUUS)
     assert {m["to"] for m in messages(settings)} >= {BAKER, BUTCHER}
+
+
+@pytest.mark.parametrize("yes", ["klopt", "OK", "👍"])
+def test_the_other_forms_of_ja_order_it_too(phone, work, settings, demo, clock, db, yes):
+    truus = phone(TRUUS)
+    truus.text("4 krentenbollen")
+    truus.text(yes)
+    work()
+    order = order_of(db)
+    assert order.status == "confirmed" and str(order.number) in last(settings, TRUUS)
 
 
 def test_unclear_items_are_asked_one_at_a_time_with_numbered_choices(phone, work, settings, demo, clock, db):

@@ -134,6 +134,18 @@ def test_stop_silences_every_channel_until_start(phone, work, settings, demo, cl
     assert "Krentenbol" in last(settings, TRUUS)
 
 
+@pytest.mark.parametrize("words", ["STOPPEN", "Afmelden"])
+def test_stoppen_and_afmelden_stop_messages_as_stop_does(phone, work, settings, demo, clock, db, words):
+    truus = phone(TRUUS)
+    truus.text(words)
+    work()
+    assert "START" in last(settings, TRUUS)
+    assert db.scalar(select(Resident).where(Resident.phone == TRUUS)).opted_out is True
+    truus.text("4 krentenbollen")
+    work()
+    assert len(messages(settings, TRUUS)) == 1, "nothing more is sent"
+
+
 def test_a_voice_note_becomes_a_task_and_the_resident_hears_a_person_will_handle_it(
         phone, work, settings, demo, clock, db):
     phone(TRUUS, channel="whatsapp").text("", NumMedia="1", MediaUrl0="https://api.twilio.com/media/ME1",
