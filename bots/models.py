@@ -8,8 +8,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from dorpslijn.db import Base, UTCDateTime, utcnow
 
-CHANNELS = ("sms", "whatsapp", "telegram", "voice")
-
 
 class InboundMessage(Base):
     """A message as the provider delivered it, stored before the webhook is answered."""
