@@ -22,6 +22,7 @@ from ivr.menu import Call, opening
 from ivr.models import VoiceCall
 from orders.models import Order, Resident, Village
 from orders.phones import normalise_or_none
+from orders.villages import village_id_for
 from worker.queues import enqueue_send
 
 logger = logging.getLogger(__name__)
@@ -64,18 +65,24 @@ def abandoned(session, now: datetime) -> list[tuple[int, list[Outgoing]]]:
     return [(record.village_id, follow_up(session, record)) for record in records]
 
 
+def caller(session, form) -> tuple[Village, str, Resident | None] | None:
+    """Who calls: the village whose number was called, the caller's number, and the resident it is."""
+    village_id, phone = village_id_for(session, form.get("To", "")), normalise_or_none(form.get("From", ""))
+    if village_id is None or phone is None:
+        return None
+    resident = session.scalar(select(Resident).where(Resident.village_id == village_id, Resident.phone == phone))
+    return session.get(Village, village_id), phone, resident
+
+
 def fallback_call_back(session, form) -> None:
     """After an error on our side: the caller's number goes to the coordinator as a call-back."""
-    phone, to = normalise_or_none(form.get("From", "")), normalise_or_none(form.get("To", ""))
     record = session.scalar(select(VoiceCall).where(VoiceCall.call_sid == form.get("CallSid", "")))
     if record is not None:
-        phone = record.phone
-        village = session.get(Village, record.village_id)
+        village, phone, resident = session.get(Village, record.village_id), record.phone, record.resident
     else:
-        village = session.scalar(select(Village).where(Village.phone == to)) if to else None
-    if village is None or phone is None:
+        village, phone, resident = caller(session, form) or (None, None, None)
+    if village is None:
         return
-    resident = session.scalar(select(Resident).where(Resident.village_id == village.id, Resident.phone == phone))
     messages = coordinator.ask(session, village, "call_back", phone, resident, "voice_coordinator_call_back",
                                error=form.get("ErrorCode", ""))
     put_all(session, village.id, messages)

@@ -21,7 +21,6 @@ from ivr import calls, menu
 from ivr.models import VoiceCall
 from ivr.twiml import Reply, Voice, twiml
 from orders.models import Resident, Village
-from orders.phones import normalise_or_none
 from web.context import db, redis, settings
 from worker.queues import enqueue_send
 
@@ -159,12 +158,11 @@ def _call(session, record: VoiceCall, seq: int) -> menu.Call:
 
 def _new_call(session, form, sid: str) -> VoiceCall | None:
     """The record of a call that came in, to the village whose number was called."""
-    phone, to = normalise_or_none(form.get("From", "")), normalise_or_none(form.get("To", ""))
-    village = session.scalar(select(Village).where(Village.phone == to)) if to else None
-    if village is None or phone is None:
+    found = calls.caller(session, form)
+    if found is None:
         logger.warning("a call from %r to %r reached no village", form.get("From"), form.get("To"))
         return None
-    resident = session.scalar(select(Resident).where(Resident.village_id == village.id, Resident.phone == phone))
+    village, phone, resident = found
     record = VoiceCall(village_id=village.id, call_sid=sid, phone=phone, resident_id=resident.id if resident else None,
                        direction="inbound", status="in-progress", answered_at=utcnow(), data={}, failures=0)
     session.add(record)
