@@ -2,8 +2,10 @@
 
 from sqlalchemy import select
 
+from bots.models import InboundMessage
 from conftest import orders_json, BAKER, BUTCHER, COORDINATOR, TRUUS, outbox
 from orders.models import Order
+from worker.jobs import handle_inbound
 
 
 
@@ -66,3 +68,15 @@ def test_one_residents_messages_are_answered_in_the_order_they_came(phone, work,
     assert order.status == "confirmed"
     bodies = [m["body"] for m in outbox(settings, to=TRUUS)]
     assert "Klopt dit" in bodies[0] and str(order.number) in bodies[1]
+
+
+def test_a_message_handled_twice_is_answered_and_ordered_once(phone, work, settings, demo, db, capsys):
+    truus = phone(TRUUS)
+    truus.text("2 krentenbollen")
+    truus.text("ja")
+    work()
+    for message in db.scalars(select(InboundMessage)).all():
+        handle_inbound(message.id)  # as a job that RQ ran again after a crash
+    work()
+    assert len(orders_json(capsys)) == 1
+    assert len(outbox(settings, to=TRUUS)) == 2 and len(outbox(settings, to=BAKER)) == 1
