@@ -72,6 +72,11 @@ def address(turn: Turn) -> str:
     if missing:
         turn.reply("register_address_again", missing=missing)
         return "registering_address"
+    return _read_back(turn)
+
+
+def _read_back(turn: Turn) -> str:
+    """Name and address read back, to be confirmed with JA."""
     turn.reply("register_check", who=turn.data["name"], street=turn.data["street"],
                postcode=turn.data["postcode"], choices=keywords.YES_NO[turn.language])
     return "registering_check"
@@ -84,12 +89,10 @@ def check(turn: Turn) -> str:
         turn.reply("register_name_again")
         return "registering_name"
     if not keywords.is_confirmation(turn.text):
-        turn.reply("register_check", who=turn.data["name"], street=turn.data["street"],
-                   postcode=turn.data["postcode"], choices=keywords.YES_NO[turn.language])
-        return "registering_check"
+        return _read_back(turn)
     turn.resident = _register(turn)
-    alerts.tell_coordinator(turn, "new_resident", "coordinator_new_resident", text=turn.data.get("pending_text", ""))
     pending = turn.data.get("pending_text", "")
+    alerts.tell_coordinator(turn, "new_resident", "coordinator_new_resident", text=pending)
     turn.remember(name=None, street=None, postcode=None, pending_text=None)
     ordering_now = bool(pending) and keywords.command(pending) is None and basket.understood(turn, pending)
     turn.reply("registered", who=turn.resident.name, ordering=ordering_now)
