@@ -14,12 +14,13 @@ from sqlalchemy import event, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bots.outbox import put_all
+from bots.twilio_channel import twiml
 from bots.twilio_signature import twilio_signed
 from dorpslijn.db import utcnow
 from dorpslijn.words import say
 from ivr import calls, menu
 from ivr.models import VoiceCall
-from ivr.twiml import Reply, Voice, twiml
+from ivr.twiml import Reply, Voice
 from orders.models import Resident, Village
 from web.context import db, redis, settings
 from worker.queues import enqueue_send

@@ -1,4 +1,4 @@
-"""Small TwiML helpers: a slow voice, questions that take keys and speech, and the XML answer.
+"""Small TwiML helpers: a slow voice, questions that take keys and speech, and the XML document.
 
 Every line of a message template is said on its own, with a pause after it, so that a
 read-back goes item by item at the pace of someone writing it down.
@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Response
 from twilio.twiml.voice_response import VoiceResponse
 
 LANGUAGE_CODES = {"nl": "nl-NL", "en": "en-GB"}
@@ -78,8 +77,3 @@ class Reply:
     def xml(self) -> str:
         """The TwiML document."""
         return self.response.to_xml()
-
-
-def twiml(body: str) -> Response:
-    """A TwiML answer: the text/xml response Twilio reads."""
-    return Response(body, mimetype="text/xml")
