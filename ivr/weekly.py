@@ -33,9 +33,7 @@ def tick(settings, redis, now: datetime) -> None:
     """Plan the calls that are due, follow up unanswered ones, and queue what to send."""
     with session_scope(settings.database_url) as session:
         planned, messages = due(session, now)
-        rows = [row for village_id, batch in messages.items() for row in put_all(session, village_id, batch)]
-        session.flush()
-        sent = [row.id for row in rows]
+        sent = [row.id for village_id, batch in messages.items() for row in put_all(session, village_id, batch)]
     for call_id in planned:
         queue(redis, DEFAULT).enqueue("ivr.calls.place_call", call_id, job_id=f"call-{call_id}")
     enqueue_send(redis, sent)

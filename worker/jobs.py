@@ -53,9 +53,7 @@ def _handle_oldest(settings, inbound_id: int) -> list[int] | None:
                           media=tuple(message.media or ()), inbound_id=message.id)
         replies = inbox.handle(session, inbound, settings.now())
         message.handled_at = utcnow()
-        rows = outbox.put_all(session, message.village_id, replies)
-        session.flush()
-        return [row.id for row in rows]
+        return [row.id for row in outbox.put_all(session, message.village_id, replies)]
 
 
 def send_outbound(message_id: int) -> None:
