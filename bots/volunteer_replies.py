@@ -65,6 +65,6 @@ def _availability(session, village, volunteer, available: bool, words: str, repl
     weekday = availability.weekday_in(words)
     day = availability.next_day_on(session, village, weekday, now)
     if day is None:
-        return notices.message(reply, "volunteer_no_such_day", language, weekday=weekday)
+        return notices.message(reply, "volunteer_no_such_day", language)
     availability.set_available(session, volunteer, day, available)
     return notices.message(reply, "volunteer_availability", language, day=day, available=available)
