@@ -25,7 +25,6 @@ logger = logging.getLogger(__name__)
 
 ROUND_START = time(10, 0)
 WINDOW = timedelta(hours=1)
-CHECK_RIDERS_BEFORE = timedelta(hours=3)
 COLLECTS = {"contant": "cash", "pin": "card", "factuur": "nothing"}
 
 
