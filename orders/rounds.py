@@ -19,6 +19,7 @@ from bots.messages import Outgoing
 from orders import availability, notices, routes, shop_orders
 from orders.calendar import TIMEZONE, delivery_day_for
 from orders.deliveries import DeliveryRound, RoundDay, RoundStop
+from orders.door_reports import to_collect
 from orders.models import Order, Shop, ShopOrder, Task, Village, Volunteer
 
 logger = logging.getLogger(__name__)
@@ -241,9 +242,8 @@ def round_stops(delivery_round: DeliveryRound) -> list[Numbered]:
         for shop_order in order.shop_orders:
             if shop_order.shop_pk in last_pickup:
                 last_pickup[shop_order.shop_pk].shop_orders.append(shop_order)
-        payment = order.resident.payment
-        numbered.append(Numbered(stop.position, _local(stop.eta), door=stop, collect=COLLECTS.get(payment, "cash"),
-                                 amount_cents=0 if payment == "factuur" else order.total_cents))
+        numbered.append(Numbered(stop.position, _local(stop.eta), door=stop,
+                                 collect=COLLECTS.get(order.resident.payment, "cash"), amount_cents=to_collect(order)))
     return numbered
 
 
