@@ -9,7 +9,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from orders.calendar import delivery_day_for, parse_days
+from orders.availability import riders_for
+from orders.calendar import delivery_day_for
 from orders.deliveries import DeliveryRound, RoundDay, RoundStop
 from orders.models import Order, Village, Volunteer
 from web.context import db, settings
@@ -83,6 +84,5 @@ def by_shop(orders: list[Order]) -> list[tuple]:
 
 
 def riders(day) -> list[Volunteer]:
-    """The volunteers who ride on the day's weekday (no days named: every delivery day)."""
-    volunteers = db().scalars(select(Volunteer).where(Volunteer.village_id == village_id()).order_by(Volunteer.name))
-    return [v for v in volunteers if not parse_days(v.days) or day.weekday() in parse_days(v.days)]
+    """The volunteers who ride on the day, by name: their days, and their word for that day."""
+    return sorted(riders_for(db(), db().get(Village, village_id()), day), key=lambda volunteer: volunteer.name)
