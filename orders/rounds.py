@@ -1,10 +1,10 @@
 """Closing a delivery day: its orders frozen, riders assigned, routes planned, rounds sent.
 
 `close` is what `dorpslijn rounds close` and the scheduler at the cut-off do. It runs once per
-village and day: a closed `RoundDay` is the freeze that `is_frozen` reports. Each rider gets
-a round of numbered stops (the shops first, then the doors), each resident a time window,
-each shop its packing list, and the coordinator the orders that found no rider or whose
-address had no coordinates.
+village and day: a closed `RoundDay` is the freeze that `ordering.day_closed` reports. Each
+rider gets a round of numbered stops (the shops first, then the doors), each resident a time
+window, each shop its packing list, and the coordinator the orders that found no rider or
+whose address had no coordinates.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from sqlalchemy.orm import selectinload
 
 from bots.messages import Outgoing
 from orders import availability, notices, routes, shop_orders
-from orders.calendar import TIMEZONE, delivery_day_for
+from orders.calendar import TIMEZONE
 from orders.deliveries import DeliveryRound, RoundDay, RoundStop
 from orders.door_reports import to_collect
 from orders.models import Order, Shop, ShopOrder, Task, Village, Volunteer
@@ -27,14 +27,6 @@ logger = logging.getLogger(__name__)
 ROUND_START = time(10, 0)
 WINDOW = timedelta(hours=1)
 COLLECTS = {"contant": "cash", "pin": "card", "factuur": "nothing"}
-
-
-def is_frozen(session, order: Order, now: datetime | None = None) -> bool:
-    """Whether the order can no longer be changed or cancelled: its day closed or past cut-off."""
-    if now is not None and now >= delivery_day_for(order.resident.village, order.delivery_date).cutoff:
-        return True
-    return session.scalar(select(RoundDay.closed_at).where(
-        RoundDay.village_id == order.village_id, RoundDay.date == order.delivery_date)) is not None
 
 
 def delivery_window(session, order: Order) -> tuple[datetime, datetime] | None:
