@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
-from orders.calendar import TIMEZONE, parse_days
+from orders.calendar import TIMEZONE, delivery_weekdays, parse_days
 from orders.deliveries import Availability, RoundDay
 from orders.models import Village, Volunteer
 
@@ -26,11 +26,6 @@ def weekday_in(text: str) -> int | None:
         if word in DAY_NAMES:
             return DAY_NAMES[word]
     return None
-
-
-def delivery_weekdays(village: Village) -> list[int]:
-    """The weekdays the village delivers on."""
-    return parse_days(village.delivery_days) or list(range(7))
 
 
 def next_day_on(session, village: Village, weekday: int | None, now: datetime) -> date | None:

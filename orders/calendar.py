@@ -23,6 +23,11 @@ def parse_days(text: str) -> list[int]:
     return sorted({WEEKDAYS[d.strip().lower()[:2]] for d in text.split(",") if d.strip()[:2].lower() in WEEKDAYS})
 
 
+def delivery_weekdays(village) -> list[int]:
+    """The weekdays (Monday 0) the village delivers on; none named means every day."""
+    return parse_days(village.delivery_days) or list(range(7))
+
+
 def time_of_day(text: str) -> time | None:
     """A time of day written as people write it: 9:30, 09:30, 10.00 (None when it is none)."""
     try:
@@ -41,7 +46,7 @@ def delivery_day_for(village, when: date) -> DeliveryDay:
 
 def next_delivery_day(village, now: datetime) -> DeliveryDay:
     """The first delivery day whose cut-off is still ahead of `now`."""
-    days = parse_days(village.delivery_days) or list(range(7))
+    days = delivery_weekdays(village)
     local = now.astimezone(TIMEZONE).date()
     for offset in range(0, 15):
         candidate = local + timedelta(days=offset)

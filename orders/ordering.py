@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select, update
 
-from orders.calendar import TIMEZONE, DeliveryDay, delivery_day_for, next_delivery_day, parse_days
+from orders.calendar import TIMEZONE, DeliveryDay, delivery_day_for, delivery_weekdays, next_delivery_day
 from orders.catalogue import Catalogue
 from orders.catalogue import Product as CatalogueProduct
 from orders.deliveries import RoundDay
@@ -182,7 +182,7 @@ def missed_day(village: Village, now: datetime) -> DeliveryDay | None:
     """A delivery day after today that an order made now is too late for, if any."""
     upcoming = next_delivery_day(village, now)
     today = now.astimezone(TIMEZONE).date()
-    days = parse_days(village.delivery_days) or list(range(7))
+    days = delivery_weekdays(village)
     for offset in range(1, (upcoming.date - today).days):
         candidate = today + timedelta(days=offset)
         if candidate.weekday() in days:
