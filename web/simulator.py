@@ -60,9 +60,13 @@ def sign():
     form = {"MessageSid": "SM" + uuid.uuid4().hex, "AccountSid": settings().twilio_account_sid,
             "From": prefix + data["from"], "To": prefix + data["to"], "Body": data.get("body", ""),
             "NumMedia": "0"}
-    url = settings().public_base_url + "/twilio/messages"
-    signature = RequestValidator(settings().twilio_auth_token).compute_signature(url, form)
-    return jsonify(form=form, signature=signature)
+    return _signed("/twilio/messages", form)
+
+
+def _signed(path: str, form: dict):
+    """The form and the signature Twilio would send with it to `path`, for the browser to post."""
+    url = settings().public_base_url + path
+    return jsonify(form=form, signature=RequestValidator(settings().twilio_auth_token).compute_signature(url, form))
 
 
 def chat_id(phone: str) -> int:
@@ -108,9 +112,7 @@ def sign_call():
     if not data.get("path", "").startswith("/twilio/voice"):
         return jsonify(error="not a voice path"), 400
     form = {"AccountSid": settings().twilio_account_sid, **{k: str(v) for k, v in data.get("form", {}).items()}}
-    url = settings().public_base_url + data["path"]
-    signature = RequestValidator(settings().twilio_auth_token).compute_signature(url, form)
-    return jsonify(form=form, signature=signature)
+    return _signed(data["path"], form)
 
 
 @bp.get("/simulator/messages")
