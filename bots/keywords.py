@@ -90,9 +90,10 @@ def is_decline(text: str) -> bool:
 def command(text: str) -> str | None:
     """The command a short message is, if any (the names of `COMMANDS`, `stop`, `start`)."""
     words = words_of(text)
-    if words in STOP:
+    bare = " ".join(w for w in words.split() if w not in POLITE)  # "stop graag", "afmelden, dank u"
+    if bare in STOP:
         return "stop"
-    if words in START:
+    if bare in START:
         return "start"
     if len(words.split()) > 6:
         return None

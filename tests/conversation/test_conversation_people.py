@@ -134,7 +134,7 @@ def test_stop_silences_every_channel_until_start(phone, work, settings, demo, cl
     assert "Krentenbol" in last(settings, TRUUS)
 
 
-@pytest.mark.parametrize("words", ["STOPPEN", "Afmelden"])
+@pytest.mark.parametrize("words", ["STOPPEN", "Afmelden", "stop graag", "Afmelden, dank u wel."])
 def test_stoppen_and_afmelden_stop_messages_as_stop_does(phone, work, settings, demo, clock, db, words):
     truus = phone(TRUUS)
     truus.text(words)
