@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 UNITS = ("stuk", "kg", "bos")
@@ -54,9 +54,20 @@ class Catalogue:
                     shop_id=row["shop_id"].strip(),
                     name=row["name"].strip(),
                     unit=row["unit"].strip(),
-                    price_cents=int((Decimal(row["price"].strip()) * 100).to_integral_value()),
+                    price_cents=price_cents(row["price"]),
                     category=(row.get("category") or "").strip(),
                     description=(row.get("description") or "").strip(),
                 )
                 for row in csv.DictReader(f)
             )
+
+
+def price_cents(value: str) -> int:
+    """A price in euros as a spreadsheet writes it (`2.95`, `2,95`), in cents; never a fraction of one."""
+    try:
+        cents = Decimal(value.strip().replace(",", ".")) * 100
+    except InvalidOperation as exc:
+        raise ValueError(f"not a price: {value!r}") from exc
+    if cents < 0 or cents != cents.to_integral_value():
+        raise ValueError(f"not a price in euros and cents: {value!r}")
+    return int(cents)

@@ -9,12 +9,11 @@ from __future__ import annotations
 import csv
 import logging
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from sqlalchemy import select
 
-from orders.catalogue import UNITS
+from orders.catalogue import UNITS, price_cents
 from orders.exceptions import InvalidImport, InvalidPhone
 from orders.models import Product, Resident, Shop, Village, Volunteer
 from orders.phones import normalise
@@ -55,16 +54,6 @@ def optional_phone(value):
     return phone(value) if value.strip() else ""
 
 
-def price(value):
-    try:
-        cents = Decimal(value.strip().replace(",", ".")) * 100
-    except InvalidOperation as exc:
-        raise ValueError(f"not a price: {value!r}") from exc
-    if cents < 0 or cents != cents.to_integral_value():
-        raise ValueError(f"not a price in euros and cents: {value!r}")
-    return int(cents)
-
-
 def coordinate(value):
     if not value.strip():
         return None
@@ -102,7 +91,7 @@ FILES = {
                   "opening_note": text, "channel?": one_of("sms", "whatsapp", "telegram", default="sms"),
                   "order_list?": one_of("at_once", "at_cutoff", default="at_once")},
     "products.csv": {"sku": required, "shop_id": required, "name": required, "unit": one_of(*UNITS),
-                     "price": price, "category": text, "description": text},
+                     "price": price_cents, "category": text, "description": text},
     "customers.csv": {"name": required, "phone": phone, "address": text, "postcode": text,
                       "lat": coordinate, "lon": coordinate, "notes": text,
                       "language": one_of("nl", "en", default="nl"),

@@ -1,4 +1,5 @@
 """`dorpslijn import`: a coordinator's spreadsheet folder becomes a village, or nothing at all."""
+import io
 import shutil
 
 import pytest
@@ -38,6 +39,18 @@ def test_reimport_updates_in_place_and_never_duplicates(settings, db, tmp_path):
     db.expire_all()
     assert count(db, Product) == 181 and count(db, Resident) == 5 and count(db, Volunteer) == 2
     assert db.scalar(select(Product.price_cents).where(Product.sku == "BAK-KRENTENBOL")) == 95
+
+
+def test_a_price_written_with_a_comma_imports_and_parses_alike(settings, db, tmp_path, capsys, monkeypatch):
+    folder = copy_demo(tmp_path)
+    products = (folder / "products.csv").read_text().replace("Krentenbol,stuk,0.85", 'Krentenbol,stuk,"0,95"')
+    (folder / "products.csv").write_text(products)
+    assert main(["import", str(folder)]) == 0
+    assert db.scalar(select(Product.price_cents).where(Product.sku == "BAK-KRENTENBOL")) == 95
+    monkeypatch.setattr("sys.stdin", io.StringIO('{"id": "m1", "text": "4 krentenbollen"}\n'))
+    capsys.readouterr()
+    assert main(["parse", "--catalogue", str(folder)]) == 0
+    assert '"sku": "BAK-KRENTENBOL", "quantity": 4' in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("file,bad,good,expected", [
