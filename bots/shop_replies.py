@@ -22,7 +22,7 @@ def handle(session, shop: Shop, inbound: Inbound, now: datetime) -> list[Outgoin
     """Answer a shop's message."""
     reply = notices.Address(inbound.channel, inbound.sender)
     language = shop.village.language
-    answers = _answers(fold(inbound.text))
+    answers = _answers("\n".join(fold(line) for line in (inbound.text or "").splitlines()))  # lines name items
     if not answers:
         return [notices.message(reply, "shop_help", language)]
     messages = []
@@ -45,7 +45,7 @@ def _answers(text: str) -> list[tuple[str, int, str]]:
     for match, following in zip(matches, matches[1:] + [None]):
         word = "op" if match.group(1) == "op" else "ok"
         rest = text[match.end():following.start() if following else len(text)]
-        answers.append((word, int(match.group(2)), rest.strip(" .,!")))
+        answers.append((word, int(match.group(2)), rest.strip(" .,!\n")))
         if word == "ok":
             answers += [("ok", int(n), "") for n in NUMBER.findall(rest)]
     return answers

@@ -129,8 +129,8 @@ def _apply(session, result: SoldOut, now: datetime) -> SoldOut:
 
 def _parts(words: str) -> list[str]:
     """The separate things a shop named: `gehakt en 2 slavinken` → gehakt, slavinken."""
-    parts = (re.sub(r"\d+([.,]\d+)?|\b(x|st|stuks?|kg|kilo|gram|ons|pond)\b", " ", p)
-             for p in SPLIT_WORDS.split(fold(words)))
+    parts = (re.sub(r"\d+([.,]\d+)?|\b(x|st|stuks?|kg|kilo|gram|ons|pond)\b", " ", fold(p))
+             for p in SPLIT_WORDS.split(words.lower()))
     return [p.strip() for p in parts if len(p.strip()) >= 2]
 
 

@@ -47,6 +47,16 @@ def test_ok_accepts_and_op_offers_the_closest_product_which_ja_takes(phone, work
     assert after["status"] == "confirmed"
 
 
+def test_a_shop_naming_sold_out_items_one_per_line_marks_each(phone, work, settings, demo, capsys):
+    _, placed = order(phone, work, capsys, TRUUS, "een pond rundergehakt, 2 slavinken en 4 krentenbollen")
+    phone(BUTCHER).text(f"OP {placed['number']}\nRundergehakt\nSlavinken")
+    work()
+    noted = outbox(settings, to=BUTCHER)[-1]["body"]
+    assert "Rundergehakt" in noted and "Slavink" in noted
+    [after] = orders_json(capsys)
+    assert after["total"] == 3.40, "the resident pays for neither"
+
+
 def test_nee_keeps_the_order_without_the_sold_out_line(phone, work, settings, demo, capsys):
     truus, placed = order(phone, work, capsys, TRUUS, "een pond rundergehakt en 2 slavinken")
     phone(BUTCHER).text(f"OP {placed['number']} rundergehakt")
