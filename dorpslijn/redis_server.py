@@ -10,6 +10,7 @@ import fcntl
 import logging
 import subprocess
 import time
+from functools import lru_cache
 from pathlib import Path
 
 import redis
@@ -26,8 +27,14 @@ def redis_url(settings) -> str:
 
 
 def connect(settings) -> redis.Redis:
-    """A Redis client for these settings."""
-    return redis.Redis.from_url(redis_url(settings))
+    """A Redis client for these settings: one connection pool per URL and process, since every
+    job and every Telegram message asks for one."""
+    return _client(redis_url(settings))
+
+
+@lru_cache(maxsize=None)
+def _client(url: str) -> redis.Redis:
+    return redis.Redis.from_url(url)
 
 
 def ensure_embedded(instance_dir: Path) -> Path:
