@@ -82,6 +82,14 @@ def test_what_is_not_sold_is_named(phone, work, settings, demo, clock):
     assert "Postzegels verkopen we niet" in read_back and "2x Krentenbol" in read_back
 
 
+def test_a_list_of_more_than_thirty_items_is_cut_and_the_resident_is_told(phone, work, settings, demo, clock, db):
+    phone(TRUUS).text("\n".join(["1 krentenbol"] * 40))
+    work()
+    assert "Wij namen de eerste 30" in last(settings, TRUUS)
+    quantity = db.scalar(select(Order)).shop_orders[0].lines[0].quantity
+    assert quantity == 30, "never more than the first thirty"
+
+
 def test_changes_before_ja(phone, work, settings, demo, clock, db):
     truus = phone(TRUUS)
     truus.text("4 krentenbollen, 1 liter halfvolle melk en een pond rundergehakt")
