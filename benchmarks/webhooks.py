@@ -31,7 +31,7 @@ from dorpslijn.config import load_settings  # noqa: E402
 from dorpslijn.db import session_scope  # noqa: E402
 from dorpslijn.redis_server import connect  # noqa: E402
 from serving import free_port, gunicorn, instance_env  # noqa: E402
-from worker.queues import INBOUND, queue  # noqa: E402
+from worker.queues import ARRIVED  # noqa: E402
 
 SENDERS = 20
 VILLAGE = "+31852080300"
@@ -108,9 +108,9 @@ def main():
         with session_scope(settings.database_url) as session:
             stored = session.scalar(select(func.count()).select_from(InboundMessage)
                                     .where(InboundMessage.provider_id.startswith(f"SM{run}")))
-        inbound = queue(connect(settings), INBOUND)
-        queued = inbound.count
-        inbound.empty()
+        redis = connect(settings)
+        queued = redis.llen(ARRIVED)
+        redis.delete(ARRIVED)
     print(f"{SENDERS} concurrent senders for {args.seconds} s, database {settings.database_url.split(':')[0]}")
     print(line("bare Flask", bare))
     print(line("Dorpslijn webhook", ours))

@@ -3,77 +3,119 @@
 Stored first and unique per channel and provider id, so that a provider's second delivery of
 the same message is answered 2xx and handled once; queued second, and left for the
 scheduler's sweep when Redis is down, so that nothing stored is lost.
+
+A process's webhooks hand their messages to one writer thread (group commit): it stores every
+message that has come in meanwhile with one INSERT and one commit, and queues them with one
+Redis command; each webhook is answered once its own message is stored and queued. Alone, a
+message waits for nobody; under load, one commit serves many messages, so throughput grows
+with the load instead of every request waiting its turn for the database.
 """
 from __future__ import annotations
 
 import logging
+import os
+import queue
 import threading
-from contextlib import nullcontext
+from concurrent.futures import Future
 
 from redis import RedisError
-from sqlalchemy import insert
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
 
 from bots.models import InboundMessage
 from dorpslijn.db import utcnow
-from worker.queues import enqueue_inbound
+from worker.queues import announce_inbound
 
 logger = logging.getLogger(__name__)
 
 MAX_BODY = 5000
-INSERT = insert(InboundMessage).returning(InboundMessage.id)
-SQLITE_WRITER = threading.Lock()
+MAX_BATCH = 200
+INSERT_NEW = {  # per database: a message stored before is skipped, not an error
+    name: insert(InboundMessage).on_conflict_do_nothing(index_elements=["channel", "provider_id"])
+    .returning(InboundMessage.id, InboundMessage.channel, InboundMessage.provider_id)
+    for name, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))}
 
 
 def store_and_queue(session, redis, **values) -> int | None:
-    """Store an inbound message and queue it; None when the provider delivered it before."""
-    inbound_id = store(session, **values)
-    if inbound_id is not None:
-        queue_or_leave_for_sweep(redis, inbound_id)
-    return inbound_id
-
-
-def store(session, **values) -> int | None:
     """Store an inbound message (its body cut at MAX_BODY, NUL bytes dropped since PostgreSQL's
-    text refuses them); None when the provider delivered it before.
-
-    One INSERT, committed on its own (autocommit: no BEGIN and COMMIT round trips) on a
-    connection of its own: this is every webhook's hot path, and the ORM's unit of work would
-    only add to it.
-    """
+    text refuses them) and queue it; None when the provider delivered it before."""
     values["body"] = values.get("body", "").replace("\x00", "")[:MAX_BODY]
-    try:
-        return _insert(session.get_bind(), {"received_at": utcnow(), **values})
-    except IntegrityError:
-        logger.info("%s message %s delivered twice; handled once", values["channel"], values["provider_id"])
-        return None
+    return _writer().store(session.get_bind(), redis, {"received_at": utcnow(), **values})
 
 
-def _insert(engine, row: dict, again: bool = True) -> int:
-    """Insert the row; once more on a new connection when the server had dropped the pooled one."""
+class _Writer:
+    """The thread that stores and queues what this process's webhooks hand it, many at a time."""
+
+    def __init__(self):
+        self.waiting: queue.SimpleQueue = queue.SimpleQueue()
+        threading.Thread(target=self._run, name="inbound-writer", daemon=True).start()
+
+    def store(self, engine, redis, row: dict) -> int | None:
+        """Wait until the row is stored and queued; its id, or None when it was stored before."""
+        done: Future = Future()
+        self.waiting.put(((engine, redis), row, done))
+        return done.result()
+
+    def _run(self) -> None:
+        while True:
+            batch = [self.waiting.get()]
+            while len(batch) < MAX_BATCH and not self.waiting.empty():
+                batch.append(self.waiting.get())
+            groups: dict[tuple, list] = {}
+            for where, row, done in batch:
+                groups.setdefault(where, []).append((row, done))
+            for (engine, redis), rows in groups.items():
+                _store_batch(engine, redis, rows)
+
+
+def _store_batch(engine, redis, rows: list[tuple[dict, Future]]) -> None:
+    """Store the rows in one INSERT, queue the new ones, and answer each waiting webhook."""
     try:
-        with _one_writer_at_a_time(engine), engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
-            return c.execute(INSERT, row).scalar_one()
+        new = _insert_new(engine, [row for row, _ in rows])
+        ids = [new.pop((row["channel"], row["provider_id"]), None) for row, _ in rows]
+        queue_or_leave_for_sweep(redis, [i for i in ids if i is not None])
+    except Exception as exc:  # every webhook waiting on these rows answers 500; the provider retries
+        for _, done in rows:
+            done.set_exception(exc)
+        return
+    for (row, done), inbound_id in zip(rows, ids):
+        if inbound_id is None:
+            logger.info("%s message %s delivered twice; handled once", row["channel"], row["provider_id"])
+        done.set_result(inbound_id)
+
+
+def _insert_new(engine, rows: list[dict], again: bool = True) -> dict[tuple[str, str], int]:
+    """Insert the rows not stored before, committed at once (autocommit: one statement, no
+    BEGIN and COMMIT round trips); their ids by channel and provider id. Once more on a new
+    connection when the server had dropped the pooled one."""
+    try:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            return {(channel, provider_id): inbound_id for inbound_id, channel, provider_id
+                    in connection.execute(INSERT_NEW[engine.dialect.name], rows)}
     except DBAPIError as exc:
         if not (again and exc.connection_invalidated):
             raise
         logger.warning("the database had dropped a connection; storing on a new one")
-        return _insert(engine, row, again=False)
+        return _insert_new(engine, rows, again=False)
 
 
-def _one_writer_at_a_time(engine):
-    """On SQLite, this process's threads take turns to write.
-
-    SQLite lets one writer in at a time and has the others sleep and poll (1, 2, 5, 10 ms and
-    longer), which left a few webhooks waiting most of a second under load; a lock wakes the
-    next thread at once. A database server takes concurrent inserts and needs no turns.
-    """
-    return SQLITE_WRITER if engine.dialect.name == "sqlite" else nullcontext()
-
-
-def queue_or_leave_for_sweep(redis, inbound_id: int) -> None:
-    """Queue a stored message; if Redis is down the scheduler's sweep queues it later."""
+def queue_or_leave_for_sweep(redis, inbound_ids: list[int]) -> None:
+    """Queue stored messages; if Redis is down the scheduler's sweep queues them later."""
     try:
-        enqueue_inbound(redis, inbound_id)
+        announce_inbound(redis, inbound_ids)
     except RedisError:
-        logger.exception("could not queue inbound message %s; the sweep will", inbound_id)
+        logger.exception("could not queue inbound messages %s; the sweep will", inbound_ids)
+
+
+_writers: dict[int, _Writer] = {}
+_writers_lock = threading.Lock()
+
+
+def _writer() -> _Writer:
+    """This process's writer, started on first use (a forked process starts its own)."""
+    pid = os.getpid()
+    if pid not in _writers:
+        with _writers_lock:
+            if pid not in _writers:
+                _writers[pid] = _Writer()
+    return _writers[pid]

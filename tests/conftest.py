@@ -2,7 +2,7 @@
 
 The database is the one in `DATABASE_URL` when set (CI's PostgreSQL), else SQLite in a temp
 folder; Redis is `REDIS_URL` when set, else the embedded server. Jobs run in the test's
-process with RQ's SimpleWorker, reading the same settings from the environment.
+process as a worker in burst mode runs them, reading the same settings from the environment.
 """
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from rq import SimpleWorker
 from sqlalchemy import delete
 from twilio.request_validator import RequestValidator
 
@@ -21,7 +20,7 @@ from dorpslijn.config import DEMO_DIR, load_settings
 from dorpslijn.db import Base, engine_for, session_scope
 from dorpslijn.migrate import upgrade
 from dorpslijn.redis_server import connect
-from worker.queues import ALL, queue
+from worker.runner import run_jobs
 
 DEMO = DEMO_DIR
 VILLAGE_PHONE = "+31852080300"
@@ -132,7 +131,7 @@ def work(settings):
     redis = connect(settings)
 
     def run():
-        SimpleWorker([queue(redis, name) for name in ALL], connection=redis).work(burst=True)
+        run_jobs(redis, burst=True)
     return run
 
 

@@ -1,4 +1,6 @@
 """The whole way of a text order: SMS → read-back → JA → shop orders and shop messages."""
+import subprocess
+import sys
 
 from sqlalchemy import select
 
@@ -6,7 +8,6 @@ from bots.models import InboundMessage
 from conftest import orders_json, BAKER, BUTCHER, COORDINATOR, TRUUS, outbox
 from orders.models import Order
 from worker.jobs import handle_inbound
-
 
 
 def test_an_sms_order_is_read_back_confirmed_and_split_over_the_shops(phone, work, settings, demo, capsys):
@@ -80,3 +81,10 @@ def test_a_message_handled_twice_is_answered_and_ordered_once(phone, work, setti
     work()
     assert len(orders_json(capsys)) == 1
     assert len(outbox(settings, to=TRUUS)) == 2 and len(outbox(settings, to=BAKER)) == 1
+
+
+def test_dorpslijn_worker_burst_answers_what_the_webhook_took_in_and_returns(phone, settings, demo):
+    phone(TRUUS).text("2 krentenbollen")
+    subprocess.run([sys.executable, "-m", "dorpslijn", "worker", "--burst"], check=True, capture_output=True,
+                   timeout=120)
+    assert "2x Krentenbol" in outbox(settings, to=TRUUS)[-1]["body"]

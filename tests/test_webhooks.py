@@ -7,7 +7,7 @@ from bots.models import InboundMessage
 from conftest import TRUUS, VILLAGE_PHONE, signed_post
 from dorpslijn.db import engine_for
 from dorpslijn.redis_server import connect
-from worker.queues import INBOUND, queue
+from worker.queues import announced
 
 
 def stored(db):
@@ -24,7 +24,7 @@ def test_a_signed_message_is_stored_queued_and_answered_with_empty_twiml(client,
     assert response.status_code == 200
     assert response.mimetype == "text/xml" and b"<Response/>" in response.data
     assert stored(db) == 1
-    assert queue(connect(settings), INBOUND).count == 1
+    assert len(announced(connect(settings))) == 1
 
 
 def test_a_forged_signature_gets_403_and_nothing_is_stored(client, settings, db, demo):
@@ -32,7 +32,7 @@ def test_a_forged_signature_gets_403_and_nothing_is_stored(client, settings, db,
     assert response.status_code == 403
     unsigned = client.post("/twilio/messages", data=form())
     assert unsigned.status_code == 403
-    assert stored(db) == 0 and queue(connect(settings), INBOUND).count == 0
+    assert stored(db) == 0 and len(announced(connect(settings))) == 0
 
 
 def test_a_signature_over_another_url_is_refused(client, settings, db, demo):
@@ -47,7 +47,7 @@ def test_the_same_message_sid_twice_is_handled_once(client, settings, db, demo):
     first = signed_post(client, settings, "/twilio/messages", form(sid="SMtwice"))
     second = signed_post(client, settings, "/twilio/messages", form(sid="SMtwice"))
     assert first.status_code == 200 and second.status_code == 200
-    assert stored(db) == 1 and queue(connect(settings), INBOUND).count == 1
+    assert stored(db) == 1 and len(announced(connect(settings))) == 1
 
 
 def test_a_message_is_stored_after_the_database_server_dropped_every_connection(client, settings, demo):
@@ -103,7 +103,32 @@ def test_a_message_stored_while_redis_was_down_is_queued_by_the_sweep(app, clien
     working_redis = app.extensions["dorpslijn.redis"]
     app.extensions["dorpslijn.redis"] = redis.Redis(host="127.0.0.1", port=1, retry=Retry(NoBackoff(), 0))
     assert signed_post(client, settings, "/twilio/messages", form()).status_code == 200
-    assert stored(db) == 1 and queue(working_redis, INBOUND).count == 0
+    assert stored(db) == 1 and len(announced(working_redis)) == 0
     tick(settings, working_redis, now=utcnow() + timedelta(minutes=2))
     work()
     assert "Krentenbol" in outbox(settings, to=TRUUS)[0]["body"]
+
+
+def test_a_burst_of_webhooks_at_once_stores_and_queues_each_message_once(app, settings, db, demo):
+    from concurrent.futures import ThreadPoolExecutor
+    sids = [f"SMburst{n % 30:02d}" for n in range(40)]  # ten of them delivered twice
+
+    def deliver(sid):
+        return signed_post(app.test_client(), settings, "/twilio/messages", form(sid=sid)).status_code
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        answers = list(pool.map(deliver, sids))
+    assert answers == [200] * 40
+    assert stored(db) == 30
+    assert sorted(announced(connect(settings))) == sorted(db.scalars(select(InboundMessage.id)))
+
+
+def test_a_message_the_database_refuses_fails_alone_and_the_next_one_is_stored(settings, db, demo):
+    from sqlalchemy.exc import IntegrityError
+    from bots.inbound_store import store_and_queue
+    message = dict(channel="sms", sender=TRUUS, recipient=VILLAGE_PHONE, body="melk", media=[], extra={})
+    with pytest.raises(IntegrityError):
+        store_and_queue(db, connect(settings), village_id=404, provider_id="SMnowhere", **message)
+    from orders.models import Village
+    village_id = db.scalar(select(Village.id))
+    assert store_and_queue(db, connect(settings), village_id=village_id, provider_id="SMfine", **message)
+    assert stored(db) == 1

@@ -1,6 +1,10 @@
 """The queues, and the one way work is put on them: job ids derived from what they handle.
 
 A job id made from the message it handles stops a double enqueue of the same delivery.
+
+Inbound messages come the cheap way: a webhook announces the ids it stored on a Redis list,
+one command for many, and each worker relays them onto the inbound queue as RQ jobs. Making a
+job costs more than storing the message, and the webhook must answer fast.
 """
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ INBOUND = "inbound"
 OUTBOX = "outbox"
 DEFAULT = "default"
 ALL = (INBOUND, OUTBOX, DEFAULT)
+ARRIVED = "dorpslijn:inbound:arrived"
+RELAY_BATCH = 500
 
 RETRY = Retry(max=5, interval=[2, 10, 30, 120, 600])
 
@@ -21,17 +27,38 @@ def queue(redis, name: str) -> Queue:
     return Queue(name, connection=redis)
 
 
-def enqueue_inbound(redis, inbound_id: int) -> None:
-    """Have a worker handle a stored inbound message.
+def announce_inbound(redis, inbound_ids: list[int]) -> None:
+    """Tell the workers these inbound messages are stored (one Redis command for all)."""
+    if inbound_ids:
+        redis.rpush(ARRIVED, *inbound_ids)
+
+
+def relay_arrived(redis, wait_seconds: int = 0) -> int:
+    """Queue a job for each announced message; how many. With `wait_seconds`, first wait up
+    to that long for one to be announced."""
+    arrived = []
+    if wait_seconds and (first := redis.blpop([ARRIVED], timeout=wait_seconds)):
+        arrived.append(first[1])
+    arrived += redis.lpop(ARRIVED, RELAY_BATCH) or []
+    enqueue_inbound(redis, [int(inbound_id) for inbound_id in arrived])
+    return len(arrived)
+
+
+def announced(redis) -> list[int]:
+    """The messages announced and not yet relayed."""
+    return [int(inbound_id) for inbound_id in redis.lrange(ARRIVED, 0, -1)]
+
+
+def enqueue_inbound(redis, inbound_ids: list[int]) -> None:
+    """Have a worker handle each of these stored inbound messages (one Redis round trip).
 
     No RQ retry here: a message whose handling failed stays unhandled in the database, and the
-    scheduler's sweep queues it again; the webhook saves the retry's cost on every request.
-    One pipeline, so one round trip to Redis: this runs on every webhook.
+    scheduler's sweep queues it again.
     """
-    with redis.pipeline() as pipeline:
-        queue(redis, INBOUND).enqueue("worker.jobs.handle_inbound", inbound_id, job_id=f"inbound-{inbound_id}",
-                                      pipeline=pipeline)
-        pipeline.execute()
+    if inbound_ids:
+        queue(redis, INBOUND).enqueue_many([
+            Queue.prepare_data("worker.jobs.handle_inbound", (inbound_id,), job_id=f"inbound-{inbound_id}")
+            for inbound_id in inbound_ids])
 
 
 def enqueue_send(redis, message_ids) -> None:

@@ -1,21 +1,64 @@
-"""A worker process: RQ's worker on every queue, with RQ's scheduler for delayed retries."""
+"""A worker process: RQ's worker on every queue, with RQ's scheduler for delayed retries, and
+a relay that turns the inbound messages webhooks announce into jobs (worker/queues.py)."""
 from __future__ import annotations
 
+import logging
+import threading
+import time
+
+from redis import RedisError
 from rq import SimpleWorker
 
 from dorpslijn.redis_server import connect
 from worker import schedule
-from worker.queues import ALL, queue
+from worker.queues import ALL, announced, queue, relay_arrived
+
+logger = logging.getLogger(__name__)
+
+RELAY_WAIT_SECONDS = 5
 
 
 def work(settings, burst: bool = False) -> None:
-    """Work the queues; with `burst`, first what is due, and return once the queues are empty.
+    """Work the queues; with `burst`, first what is due, and return once the queues are empty."""
+    redis = connect(settings)
+    if burst:
+        schedule.tick(settings, redis)
+    run_jobs(redis, burst)
+
+
+def run_jobs(redis, burst: bool = False) -> None:
+    """Relay what webhooks announce and run the queued jobs; with `burst`, until none is left.
 
     Jobs run in the worker's own process (RQ's SimpleWorker): they are short database
     transactions, and a fork per job would only add its cost.
     """
-    redis = connect(settings)
     if burst:
-        schedule.tick(settings, redis)
-    worker = SimpleWorker([queue(redis, name) for name in ALL], connection=redis)
-    worker.work(burst=burst, with_scheduler=True, logging_level="INFO")
+        _run_until_empty(redis)
+        return
+    threading.Thread(target=_relay_forever, args=(redis,), name="relay", daemon=True).start()
+    _worker(redis).work(with_scheduler=True, logging_level="INFO")
+
+
+def _run_until_empty(redis) -> None:
+    """Relay and run jobs until nothing is announced or queued, messages that came in while
+    the jobs ran included."""
+    while True:
+        while relay_arrived(redis):
+            pass
+        _worker(redis).work(burst=True, with_scheduler=True, logging_level="INFO")
+        if not announced(redis):
+            return
+
+
+def _worker(redis) -> SimpleWorker:
+    return SimpleWorker([queue(redis, name) for name in ALL], connection=redis)
+
+
+def _relay_forever(redis) -> None:
+    """Relay announced messages as they come; what a crash drops, the scheduler's sweep finds."""
+    while True:
+        try:
+            relay_arrived(redis, wait_seconds=RELAY_WAIT_SECONDS)
+        except RedisError:
+            logger.exception("could not relay inbound messages; trying again")
+            time.sleep(RELAY_WAIT_SECONDS)

@@ -22,7 +22,7 @@ from dorpslijn.db import session_scope
 from dorpslijn.redis_server import connect
 from ivr import weekly
 from worker import rounds_jobs
-from worker.queues import enqueue_inbound, enqueue_send, queue, INBOUND, OUTBOX
+from worker.queues import announced, enqueue_inbound, enqueue_send, queue, INBOUND, OUTBOX
 
 logger = logging.getLogger(__name__)
 
@@ -67,15 +67,16 @@ def follow_up(settings, redis, now) -> None:
 
 def sweep(settings, redis, now) -> None:
     """Queue again what was stored but is neither handled nor waiting in a queue."""
-    waiting_in = {INBOUND: set(queue(redis, INBOUND).job_ids), OUTBOX: set(queue(redis, OUTBOX).job_ids)}
+    waiting_in = {INBOUND: set(queue(redis, INBOUND).job_ids) | {f"inbound-{i}" for i in announced(redis)},
+                  OUTBOX: set(queue(redis, OUTBOX).job_ids)}
     with session_scope(settings.database_url) as session:
         inbound = session.scalars(select(InboundMessage.id).where(
             InboundMessage.handled_at.is_(None), InboundMessage.received_at < now - STALE,
             InboundMessage.received_at > now - GIVE_UP)).all()
         outbound = session.scalars(select(OutboundMessage.id).where(
             OutboundMessage.status == "queued", OutboundMessage.created_at < now - STALE)).all()
-    for inbound_id in inbound:
-        if f"inbound-{inbound_id}" not in waiting_in[INBOUND]:
-            logger.warning("inbound message %s was not queued; queueing it", inbound_id)
-            enqueue_inbound(redis, inbound_id)
+    lost = [i for i in inbound if f"inbound-{i}" not in waiting_in[INBOUND]]
+    if lost:
+        logger.warning("inbound messages %s were not queued; queueing them", lost)
+    enqueue_inbound(redis, lost)
     enqueue_send(redis, [i for i in outbound if f"send-{i}" not in waiting_in[OUTBOX]])

@@ -4,7 +4,7 @@ from sqlalchemy import select
 from bots.models import InboundMessage
 from dorpslijn.redis_server import connect
 from telegram_fixtures import STRANGER_CHAT, chat  # noqa: F401 (a fixture)
-from worker.queues import INBOUND, queue
+from worker.queues import announced
 
 
 def stored(db):
@@ -13,7 +13,7 @@ def stored(db):
 
 
 def queued(settings):
-    return queue(connect(settings), INBOUND).count
+    return len(announced(connect(settings)))
 
 
 def test_an_update_is_stored_as_a_telegram_message_from_the_chat_and_queued(chat, settings, db, demo):
