@@ -9,8 +9,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bots import keywords
-from bots.messages import Outgoing
 from bots.turn import address_of, conversation_for, usual_channel
+from dorpslijn.messages import Outgoing
 from orders import notices, shop_orders
 from orders.models import Order, OrderLine, Product
 

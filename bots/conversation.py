@@ -19,8 +19,8 @@ from datetime import datetime
 from sqlalchemy import select
 
 from bots import alerts, alternatives, basket, changes, commands, distress, keywords, media, opt_out, registration
-from bots.messages import Inbound, Outgoing
 from bots.turn import Turn, conversation_for
+from dorpslijn.messages import Inbound, Outgoing
 from orders import ordering
 from orders.models import Resident, Village
 

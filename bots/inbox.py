@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from bots import conversation, telegram_chats
-from bots.messages import Inbound, Outgoing
+from dorpslijn.messages import Inbound, Outgoing
 from orders.models import Shop, Volunteer
 
 

@@ -5,8 +5,8 @@ import logging
 
 from sqlalchemy import select
 
-from bots.messages import Outgoing
 from bots.models import OutboundMessage
+from dorpslijn.messages import Outgoing
 from orders.models import Resident, Shop, Volunteer
 
 logger = logging.getLogger(__name__)

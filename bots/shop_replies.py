@@ -10,7 +10,7 @@ from datetime import datetime
 
 from bots import alternatives
 from bots.keywords import fold
-from bots.messages import Inbound, Outgoing
+from dorpslijn.messages import Inbound, Outgoing
 from orders import notices, shop_orders
 from orders.models import Shop
 

@@ -11,8 +11,8 @@ import logging
 
 from sqlalchemy import func, select
 
-from bots.messages import Inbound, Outgoing
 from bots.models import InboundMessage
+from dorpslijn.messages import Inbound, Outgoing
 from dorpslijn.words import say
 from orders.models import Resident, Shop, Task, Village, Volunteer
 from orders.phones import normalise_or_none

@@ -11,8 +11,8 @@ from datetime import datetime
 from sqlalchemy import select
 
 from bots import sms_text
-from bots.messages import Outgoing
 from bots.models import Conversation
+from dorpslijn.messages import Outgoing
 from dorpslijn.words import say
 from orders.calendar import TIMEZONE
 from orders.models import Resident, Village

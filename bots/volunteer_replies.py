@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from bots.keywords import fold
-from bots.messages import Inbound, Outgoing
+from dorpslijn.messages import Inbound, Outgoing
 from orders import availability, door_reports, notices
 from orders.models import Village, Volunteer
 

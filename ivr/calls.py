@@ -12,10 +12,10 @@ from sqlalchemy import select
 from twilio.base.exceptions import TwilioRestException
 from twilio.rest import Client
 
-from bots.messages import Outgoing
 from bots.outbox import put_all
 from dorpslijn.config import load_settings
 from dorpslijn.db import session_scope
+from dorpslijn.messages import Outgoing
 from dorpslijn.redis_server import connect
 from ivr import coordinator
 from ivr.menu import Call, opening

@@ -5,7 +5,7 @@ import logging
 
 from sqlalchemy import select
 
-from bots.messages import Outgoing
+from dorpslijn.messages import Outgoing
 from dorpslijn.words import say
 from orders import notices
 from orders.models import Resident, Task, Village

@@ -20,7 +20,7 @@ from typing import Callable
 from sqlalchemy.orm import selectinload
 
 from bots import keywords
-from bots.messages import Outgoing
+from dorpslijn.messages import Outgoing
 from dorpslijn.words import say
 from ivr import coordinator, speech
 from ivr.models import VoiceCall

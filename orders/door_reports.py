@@ -12,7 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from bots.messages import Outgoing
+from dorpslijn.messages import Outgoing
 from orders import notices
 from orders.deliveries import DeliveryRound, RoundStop
 from orders.models import Order, Task, Volunteer

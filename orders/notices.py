@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from bots.messages import Outgoing
+from dorpslijn.messages import Outgoing
 from dorpslijn.words import say
 
 MAX_CHARS = 1500

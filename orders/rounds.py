@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from bots.messages import Outgoing
+from dorpslijn.messages import Outgoing
 from orders import availability, notices, routes, shop_orders
 from orders.calendar import TIMEZONE
 from orders.deliveries import DeliveryRound, RoundDay, RoundStop

@@ -19,12 +19,12 @@ from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from bots.keywords import fold
-from bots.messages import Outgoing
+from dorpslijn.messages import Outgoing
 from orders import notices
 from orders.deliveries import ShopDay
 from orders.models import Order, OrderLine, Product, Shop, ShopOrder, Task, Village
 from orders.ordering import placed_order
+from orders.understanding.text import plain
 
 logger = logging.getLogger(__name__)
 
@@ -129,13 +129,13 @@ def _apply(session, result: SoldOut, now: datetime) -> SoldOut:
 
 def _parts(words: str) -> list[str]:
     """The separate things a shop named: `gehakt en 2 slavinken` → gehakt, slavinken."""
-    parts = (re.sub(r"\d+([.,]\d+)?|\b(x|st|stuks?|kg|kilo|gram|ons|pond)\b", " ", fold(p))
+    parts = (re.sub(r"\d+([.,]\d+)?|\b(x|st|stuks?|kg|kilo|gram|ons|pond)\b", " ", plain(p))
              for p in SPLIT_WORDS.split(words.lower()))
     return [p.strip() for p in parts if len(p.strip()) >= 2]
 
 
 def _best_line(part: str, lines: list[OrderLine]) -> OrderLine | None:
-    scored = [(fuzz.partial_ratio(part, fold(line.name)), fuzz.ratio(part, fold(line.name)), line)
+    scored = [(fuzz.partial_ratio(part, plain(line.name)), fuzz.ratio(part, plain(line.name)), line)
               for line in lines]
     best = max(scored, key=lambda s: (s[0], s[1]), default=None)
     return best[2] if best and best[0] >= MATCH_SCORE else None
@@ -153,7 +153,7 @@ def closest_alternative(session, shop_order: ShopOrder, line: OrderLine) -> Prod
         if product.sku in gone or product.sku in {l.sku for l in shop_order.lines}:
             continue
         same_category = bool(ordered and ordered.category and product.category == ordered.category)
-        likeness = _likeness(fold(line.name), fold(product.name))
+        likeness = _likeness(plain(line.name), plain(product.name))
         price_gap = abs(product.price_cents - line.price_cents) / max(line.price_cents, 1)
         if (same_category or likeness >= 60) and price_gap <= MAX_PRICE_GAP:
             scored.append((same_category, likeness - 20 * price_gap, product))

@@ -6,11 +6,11 @@ import logging
 from sqlalchemy import select, update
 
 from bots import inbox, outbox
-from bots.messages import Inbound
 from bots.models import InboundMessage, OutboundMessage
 from bots.transport import PermanentFailure, SendLater, transport_for
 from dorpslijn.config import load_settings
 from dorpslijn.db import session_scope, utcnow
+from dorpslijn.messages import Inbound
 from dorpslijn.redis_server import connect
 from worker.queues import enqueue_send, enqueue_send_later
 

@@ -5,11 +5,11 @@ import pytest
 from sqlalchemy import select
 
 from bots import telegram_flood
-from bots.messages import Outgoing
 from bots.outbox import put_all
 from bots.transport import SendLater
 from conftest import BAKER, TRUUS
 from dorpslijn.db import session_scope
+from dorpslijn.messages import Outgoing
 from dorpslijn.redis_server import connect
 from orders.models import Order, Resident, Village
 from telegram_fixtures import TRUUS_CHAT, bot_api, chat, live, outbox_rows  # noqa: F401 (fixtures)
