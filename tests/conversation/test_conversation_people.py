@@ -42,6 +42,19 @@ def test_a_new_number_registers_in_three_answers_and_its_first_order_is_marked(
     assert "coördinator" in last(settings, STRANGER)
 
 
+def test_at_the_check_an_unclear_answer_asks_again_and_nee_starts_over(phone, work, settings, demo, clock, db):
+    stranger = phone(STRANGER)
+    for answer in ("4 krentenbollen", "Jan de Vries", "Dorpsstraat 12a, 8064 AB", "weet ik niet"):
+        stranger.text(answer)
+    work()
+    assert "Dorpsstraat 12a, 8064 AB" in last(settings, STRANGER) and "Klopt dit?" in last(settings, STRANGER)
+    assert db.scalar(select(Resident).where(Resident.phone == STRANGER)) is None
+    stranger.text("nee")
+    work()
+    assert "Wat is uw naam?" in last(settings, STRANGER)
+    assert db.scalar(select(Resident).where(Resident.phone == STRANGER)) is None
+
+
 def test_a_new_number_writing_english_is_answered_in_english(phone, work, settings, demo, clock, db):
     phone(STRANGER).text("Hello, I would like some bread please")
     work()

@@ -10,6 +10,7 @@ from orders.models import Order, Task
 
 KEES, FATIMA = "+31612345611", "+31612345612"
 BERTUS, GRIETJE, HENK = "+31612345602", "+31612345603", "+31612345653"
+STRANGER = "+31612999999"
 
 
 
@@ -85,9 +86,11 @@ def test_from_closed_day_to_the_door(phone, work, settings, demo, capsys, db):
     other = FATIMA if rider == KEES else KEES
     phone(other).text(f"BEZORGD {truus_number}")
     phone(rider).text("bezorgd 999")
+    phone(STRANGER).text(f"BEZORGD {truus_number}")
     work()
     assert "niet in uw ronde" in outbox(settings, to=other)[-1]["body"]
     assert "kennen wij niet" in outbox(settings, to=rider)[-1]["body"]
+    assert "Wat is uw naam?" in outbox(settings, to=STRANGER)[-1]["body"], "a stranger is asked who they are"
     assert orders_by_phone(capsys)[TRUUS]["status"] == "confirmed"
 
     phone(rider).text(f"Bezorgd {truus_number}, alles goed")
