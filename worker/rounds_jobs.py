@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime, timedelta
 
+from rq.exceptions import NoSuchJobError
+from rq.job import Job, JobStatus
 from sqlalchemy import select
 
 from bots import outbox
@@ -47,6 +49,22 @@ def close_day(village_id: int, day: str, now: str) -> dict:
     return summary
 
 
+def enqueue_close(redis, village_id: int, day: date, now: datetime) -> None:
+    """Have a worker close the day at once (the dashboard's button): a big village's close takes
+    longer than a web request may."""
+    queue(redis, DEFAULT).enqueue(close_day, village_id, day.isoformat(), now.isoformat(),
+                                  job_id=_job_id("close", village_id, day), retry=RETRY)
+
+
+def closing(redis, village_id: int, day: date) -> bool:
+    """Whether a close of the day is queued or running."""
+    try:
+        job = Job.fetch(_job_id("close", village_id, day), connection=redis)
+    except NoSuchJobError:
+        return False
+    return job.get_status() in (JobStatus.QUEUED, JobStatus.STARTED, JobStatus.SCHEDULED)
+
+
 def remind(village_id: int, day: str, now: str) -> None:
     """Hours before the cut-off: shops that did not answer get one reminder; riders are counted."""
     _send(village_id, lambda session, village, d, t: (
@@ -81,10 +99,14 @@ def enqueue_due(settings, redis, now: datetime) -> None:
         for name, job, before in STEPS:
             if not cutoff - before <= now or (name != "close" and now >= cutoff):
                 continue
-            job_id = f"rounds-{name}-{village_id}-{day.isoformat()}"
+            job_id = _job_id(name, village_id, day)
             if redis.set(f"dorpslijn:done:{job_id}", 1, nx=True, ex=DONE_SECONDS):
                 queue(redis, DEFAULT).enqueue(job, village_id, day.isoformat(), now.isoformat(), job_id=job_id,
                                                  retry=RETRY)
+
+
+def _job_id(step: str, village_id: int, day: date) -> str:
+    return f"rounds-{step}-{village_id}-{day.isoformat()}"
 
 
 def _coming_days(village: Village, now: datetime):

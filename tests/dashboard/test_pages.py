@@ -10,14 +10,12 @@ from dashboard.conftest import EMAIL, PASSWORD, csrf_token
 from dorpslijn.cli import main
 from dorpslijn.config import load_settings
 from dorpslijn.db import session_scope
-from dorpslijn.redis_server import connect
 from orders.availability import set_available
 from orders.calendar import TIMEZONE
 from orders.deliveries import DeliveryRound, RoundDay, RoundStop
 from orders.models import Order, Product, Resident, Task, Village, Volunteer
 from orders.ordering import catalogue_for
 from web import create_app
-from worker.queues import OUTBOX, queue
 
 RIDERS = ("+31612345611", "+31612345612")  # Kees Dekker and Fatima Bouzid
 PAGES = ["/dashboard/", "/dashboard/residents/", "/dashboard/residents/new", "/dashboard/shops/",
@@ -359,7 +357,7 @@ def confirmed_order(phone, work, capsys) -> dict:
     return order
 
 
-def test_closing_a_day_in_the_dashboard_freezes_it_plans_the_rounds_and_queues_the_riders_messages(
+def test_closing_a_day_in_the_dashboard_has_a_worker_freeze_it_plan_the_rounds_and_send_the_rounds(
         signed_in, phone, work, settings, capsys):
     order = confirmed_order(phone, work, capsys)
     rounds_page = f"/dashboard/rounds/?date={order['delivery_date']}"
@@ -369,14 +367,17 @@ def test_closing_a_day_in_the_dashboard_freezes_it_plans_the_rounds_and_queues_t
     response = post(signed_in, "/dashboard/rounds/close", {"date": order["delivery_date"]}, page=rounds_page)
     assert response.status_code == 302 and response.location.endswith(rounds_page)
     page = signed_in.get(rounds_page).get_data(as_text=True)
-    assert "De bezorgdag is gesloten" in page and "Bezorgdag nu sluiten" not in page
+    assert "De bezorgdag wordt nu gesloten" in page and "Bezorgdag nu sluiten" not in page
+    assert 'http-equiv="refresh"' in page, "the page shows the close under way until a worker has done it"
+    assert "Ronde van" not in page
+
+    work()
+    page = signed_in.get(rounds_page).get_data(as_text=True)
+    assert "Bestellen voor deze dag is gesloten" in page and 'http-equiv="refresh"' not in page
     assert "Ronde van" in page and f"Bestelling <strong>{order['number']}</strong>" in page
 
     [round_text] = [m for m in outbox(settings) if m["to"] in RIDERS]
-    assert round_text["status"] == "queued" and f" {order['number']}: Truus Lamberts" in round_text["body"]
-    assert f"send-{round_text['id']}" in queue(connect(settings), OUTBOX).job_ids, "on the queue for the worker"
-    work()
-    assert outbox(settings, to=round_text["to"])[0]["status"] == "sent"
+    assert round_text["status"] == "sent" and f" {order['number']}: Truus Lamberts" in round_text["body"]
 
     phone(TRUUS).text("ANNULEER")
     work()
@@ -398,6 +399,7 @@ def test_a_day_closed_without_riders_shows_the_orders_that_have_none(signed_in, 
     rounds_page = f"/dashboard/rounds/?date={day}"
 
     post(signed_in, "/dashboard/rounds/close", {"date": day.isoformat()}, page=rounds_page)
+    work()
     page = signed_in.get(rounds_page).get_data(as_text=True)
     assert "Bestellingen zonder ronde (1)" in page and f"{order['number']} · Truus Lamberts" in page
     assert str(order["number"]) in outbox(settings, to=COORDINATOR)[-1]["body"], "the coordinator is told too"

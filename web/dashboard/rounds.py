@@ -13,10 +13,10 @@ from orders.availability import riders_for
 from orders.calendar import delivery_day_for
 from orders.deliveries import DeliveryRound, RoundDay, RoundStop
 from orders.models import Order, Village, Volunteer
-from web.context import db, settings
+from web.context import db, redis, settings
 from web.dashboard.auth import current, village_id
 from web.dashboard.order_list import chosen_day, orders_for
-from worker.rounds_jobs import close_day
+from worker.rounds_jobs import closing, enqueue_close
 
 logger = logging.getLogger(__name__)
 
@@ -34,16 +34,18 @@ def index():
     rounds = planned_rounds(day)
     in_a_round = {stop.order_id for r in rounds for stop in r.stops if stop.order_id is not None}
     closed_at = closed(day)
+    being_closed = closed_at is None and closing(redis(), village_id(), day)
     return render_template("dashboard/rounds.html", day=day, rounds=rounds, closed_at=closed_at,
-                           cutoff=delivery_day_for(village, day).cutoff,
-                           can_close=closed_at is None and any(o.status == "confirmed" for o in orders),
+                           cutoff=delivery_day_for(village, day).cutoff, being_closed=being_closed,
+                           can_close=not (closed_at or being_closed) and any(o.status == "confirmed" for o in orders),
                            without_round=[o for o in orders if (rounds or closed_at) and o.id not in in_a_round],
                            by_shop=[] if rounds else by_shop(orders), volunteers=riders(day))
 
 
 @bp.post("/close")
 def close():
-    """Close the day now, as `dorpslijn rounds close` does: orders frozen, rounds planned, everyone told."""
+    """Have the day closed now, as `dorpslijn rounds close` does: orders frozen, rounds planned,
+    everyone told. A worker does it; the page shows it is under way until it is done."""
     try:
         day = date.fromisoformat(request.form.get("date", ""))
     except ValueError:
@@ -53,9 +55,9 @@ def close():
     elif not orders_for(day, statuses=("confirmed",)):
         flash("day_nothing_to_close")
     else:
-        summary = close_day(village_id(), day.isoformat(), settings().now().isoformat())
-        flash("day_already_closed" if summary["already"] else "day_closed")
-        logger.info("delivery day %s closed by %s: %s", day, current().email, summary)
+        enqueue_close(redis(), village_id(), day, settings().now())
+        flash("day_closing")
+        logger.info("delivery day %s to be closed, asked by %s", day, current().email)
     return redirect(url_for(".index", date=day.isoformat()))
 
 
