@@ -25,7 +25,7 @@ from dorpslijn.words import say
 from ivr import coordinator, speech
 from ivr.models import VoiceCall
 from ivr.twiml import Reply, Voice
-from ivr.weekly_wish import ask_for_weekly_call, count_as_this_weeks_call, weekly_call_of
+from ivr.weekly_wish import ask_for_weekly_call, count_as_this_weeks_call, decline_weekly_call, ever_had_weekly_call
 from orders import ordering, shop_orders
 from orders.calendar import DAY_CODES, TIMEZONE
 from orders.models import Order, Resident, ShopOrder, Village
@@ -395,10 +395,10 @@ REVIEW = {"1": place, "2": lambda call: say_order(call), "3": lambda call: add_m
 CALLING_HOURS = range(9, 20)  # the hours whose weekly call we offer
 
 def may_offer_weekly_call(call: Call) -> bool:
-    """Whether to offer a weekly call: the resident has none yet, did not send STOP, and calls
-    at an hour we would gladly ring them at again (not late in the evening or at night)."""
+    """Whether to offer a weekly call: the resident never had one nor said no to it, did not send
+    STOP, and calls at an hour we would gladly ring them at again (not late in the evening)."""
     return (call.now.astimezone(TIMEZONE).hour in CALLING_HOURS and not call.resident.opted_out
-            and weekly_call_of(call.session, call.resident) is None)
+            and not ever_had_weekly_call(call.session, call.resident))
 
 
 def offer_weekly_call(call: Call, intro: str) -> Reply:
@@ -411,11 +411,15 @@ def offer_weekly_call(call: Call, intro: str) -> Reply:
 
 
 def weekly_offer(call: Call) -> Reply:
-    """1 (or yes): we call every week from now on. Any other answer, or none, ends the call kindly."""
+    """1 (or yes): we call every week from now on. Any other answer, or none, ends the call kindly
+    and is remembered: the offer is not made again."""
     offered = (call.record.data or {}).get("weekly_offer")
-    if not offered or choice(call, CHOOSE_WORDS) != "1" or call.unsure:
+    if not offered:
         return call.reply().hang_up(call.words("weekly_offer_declined"))
     weekday, hour = offered
+    if choice(call, CHOOSE_WORDS) != "1" or call.unsure:
+        decline_weekly_call(call.session, call.resident, weekday, f"{hour:02d}:00")
+        return call.reply().hang_up(call.words("weekly_offer_declined"))
     weekly = ask_for_weekly_call(call.session, call.resident, DAY_CODES[weekday], f"{hour:02d}:00")
     count_as_this_weeks_call(call.session, call.record, weekly, call.now)
     return call.reply().hang_up(call.words("weekly_call_set", weekday=weekday, hour=hour))

@@ -41,6 +41,18 @@ def stop_weekly_call(session, resident: Resident) -> None:
         weekly.active = False
 
 
+def decline_weekly_call(session, resident: Resident, weekday: int, at: str) -> None:
+    """The resident said no to the weekly call offered: kept as a wish that is off, so that it
+    is not offered again (the coordinator can still turn it on)."""
+    if not ever_had_weekly_call(session, resident):
+        session.add(WeeklyCall(resident_id=resident.id, weekday=weekday, time=at, active=False))
+
+
+def ever_had_weekly_call(session, resident: Resident) -> bool:
+    """Whether the resident has, or once had or turned down, a weekly call."""
+    return session.scalar(select(WeeklyCall.id).where(WeeklyCall.resident_id == resident.id)) is not None
+
+
 def weekly_call_of(session, resident: Resident) -> WeeklyCall | None:
     """The resident's weekly call, while it is on."""
     return session.scalar(select(WeeklyCall).where(WeeklyCall.resident_id == resident.id,

@@ -70,11 +70,14 @@ def test_1_after_an_order_sets_the_weekly_call_which_counts_for_today_and_rings_
 
 
 @pytest.mark.parametrize("answer", ["press 2", "silence", "nee"])
-def test_any_other_answer_ends_the_call_kindly_and_sets_nothing(answer, ordered, db):
+def test_any_other_answer_ends_the_call_kindly_sets_nothing_and_is_not_asked_again(answer, ordered, db):
     truus, _ = ordered()
     bye = {"press 2": lambda: truus.press(2), "silence": truus.stay_silent, "nee": lambda: truus.say("nee")}[answer]()
     assert bye.hung_up and bye.said == ["Goed. Uw bestelling is doorgegeven. Tot ziens."]
-    assert weekly_calls(db) == []
+    assert weekly_calls(db) == [(TRUUS, 0, "10:00", False)], "no weekly call, and no is remembered"
+
+    _, next_order = ordered()
+    assert next_order.hung_up and next_order.gather is None, "the offer is not made again"
 
 
 def test_an_english_resident_is_offered_it_in_english_and_yes_sets_it(ordered, db):
