@@ -46,6 +46,10 @@ CALL = re.compile(r"\b(bel|bellen|belt|call)\b")
 ME = re.compile(r"\b(mij|me|ons|us)\b")
 EVERY = re.compile(r"\b(elke|iedere|ieder|every|each|voortaan|wekelijks|weekly)\b")
 HOUR = re.compile(r"\b(?:om|at)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(uur|u|am|pm|h)?\b")
+SPOKEN_HOUR = re.compile(r"\b(?:om|at)\s+(half past|quarter past|quarter to|half|kwart over|kwart voor)\s+(\d{1,2})\b")
+SPOKEN_MINUTES = {"half": -30, "kwart over": 15, "kwart voor": -15, "half past": 30, "quarter past": 15,
+                  "quarter to": -15}  # "half 11" is half an hour before 11
+AFTERNOON_BELOW = 8  # "om 2 uur" is 14:00: nobody asks for a call or a reminder at 2 at night
 CARER = re.compile(
     r"^\s*(?:voor|for)\s+(?:mijn|m'n|mn|my|onze|our)\s+(?:\w+)\s*[:,\-]?\s*(.*)$", re.I | re.S)
 ENGLISH = {"yes", "please", "hello", "hi", "thanks", "thank", "same", "call", "cancel", "would",
@@ -147,14 +151,19 @@ def weekly_call_request(text: str) -> tuple[int, int, int] | None:
 
 
 def _weekday_and_time(words: str) -> tuple[int, int, int] | None:
-    """(weekday, hour, minute) a folded message names: "dinsdag om 10 uur", "monday at 2.30 pm"."""
-    day, hour = _weekday(words), HOUR.search(words)
-    if day is None or hour is None:
+    """(weekday, hour, minute) a folded message names: "dinsdag om 10 uur", "monday at 2.30 pm",
+    "maandag om half 11" (10:30); an hour below 8 without "am" is the afternoon's."""
+    day = _weekday(words)
+    if spoken := SPOKEN_HOUR.search(words):
+        minutes = int(spoken.group(2)) * 60 + SPOKEN_MINUTES[spoken.group(1)]
+        hour, minute, suffix = minutes // 60, minutes % 60, None
+    elif written := HOUR.search(words):
+        hour, minute, suffix = int(written.group(1)), int(written.group(2) or 0), written.group(3)
+    else:
         return None
-    value, minute = int(hour.group(1)), int(hour.group(2) or 0)
-    if hour.group(3) == "pm" and value < 12:
-        value += 12
-    return (day, value, minute) if 0 <= value <= 23 and minute <= 59 else None
+    if suffix == "pm" and hour < 12 or suffix != "am" and hour < AFTERNOON_BELOW:
+        hour += 12
+    return (day, hour, minute) if day is not None and hour <= 23 and minute <= 59 else None
 
 
 def _weekday(words: str) -> int | None:

@@ -48,6 +48,19 @@ def test_the_longer_dutch_question_and_a_basket_being_read_back_stay_as_they_are
     assert db.scalar(select(Order)).status == "confirmed", "the basket waited for JA"
 
 
+@pytest.mark.parametrize("text, weekday, at, said", [
+    ("wilt u mij elke week op dinsdag om half 11 bellen", 1, "10:30", "elke dinsdag om 10:30 uur"),
+    ("bel mij elke vrijdag om kwart over 9", 4, "09:15", "elke vrijdag om 9:15 uur"),
+    ("bel mij elke maandag om 2 uur", 0, "14:00", "elke maandag om 14 uur"),
+])
+def test_times_as_people_say_them_half_11_and_2_in_the_afternoon(text, weekday, at, said, phone, work, settings,
+                                                                   demo, clock, db):
+    phone(TRUUS).text(text)
+    work()
+    assert said in last(settings, TRUUS)
+    assert weekly_calls(db) == [(TRUUS, weekday, at, True)]
+
+
 def test_an_english_resident_asks_in_english_and_stops_it_in_english(phone, work, settings, demo, clock, db):
     susan = phone(SUSAN)
     susan.text("Call me every Monday at 10")
@@ -62,7 +75,7 @@ def test_an_english_resident_asks_in_english_and_stops_it_in_english(phone, work
 
 
 @pytest.mark.parametrize("text", ["BEL MIJ", "bel mij maandag om 10 uur", "call me every monday",
-                                  "wilt u mij elke week op dinsdag om half 11 bellen"])
+                                  "bel mij elke maandag om 25 uur"])
 def test_bel_mij_without_every_weekday_and_an_hour_we_read_is_still_a_call_back(text, phone, work, settings, demo, clock, db):
     phone(TRUUS).text(text)
     work()
