@@ -21,8 +21,8 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(INSTALLED)
 
-migration: $(INSTALLED)
-	scripts/regenerate_migration.sh
+migration: $(INSTALLED)  # make migration m="why the schema changes"
+	scripts/new_migration.sh "$(m)"
 
 clean:
 	rm -rf $(VENV) instance
