@@ -24,7 +24,7 @@ def ask_for_weekly_call(session, resident: Resident, weekday: str, at: str) -> W
     day, moment = WEEKDAYS.get(weekday.strip().lower()[:2]), time_of_day(at)
     if day is None or moment is None:
         raise ValueError(f"not a weekday and time: {weekday!r} {at!r} (e.g. ma 10:00)")
-    weekly = session.scalar(select(WeeklyCall).where(WeeklyCall.resident_id == resident.id))
+    weekly = _wish(session, resident)
     if weekly is None:
         weekly = WeeklyCall(resident_id=resident.id)
         session.add(weekly)
@@ -36,7 +36,7 @@ def ask_for_weekly_call(session, resident: Resident, weekday: str, at: str) -> W
 
 def stop_weekly_call(session, resident: Resident) -> None:
     """No more weekly calls for the resident."""
-    weekly = session.scalar(select(WeeklyCall).where(WeeklyCall.resident_id == resident.id))
+    weekly = _wish(session, resident)
     if weekly is not None:
         weekly.active = False
 
@@ -50,13 +50,18 @@ def decline_weekly_call(session, resident: Resident, weekday: int, at: str) -> N
 
 def ever_had_weekly_call(session, resident: Resident) -> bool:
     """Whether the resident has, or once had or turned down, a weekly call."""
-    return session.scalar(select(WeeklyCall.id).where(WeeklyCall.resident_id == resident.id)) is not None
+    return _wish(session, resident) is not None
 
 
 def weekly_call_of(session, resident: Resident) -> WeeklyCall | None:
     """The resident's weekly call, while it is on."""
-    return session.scalar(select(WeeklyCall).where(WeeklyCall.resident_id == resident.id,
-                                                   WeeklyCall.active.is_(True)))
+    weekly = _wish(session, resident)
+    return weekly if weekly is not None and weekly.active else None
+
+
+def _wish(session, resident: Resident) -> WeeklyCall | None:
+    """The resident's weekly call, on or off (one per resident)."""
+    return session.scalar(select(WeeklyCall).where(WeeklyCall.resident_id == resident.id))
 
 
 def slot_for(weekly: WeeklyCall, now: datetime) -> datetime:
