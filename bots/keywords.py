@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from orders.calendar import DAY_NAMES
+
 CONFIRM = {"ja", "yes", "klopt", "ok", "oke", "okay", "okee", "prima", "goed", "akkoord", "graag",
            "ja graag", "yes please", "dat klopt", "is goed", "👍", "👌", "✅", "y", "j"}
 CONFIRM_STARTS = ("ja", "yes", "klopt", "ok", "oke", "prima", "akkoord", "goed")
@@ -38,9 +40,6 @@ ALONE = {"weekly"}  # "4 krentenbollen, elke week" is an order, not the command
 STOP = {"stop", "stoppen", "afmelden", "uitschrijven", "unsubscribe", "stop all", "stopall"}
 START = {"start", "starten", "weer aan", "unstop", "aanmelden"}
 WEEKLY = re.compile(r"[,.;]?\s*\b(elke week|iedere week|every week|wekelijks|weekly)\b[.!]?", re.I)
-WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5,
-            "zondag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-            "saturday": 5, "sunday": 6}
 REMINDER = re.compile(r"\b(herinner|herinnering|remind|reminder)\b")
 CALL = re.compile(r"\b(bel|bellen|belt|call)\b")
 ME = re.compile(r"\b(mij|me|ons|us)\b")
@@ -168,7 +167,7 @@ def _weekday_and_time(words: str) -> tuple[int, int, int] | None:
 
 def _weekday(words: str) -> int | None:
     """The weekday (Monday 0) a folded message names, if any."""
-    return next((n for name, n in WEEKDAYS.items() if re.search(rf"\b{name}\b", words)), None)
+    return next((n for name, n in DAY_NAMES.items() if re.search(rf"\b{name}\b", words)), None)
 
 
 def for_someone_else(text: str) -> str | None:

@@ -10,21 +10,19 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
-from orders.calendar import TIMEZONE, delivery_weekdays, parse_days
+from orders.calendar import DAY_NAMES, TIMEZONE, WEEKDAYS, delivery_weekdays, parse_days
 from orders.deliveries import Availability, RoundDay
 from orders.models import Village, Volunteer
 
-DAY_NAMES = {"ma": 0, "maandag": 0, "mon": 0, "monday": 0, "di": 1, "dinsdag": 1, "tue": 1, "tuesday": 1,
-             "wo": 2, "woensdag": 2, "wed": 2, "wednesday": 2, "do": 3, "donderdag": 3, "thu": 3,
-             "thursday": 3, "vr": 4, "vrijdag": 4, "fri": 4, "friday": 4, "za": 5, "zaterdag": 5,
-             "sat": 5, "saturday": 5, "zo": 6, "zondag": 6, "sun": 6, "sunday": 6}
+DAY_WORDS = {**WEEKDAYS, **DAY_NAMES,  # di, dinsdag, tuesday, and English short names: tue
+             **{name[:3]: day for name, day in DAY_NAMES.items() if name.endswith("day")}}
 
 
 def weekday_in(text: str) -> int | None:
     """The weekday (Monday 0) a folded text names, if any: `di`, `dinsdag`, `tue`."""
     for word in re.findall(r"[a-z]+", text):
-        if word in DAY_NAMES:
-            return DAY_NAMES[word]
+        if word in DAY_WORDS:
+            return DAY_WORDS[word]
     return None
 
 

@@ -8,6 +8,9 @@ from zoneinfo import ZoneInfo
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
 WEEKDAYS = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
 DAY_CODES = tuple(WEEKDAYS)  # the code of weekday number n (Monday 0) is DAY_CODES[n]
+DAY_NAMES = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5,
+             "zondag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6}  # written out, in Dutch and English
 
 
 @dataclass(frozen=True)
