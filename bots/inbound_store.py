@@ -73,7 +73,7 @@ def _store_batch(engine, redis, rows: list[tuple[dict, Future]]) -> None:
     try:
         new = _insert_new(engine, [row for row, _ in rows])
         ids = [new.pop((row["channel"], row["provider_id"]), None) for row, _ in rows]
-        queue_or_leave_for_sweep(redis, [i for i in ids if i is not None])
+        _queue_or_leave_for_sweep(redis, [i for i in ids if i is not None])
     except Exception as exc:  # every webhook waiting on these rows answers 500; the provider retries
         for _, done in rows:
             done.set_exception(exc)
@@ -99,7 +99,7 @@ def _insert_new(engine, rows: list[dict], again: bool = True) -> dict[tuple[str,
         return _insert_new(engine, rows, again=False)
 
 
-def queue_or_leave_for_sweep(redis, inbound_ids: list[int]) -> None:
+def _queue_or_leave_for_sweep(redis, inbound_ids: list[int]) -> None:
     """Queue stored messages; if Redis is down the scheduler's sweep queues them later."""
     try:
         announce_inbound(redis, inbound_ids)
