@@ -23,7 +23,7 @@ from urllib.parse import urlencode
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import func, select  # noqa: E402
+from sqlalchemy import select  # noqa: E402
 from twilio.request_validator import RequestValidator  # noqa: E402
 
 from bots.models import InboundMessage  # noqa: E402
@@ -31,7 +31,7 @@ from dorpslijn.config import load_settings  # noqa: E402
 from dorpslijn.db import session_scope  # noqa: E402
 from dorpslijn.redis_server import connect  # noqa: E402
 from serving import free_port, gunicorn, instance_env  # noqa: E402
-from worker.queues import ARRIVED  # noqa: E402
+from worker.queues import announced  # noqa: E402
 
 SENDERS = 20
 VILLAGE = "+31852080300"
@@ -106,15 +106,13 @@ def main():
         with gunicorn("web:create_app()", env, free_port()) as url:
             ours = wrk(url, token, args.seconds, run)
         with session_scope(settings.database_url) as session:
-            stored = session.scalar(select(func.count()).select_from(InboundMessage)
-                                    .where(InboundMessage.provider_id.startswith(f"SM{run}")))
-        redis = connect(settings)
-        queued = redis.llen(ARRIVED)
-        redis.delete(ARRIVED)
+            stored = set(session.scalars(select(InboundMessage.id)
+                                         .where(InboundMessage.provider_id.startswith(f"SM{run}"))))
+        queued = len(stored.intersection(announced(connect(settings))))
     print(f"{SENDERS} concurrent senders for {args.seconds} s, database {settings.database_url.split(':')[0]}")
     print(line("bare Flask", bare))
     print(line("Dorpslijn webhook", ours))
-    print(f"throughput ratio {ours['rps'] / bare['rps']:.2f}   stored {stored} of {ours['requests']} "
+    print(f"throughput ratio {ours['rps'] / bare['rps']:.2f}   stored {len(stored)} of {ours['requests']} "
           f"requests (wrk counts a request cut off at the end too), queued {queued}")
 
 

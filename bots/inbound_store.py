@@ -4,17 +4,15 @@ Stored first and unique per channel and provider id, so that a provider's second
 the same message is answered 2xx and handled once; queued second, and left for the
 scheduler's sweep when Redis is down, so that nothing stored is lost.
 
-A process's webhooks hand their messages to one writer thread (group commit): it stores every
-message that has come in meanwhile with one INSERT and one commit, and queues them with one
-Redis command; each webhook is answered once its own message is stored and queued. Alone, a
-message waits for nobody; under load, one commit serves many messages, so throughput grows
-with the load instead of every request waiting its turn for the database.
+Group commit: in each process, a webhook that finds no write under way stores every message
+that has come in meanwhile with one INSERT and one commit, and queues them with one Redis
+command; each webhook is answered once its own message is stored and queued. Alone, a message
+waits for nobody; under load one commit serves many messages, so throughput grows with the
+load instead of every request waiting its turn for the database.
 """
 from __future__ import annotations
 
 import logging
-import os
-import queue
 import threading
 from concurrent.futures import Future
 
@@ -29,7 +27,6 @@ from worker.queues import announce_inbound
 logger = logging.getLogger(__name__)
 
 MAX_BODY = 5000
-MAX_BATCH = 200
 INSERT_NEW = {  # per database: a message stored before is skipped, not an error
     name: insert(InboundMessage).on_conflict_do_nothing(index_elements=["channel", "provider_id"])
     .returning(InboundMessage.id, InboundMessage.channel, InboundMessage.provider_id)
@@ -40,32 +37,39 @@ def store_and_queue(session, redis, **values) -> int | None:
     """Store an inbound message (its body cut at MAX_BODY, NUL bytes dropped since PostgreSQL's
     text refuses them) and queue it; None when the provider delivered it before."""
     values["body"] = values.get("body", "").replace("\x00", "")[:MAX_BODY]
-    return _writer().store(session.get_bind(), redis, {"received_at": utcnow(), **values})
+    return _GROUP_COMMIT.store(session.get_bind(), redis, {"received_at": utcnow(), **values})
 
 
-class _Writer:
-    """The thread that stores and queues what this process's webhooks hand it, many at a time."""
+class _GroupCommit:
+    """A webhook that finds no write under way stores every message waiting, its own too, while
+    the webhooks that come meanwhile wait for the next turn or find theirs stored already."""
 
     def __init__(self):
-        self.waiting: queue.SimpleQueue = queue.SimpleQueue()
-        threading.Thread(target=self._run, name="inbound-writer", daemon=True).start()
+        self.turn = threading.Lock()  # held while a batch is written
+        self.guard = threading.Lock()  # held while `waiting` changes
+        self.waiting: list = []
 
     def store(self, engine, redis, row: dict) -> int | None:
         """Wait until the row is stored and queued; its id, or None when it was stored before."""
         done: Future = Future()
-        self.waiting.put(((engine, redis), row, done))
+        with self.guard:
+            self.waiting.append(((engine, redis), row, done))
+        with self.turn:
+            if not done.done():
+                self._write_waiting()
         return done.result()
 
-    def _run(self) -> None:
-        while True:
-            batch = [self.waiting.get()]
-            while len(batch) < MAX_BATCH and not self.waiting.empty():
-                batch.append(self.waiting.get())
-            groups: dict[tuple, list] = {}
-            for where, row, done in batch:
-                groups.setdefault(where, []).append((row, done))
-            for (engine, redis), rows in groups.items():
-                _store_batch(engine, redis, rows)
+    def _write_waiting(self) -> None:
+        with self.guard:
+            batch, self.waiting = self.waiting, []
+        groups: dict[tuple, list] = {}
+        for where, row, done in batch:
+            groups.setdefault(where, []).append((row, done))
+        for (engine, redis), rows in groups.items():
+            _store_batch(engine, redis, rows)
+
+
+_GROUP_COMMIT = _GroupCommit()
 
 
 def _store_batch(engine, redis, rows: list[tuple[dict, Future]]) -> None:
@@ -105,17 +109,3 @@ def _queue_or_leave_for_sweep(redis, inbound_ids: list[int]) -> None:
         announce_inbound(redis, inbound_ids)
     except RedisError:
         logger.exception("could not queue inbound messages %s; the sweep will", inbound_ids)
-
-
-_writers: dict[int, _Writer] = {}
-_writers_lock = threading.Lock()
-
-
-def _writer() -> _Writer:
-    """This process's writer, started on first use (a forked process starts its own)."""
-    pid = os.getpid()
-    if pid not in _writers:
-        with _writers_lock:
-            if pid not in _writers:
-                _writers[pid] = _Writer()
-    return _writers[pid]
