@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -39,6 +40,7 @@ def instance_env():
         finally:
             subprocess.run([sys.executable, "-c", "from dorpslijn.redis_server import stop_embedded; import sys; "
                             "stop_embedded(__import__('pathlib').Path(sys.argv[1]))", str(folder)], env=env)
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextmanager
