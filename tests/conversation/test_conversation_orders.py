@@ -2,8 +2,8 @@
 import pytest
 from sqlalchemy import select
 
-from conftest import BAKER, BUTCHER, TRUUS
-from orders.models import Order, Product
+from conftest import BAKER, BUTCHER, SUSAN, TRUUS
+from orders.models import Order, Product, Village
 from talk import clock, last, messages  # noqa: F401 (the clock fixture)
 
 
@@ -150,6 +150,19 @@ def test_cancel_until_the_cutoff_and_after_it_the_coordinator_is_offered(phone, 
     assert order_of(db).status == "confirmed"
     answer = messages(settings, TRUUS)[-1]
     assert "al in" in answer["body"] and "BEL MIJ" in answer["body"] and answer["extra"]["choices"] == ["BEL MIJ"]
+
+
+def test_in_an_english_speaking_village_the_shop_hears_of_a_cancel_in_english(phone, work, settings, demo, clock, db):
+    db.scalar(select(Village)).language = "en"
+    db.commit()
+    susan = phone(SUSAN)
+    susan.text("4 krentenbollen")
+    susan.text("yes")
+    work()
+    number = order_of(db).number
+    susan.text("CANCEL")
+    work()
+    assert last(settings, BAKER).startswith(f"Order {number} for ") and "has been cancelled" in last(settings, BAKER)
 
 
 def test_an_order_after_the_cutoff_goes_to_the_next_day_and_says_so(phone, work, settings, demo, clock, db):
