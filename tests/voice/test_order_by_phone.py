@@ -4,7 +4,9 @@ slowly, presses 1, and the shops get their part exactly as for a text order."""
 import pytest
 
 from conftest import BAKER, BUTCHER, SUSAN, TRUUS, orders_json, outbox, signed_post
+from dorpslijn.config import load_settings
 from voice.caller import Caller
+from web import create_app
 
 
 @pytest.fixture
@@ -102,6 +104,16 @@ def test_an_unclear_item_is_asked_one_at_a_time_with_keys(call, work, capsys):
     work()
     [order] = orders_json(capsys)
     assert {i["sku"] for so in order["shop_orders"] for i in so["items"]} >= {"BAK-KRENTENBOL"}
+
+
+def test_the_voices_are_the_ones_the_installation_chose(settings, demo, monkeypatch):
+    monkeypatch.setenv("DORPSLIJN_VOICE", "Google.nl-NL-Standard-A")
+    monkeypatch.setenv("DORPSLIJN_VOICE_EN", "Polly.Brian")
+    chosen = load_settings()
+    client = create_app(chosen).test_client()
+    for number, voice in ((TRUUS, "Google.nl-NL-Standard-A"), (SUSAN, "Polly.Brian")):
+        menu = Caller(client, chosen, number).dial()
+        assert {say.get("voice") for say in menu.root.iter("Say")} == {voice}
 
 
 def test_an_english_resident_hears_english_in_an_english_voice(call):
