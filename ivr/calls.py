@@ -110,7 +110,12 @@ def console_call(session, settings, record: VoiceCall) -> Outgoing:
                 resident=session.get(Resident, record.resident_id), record=record, now=settings.now(),
                 url=lambda step: step)
     text = opening(call) + "\n" + call.words("menu")
-    return Outgoing("voice", record.phone, text, {"answer": f"/twilio/voice/weekly?call={record.id}"})
+    return Outgoing("voice", record.phone, text, {"answer": _answer_path(record)})
+
+
+def _answer_path(record: VoiceCall) -> str:
+    """Where Twilio asks what to say when the resident answers the call we placed."""
+    return f"/twilio/voice/weekly?call={record.id}"
 
 
 def _dial(session, settings, record: VoiceCall) -> str:
@@ -122,7 +127,7 @@ def _dial(session, settings, record: VoiceCall) -> str:
     base = settings.public_base_url
     try:
         placed = client.calls.create(
-            to=record.phone, from_=village.phone, url=f"{base}/twilio/voice/weekly?call={record.id}",
+            to=record.phone, from_=village.phone, url=base + _answer_path(record),
             fallback_url=f"{base}/twilio/voice/fallback", status_callback=f"{base}/twilio/voice/status",
             status_callback_event=["completed"], timeout=RING_SECONDS)
     except TwilioRestException as exc:
