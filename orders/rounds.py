@@ -152,10 +152,8 @@ def _start(village: Village, shops: list[Shop]) -> routes.Place:
     """Where rounds start: the middle of the village's shops."""
     located = [s for s in shops if s.lat is not None and s.lon is not None] or \
         [s for s in village.shops if s.lat is not None and s.lon is not None]
-    if not located:
-        return routes.Place("start", None, None, "")
-    return routes.Place("start", sum(s.lat for s in located) / len(located),
-                        sum(s.lon for s in located) / len(located), "")
+    lat, lon = routes.centroid(located) or (None, None)
+    return routes.Place("start", lat, lon, "")
 
 
 def _store(session, village, day, starts_at, rider, route, by_key, shops, flagged) -> DeliveryRound:

@@ -217,7 +217,7 @@ def _locate(start: Place, pickups: list[Pickup], deliveries: list[Delivery], spe
     """Give every place coordinates and name the deliveries that were placed by postcode."""
     known = [p for p in [start, *(s.place for s in pickups), *(d.place for d in deliveries)] if p.located]
     centroids = _postcode_centroids(known)
-    start = _placed(start, centroids, _centroid(known) or (0.0, 0.0))
+    start = _placed(start, centroids, centroid(known) or (0.0, 0.0))
     anchor = (start.lat, start.lon)
     shops = [replace(shop, place=_placed(shop.place, centroids, anchor)) for shop in _unique(pickups)]
     doors = [replace(door, place=_placed(door.place, centroids, anchor)) for door in deliveries]
@@ -239,7 +239,7 @@ def _postcode_centroids(known: list[Place]) -> dict[str, tuple[float, float]]:
     for place in known:
         if digits := _postcode4(place.postcode):
             groups.setdefault(digits, []).append(place)
-    return {digits: _centroid(places) for digits, places in groups.items()}
+    return {digits: centroid(places) for digits, places in groups.items()}
 
 
 def _postcode4(postcode: str) -> str:
@@ -248,8 +248,8 @@ def _postcode4(postcode: str) -> str:
     return match.group(1) if match else ""
 
 
-def _centroid(places: list[Place]) -> tuple[float, float] | None:
-    """The mean latitude and longitude of some places, or None for none."""
+def centroid(places: list) -> tuple[float, float] | None:
+    """The mean latitude and longitude of some located places (or shops), or None for none."""
     if not places:
         return None
     return (sum(p.lat for p in places) / len(places), sum(p.lon for p in places) / len(places))
