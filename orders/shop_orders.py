@@ -24,6 +24,7 @@ from orders import notices
 from orders.deliveries import ShopDay
 from orders.models import Order, OrderLine, Product, Shop, ShopOrder, Task, Village
 from orders.ordering import placed_order
+from orders.understanding.lexicon import lexicon
 from orders.understanding.text import plain
 
 logger = logging.getLogger(__name__)
@@ -34,6 +35,9 @@ WAITING = "sent"
 MATCH_SCORE = 70
 MAX_PRICE_GAP = 0.5
 SPLIT_WORDS = re.compile(r",|;|/|\+|&|\n|\ben\b|\band\b|\book\b")
+MEASURE_WORDS = "|".join(re.escape(word) for word, unit in lexicon().units.items()
+                         if unit.kind in ("mass", "volume", "count"))  # pond, liter, stuks, x, ...
+MEASURES = re.compile(rf"\d+([.,]\d+)?|\b({MEASURE_WORDS})\b")
 
 
 def on_confirmation(session, order: Order, now: datetime) -> list[Outgoing]:
@@ -129,7 +133,7 @@ def _apply(session, result: SoldOut, now: datetime) -> SoldOut:
 
 def _parts(words: str) -> list[str]:
     """The separate things a shop named: `gehakt en 2 slavinken` → gehakt, slavinken."""
-    parts = (re.sub(r"\d+([.,]\d+)?|\b(x|st|stuks?|kg|kilo|gram|ons|pond)\b", " ", plain(p))
+    parts = (MEASURES.sub(" ", plain(p))
              for p in SPLIT_WORDS.split(words.lower()))
     return [p.strip() for p in parts if len(p.strip()) >= 2]
 
