@@ -10,58 +10,12 @@ from datetime import date
 from decimal import Decimal
 
 from babel.dates import format_date
-
-NL_UNITS = ["nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
-            "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien",
-            "negentien"]
-NL_TENS = ["", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"]
-EN_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-            "nineteen"]
-EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-EN_ORDINALS = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
-               "nine": "ninth", "twelve": "twelfth"}
+from num2words import num2words
 
 
 def number(n: int, language: str = "nl") -> str:
-    """A whole number from 0 to 999,999 in words: 95 is "vijfennegentig", "ninety-five"."""
-    n = int(n)
-    if n < 0:
-        return ("min " if language == "nl" else "minus ") + number(-n, language)
-    return _dutch(n) if language == "nl" else _english(n)
-
-
-def _dutch(n: int) -> str:
-    if n < 20:
-        return NL_UNITS[n]
-    if n < 100:
-        tens, unit = divmod(n, 10)
-        if not unit:
-            return NL_TENS[tens]
-        word = "een" if unit == 1 else NL_UNITS[unit]
-        joint = "ën" if word.endswith("e") else "en"
-        return f"{word}{joint}{NL_TENS[tens]}"
-    if n < 1000:
-        hundreds, rest = divmod(n, 100)
-        head = "honderd" if hundreds == 1 else _dutch(hundreds) + "honderd"
-        return head + (_dutch(rest).replace("één", "een") if rest else "")
-    thousands, rest = divmod(n, 1000)
-    head = "duizend" if thousands == 1 else _dutch(thousands) + "duizend"
-    return head + (" " + _dutch(rest) if rest else "")
-
-
-def _english(n: int) -> str:
-    if n < 20:
-        return EN_UNITS[n]
-    if n < 100:
-        tens, unit = divmod(n, 10)
-        return EN_TENS[tens] + (f"-{EN_UNITS[unit]}" if unit else "")
-    if n < 1000:
-        hundreds, rest = divmod(n, 100)
-        return f"{EN_UNITS[hundreds]} hundred" + (f" and {_english(rest)}" if rest else "")
-    thousands, rest = divmod(n, 1000)
-    tail = "" if not rest else (f" and {_english(rest)}" if rest < 100 else f" {_english(rest)}")
-    return f"{_english(thousands)} thousand{tail}"
+    """A whole number in words, as num2words writes it: 95 is "vijfennegentig", "ninety-five"."""
+    return num2words(int(n), lang=language)
 
 
 def price(cents: int, language: str = "nl") -> str:
@@ -122,12 +76,4 @@ def hour(n: int, language: str = "nl") -> str:
 
 def ordinal(n: int) -> str:
     """An English ordinal in words: "first", "twenty-seventh", "thirtieth"."""
-    words = _english(n)
-    head, _, last = words.rpartition("-")
-    if last in EN_ORDINALS:
-        last = EN_ORDINALS[last]
-    elif last.endswith("y"):
-        last = last[:-1] + "ieth"
-    else:
-        last += "th"
-    return f"{head}-{last}" if head else last
+    return num2words(n, lang="en", to="ordinal")
