@@ -6,8 +6,8 @@ distress (answer: call 112, the coordinator is alerted), STOP/START, silence aft
 registration of a new number, voice notes and photos, and the words that work everywhere
 (HULP, STATUS, BEL MIJ, reminders, the weekly call). "Bel mij elke maandag om 10 uur" asks for
 the weekly call, not a call-back, when a resident sends it about themselves; without an hour
-we can read ("om half 11"), or from a contact person or an unknown number, it is a call-back,
-so that a person sorts it out. Then the conversation takes one step from its state: each step
+we can read ("om een uur of tien"), or from a contact person or an unknown number, it is a
+call-back, so that a person sorts it out. Then the conversation takes one step from its state: each step
 is a function that answers through `Turn.reply` and returns the next state's name; `STEPS`
 wires them (`conversation.mmd` beside this file draws it).
 """

@@ -394,6 +394,7 @@ REVIEW = {"1": place, "2": lambda call: say_order(call), "3": lambda call: add_m
 
 CALLING_HOURS = range(9, 20)  # the hours whose weekly call we offer
 
+
 def may_offer_weekly_call(call: Call) -> bool:
     """Whether to offer a weekly call: the resident never had one nor said no to it, did not send
     STOP, and calls at an hour we would gladly ring them at again (not late in the evening)."""

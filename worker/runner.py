@@ -6,7 +6,6 @@ import logging
 import threading
 import time
 
-from redis import RedisError
 from rq import SimpleWorker
 
 from dorpslijn.redis_server import connect
@@ -59,6 +58,6 @@ def _relay_forever(redis) -> None:
     while True:
         try:
             relay_arrived(redis, wait_seconds=RELAY_WAIT_SECONDS)
-        except RedisError:
+        except Exception:  # the relay must outlive any one failure: Redis away, a stray value
             logger.exception("could not relay inbound messages; trying again")
             time.sleep(RELAY_WAIT_SECONDS)
