@@ -16,9 +16,8 @@ import logging
 import threading
 from concurrent.futures import Future
 
-from redis import RedisError
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from bots.models import InboundMessage
 from dorpslijn.db import utcnow
@@ -73,15 +72,23 @@ _GROUP_COMMIT = _GroupCommit()
 
 
 def _store_batch(engine, redis, rows: list[tuple[dict, Future]]) -> None:
-    """Store the rows in one INSERT, queue the new ones, and answer each waiting webhook."""
+    """Store the rows in one INSERT, queue the new ones, and answer each waiting webhook.
+
+    When the database refuses the INSERT for what is in it, each row is tried on its own, so
+    that only the webhook of the row refused fails; out of reach, it fails them all.
+    """
     try:
         new = _insert_new(engine, [row for row, _ in rows])
-        ids = [new.pop((row["channel"], row["provider_id"]), None) for row, _ in rows]
-        _queue_or_leave_for_sweep(redis, [i for i in ids if i is not None])
-    except Exception as exc:  # every webhook waiting on these rows answers 500; the provider retries
-        for _, done in rows:
+    except Exception as exc:
+        if len(rows) > 1 and isinstance(exc, (IntegrityError, DataError)):
+            for one in rows:
+                _store_batch(engine, redis, [one])
+            return
+        for _, done in rows:  # the webhooks waiting answer 500, and their providers retry
             done.set_exception(exc)
         return
+    ids = [new.pop((row["channel"], row["provider_id"]), None) for row, _ in rows]
+    _queue_or_leave_for_sweep(redis, [i for i in ids if i is not None])
     for (row, done), inbound_id in zip(rows, ids):
         if inbound_id is None:
             logger.info("%s message %s delivered twice; handled once", row["channel"], row["provider_id"])
@@ -104,8 +111,9 @@ def _insert_new(engine, rows: list[dict], again: bool = True) -> dict[tuple[str,
 
 
 def _queue_or_leave_for_sweep(redis, inbound_ids: list[int]) -> None:
-    """Queue stored messages; if Redis is down the scheduler's sweep queues them later."""
+    """Queue stored messages; when that fails (Redis down) the scheduler's sweep queues them
+    later, and the webhooks still answer that their messages are in."""
     try:
         announce_inbound(redis, inbound_ids)
-    except RedisError:
+    except Exception:  # whatever it was, the message is stored and the sweep queues it
         logger.exception("could not queue inbound messages %s; the sweep will", inbound_ids)

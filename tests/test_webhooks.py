@@ -132,3 +132,27 @@ def test_a_message_the_database_refuses_fails_alone_and_the_next_one_is_stored(s
     village_id = db.scalar(select(Village.id))
     assert store_and_queue(db, connect(settings), village_id=village_id, provider_id="SMfine", **message)
     assert stored(db) == 1
+
+
+def test_a_row_the_database_refuses_in_a_batch_fails_alone_and_the_others_are_stored(settings, db, demo):
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+    from sqlalchemy.exc import IntegrityError
+    from bots import inbound_store
+    from orders.models import Village
+    village_id = db.scalar(select(Village.id))
+    message = dict(channel="sms", sender=TRUUS, recipient=VILLAGE_PHONE, body="melk", media=[], extra={})
+
+    def deliver(village, sid):
+        return inbound_store.store_and_queue(db, connect(settings), village_id=village, provider_id=sid, **message)
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        with inbound_store._GROUP_COMMIT.turn:  # a write under way: the three wait for one batch
+            answers = [pool.submit(deliver, village, sid) for village, sid in
+                       ((village_id, "SMgood1"), (404, "SMnowhere"), (village_id, "SMgood2"))]
+            while len(inbound_store._GROUP_COMMIT.waiting) < 3:
+                time.sleep(0.01)
+    assert answers[0].result() and answers[2].result()
+    with pytest.raises(IntegrityError):
+        answers[1].result()
+    assert stored(db) == 2
+    assert sorted(announced(connect(settings))) == sorted(db.scalars(select(InboundMessage.id)))
