@@ -3,13 +3,15 @@
 ways to undo the last three."""
 from __future__ import annotations
 
+from datetime import time
+
 from sqlalchemy import select
 
 from bots import alerts, basket, keywords
 from bots.turn import Turn
 from ivr.weekly_wish import ask_for_weekly_call, stop_weekly_call
 from orders import notices, ordering
-from orders.calendar import DAY_CODES, TIMEZONE
+from orders.calendar import TIMEZONE
 from orders.deliveries import RoundStop
 from orders.models import Order
 
@@ -116,7 +118,7 @@ def no_reminder(turn: Turn) -> None:
 
 def set_weekly_call(turn: Turn, weekday: int, hour: int, minute: int) -> None:
     """"bel mij elke maandag om 10 uur": we call the resident every week on that day and time."""
-    ask_for_weekly_call(turn.session, turn.resident, DAY_CODES[weekday], f"{hour:02d}:{minute:02d}")
+    ask_for_weekly_call(turn.session, turn.resident, weekday, time(hour, minute))
     turn.reply("weekly_call_set", weekday=weekday, hour=hour, minute=minute)
 
 

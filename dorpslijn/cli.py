@@ -216,20 +216,20 @@ def cmd_parse(args):
 def cmd_weekly_call(args):
     """`dorpslijn weekly-call PHONE --day ma --time 10:00` (or `--stop`): the weekly call."""
     from ivr.weekly_wish import ask_for_weekly_call, stop_weekly_call
+    from orders.calendar import time_of_day, weekday_of
     from orders.models import Resident
     from orders.phones import normalise_or_none
+    weekday, at = weekday_of(args.day), time_of_day(args.time)
+    if not args.stop and (weekday is None or at is None):
+        print(f"Not a weekday and time: {args.day!r} {args.time!r} (e.g. --day ma --time 10:00).", file=sys.stderr)
+        return 1
     with session_scope(_ready_settings().database_url) as session:
         residents = session.scalars(select(Resident).where(Resident.phone == normalise_or_none(args.phone))).all()
         if not residents:
             print(f"No resident has the number {args.phone}.", file=sys.stderr)
             return 1
-        try:
-            for resident in residents:
-                stop_weekly_call(session, resident) if args.stop else \
-                    ask_for_weekly_call(session, resident, args.day, args.time)
-        except ValueError as exc:
-            print(exc, file=sys.stderr)
-            return 1
+        for resident in residents:
+            stop_weekly_call(session, resident) if args.stop else ask_for_weekly_call(session, resident, weekday, at)
     print("No more weekly calls." if args.stop else f"Called every {args.day} at {args.time}.")
     return 0
 

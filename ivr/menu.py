@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 from decimal import Decimal
 from typing import Callable
 
@@ -27,7 +27,7 @@ from ivr.models import VoiceCall
 from ivr.twiml import Reply, Voice
 from ivr.weekly_wish import ask_for_weekly_call, count_as_this_weeks_call, decline_weekly_call, ever_had_weekly_call
 from orders import ordering, shop_orders
-from orders.calendar import DAY_CODES, TIMEZONE
+from orders.calendar import TIMEZONE
 from orders.models import Order, Resident, ShopOrder, Village
 from orders.understanding import understand
 
@@ -419,9 +419,9 @@ def weekly_offer(call: Call) -> Reply:
         return call.reply().hang_up(call.words("weekly_offer_declined"))
     weekday, hour = offered
     if choice(call, CHOOSE_WORDS) != "1" or call.unsure:
-        decline_weekly_call(call.session, call.resident, weekday, f"{hour:02d}:00")
+        decline_weekly_call(call.session, call.resident, weekday, time(hour))
         return call.reply().hang_up(call.words("weekly_offer_declined"))
-    weekly = ask_for_weekly_call(call.session, call.resident, DAY_CODES[weekday], f"{hour:02d}:00")
+    weekly = ask_for_weekly_call(call.session, call.resident, weekday, time(hour))
     count_as_this_weeks_call(call.session, call.record, weekly, call.now)
     return call.reply().hang_up(call.words("weekly_call_set", weekday=weekday, hour=hour))
 

@@ -13,24 +13,21 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import select
 
 from ivr.models import VoiceCall, WeeklyCall
-from orders.calendar import TIMEZONE, WEEKDAYS, time_of_day
+from orders.calendar import TIMEZONE
 from orders.models import Resident
 
 logger = logging.getLogger(__name__)
 
 
-def ask_for_weekly_call(session, resident: Resident, weekday: str, at: str) -> WeeklyCall:
-    """Call the resident every `weekday` (ma, di, ...) at `at` (HH:MM); replaces an earlier wish."""
-    day, moment = WEEKDAYS.get(weekday.strip().lower()[:2]), time_of_day(at)
-    if day is None or moment is None:
-        raise ValueError(f"not a weekday and time: {weekday!r} {at!r} (e.g. ma 10:00)")
+def ask_for_weekly_call(session, resident: Resident, weekday: int, at: time) -> WeeklyCall:
+    """Call the resident every `weekday` (Monday 0) at `at`, Dutch time; replaces an earlier wish."""
     weekly = _wish(session, resident)
     if weekly is None:
         weekly = WeeklyCall(resident_id=resident.id)
         session.add(weekly)
-    weekly.weekday, weekly.time, weekly.active = day, moment.strftime("%H:%M"), True
+    weekly.weekday, weekly.time, weekly.active = weekday, at.strftime("%H:%M"), True
     session.flush()
-    logger.info("resident %s is called every weekday %s at %s", resident.id, day, weekly.time)
+    logger.info("resident %s is called every weekday %s at %s", resident.id, weekday, weekly.time)
     return weekly
 
 
@@ -41,11 +38,11 @@ def stop_weekly_call(session, resident: Resident) -> None:
         weekly.active = False
 
 
-def decline_weekly_call(session, resident: Resident, weekday: int, at: str) -> None:
+def decline_weekly_call(session, resident: Resident, weekday: int, at: time) -> None:
     """The resident said no to the weekly call offered: kept as a wish that is off, so that it
     is not offered again (the coordinator can still turn it on)."""
     if not ever_had_weekly_call(session, resident):
-        session.add(WeeklyCall(resident_id=resident.id, weekday=weekday, time=at, active=False))
+        session.add(WeeklyCall(resident_id=resident.id, weekday=weekday, time=at.strftime("%H:%M"), active=False))
 
 
 def ever_had_weekly_call(session, resident: Resident) -> bool:

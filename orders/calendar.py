@@ -21,9 +21,14 @@ class DeliveryDay:
     cutoff: datetime
 
 
+def weekday_of(text: str) -> int | None:
+    """The weekday number (Monday 0) of `di`, `Di` or `dinsdag`; None for what is no weekday."""
+    return WEEKDAYS.get(text.strip().lower()[:2])
+
+
 def parse_days(text: str) -> list[int]:
     """Weekday numbers (Monday 0) from a text such as `di,vr`; empty means none."""
-    return sorted({WEEKDAYS[d.strip().lower()[:2]] for d in text.split(",") if d.strip()[:2].lower() in WEEKDAYS})
+    return sorted({day for part in text.split(",") if (day := weekday_of(part)) is not None})
 
 
 def delivery_weekdays(village) -> list[int]:

@@ -1,6 +1,6 @@
 """The weekly call: a resident who asked for it is called at their weekday and hour, hears the
 same menu, and orders; an unanswered call is tried once more, then the coordinator is told."""
-from datetime import datetime, timezone
+from datetime import datetime, time, timezone
 
 import pytest
 from sqlalchemy import select
@@ -29,7 +29,7 @@ def weekly(settings, demo, monkeypatch):
     monkeypatch.setenv("DORPSLIJN_CLOCK", utc(10, 5).isoformat())
     with session_scope(settings.database_url) as session:
         truus = session.scalar(select(Resident).where(Resident.phone == TRUUS))
-        ask_for_weekly_call(session, truus, "ma", "10:00")
+        ask_for_weekly_call(session, truus, 0, time(10))
     redis = connect(settings)
     return lambda hour, minute: tick(settings, redis, utc(hour, minute))
 

@@ -5,7 +5,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from ivr.weekly_wish import ask_for_weekly_call, stop_weekly_call, weekly_call_of
-from orders.calendar import DAY_CODES
+from orders.calendar import DAY_CODES, time_of_day, weekday_of
 from orders.models import Resident
 from web.context import db
 from web.dashboard.auth import own, safe_next, village_id
@@ -58,6 +58,6 @@ def _save_weekly_call(resident: Resident, form: ResidentForm) -> None:
     """The weekly call as the form has it: on a weekday at a time, or none ("geen")."""
     db().flush()  # a new resident gets its id
     if form.call_day.data:
-        ask_for_weekly_call(db(), resident, form.call_day.data, form.call_at.data)
+        ask_for_weekly_call(db(), resident, weekday_of(form.call_day.data), time_of_day(form.call_at.data))
     else:
         stop_weekly_call(db(), resident)
