@@ -139,10 +139,12 @@ def _parts(words: str) -> list[str]:
 
 
 def _best_line(part: str, lines: list[OrderLine]) -> OrderLine | None:
-    scored = [(fuzz.partial_ratio(part, plain(line.name)), fuzz.ratio(part, plain(line.name)), line)
-              for line in lines]
-    best = max(scored, key=lambda s: (s[0], s[1]), default=None)
-    return best[2] if best and best[0] >= MATCH_SCORE else None
+    """The line the shop's words name best, or None when no line is near enough."""
+    def likeness(line: OrderLine) -> tuple[float, float]:
+        name = plain(line.name)
+        return fuzz.partial_ratio(part, name), fuzz.ratio(part, name)
+    best = max(lines, key=likeness, default=None)
+    return best if best is not None and likeness(best)[0] >= MATCH_SCORE else None
 
 
 def closest_alternative(session, shop_order: ShopOrder, line: OrderLine) -> Product | None:
