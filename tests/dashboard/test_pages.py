@@ -319,10 +319,11 @@ def test_the_simulator_links_to_the_dashboard(client, demo):
 
 
 def test_what_a_coordinator_types_wrong_is_pointed_out_in_dutch(signed_in):
-    response = post(signed_in, "/dashboard/residents/new", {"name": "Hendrik", "phone": "", "lat": "noord",
+    response = post(signed_in, "/dashboard/residents/new", {"name": "", "phone": "", "lat": "noord",
                                                             "language": "nl", "payment": "contant"})
     page = response.get_data(as_text=True)
-    assert response.status_code == 400 and "Vul dit in." in page and "neem het getal over" in page
+    assert response.status_code == 400 and "Vul een naam in." in page and "Vul dit in." in page
+    assert "neem het getal over" in page
     assert "This field" not in page and "Not a valid" not in page, "no English validation messages"
     free = post(signed_in, "/dashboard/catalogue/new", {"name": "Gratis", "price_cents": "0", "unit": "stuk",
                                                         "sku": "GRATIS"})

@@ -21,8 +21,8 @@ LOCKOUT_SECONDS = 15 * 60
 
 
 class LoginForm(Form):
-    email = EmailField("E-mailadres", [InputRequired()])
-    password = PasswordField("Wachtwoord", [InputRequired()])
+    email = EmailField(validators=[InputRequired(message="fill_in")])
+    password = PasswordField(validators=[InputRequired(message="fill_in")])
 
 
 @bp.route("/login", methods=["GET", "POST"])

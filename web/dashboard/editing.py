@@ -37,6 +37,6 @@ def _unique(row, form, names) -> bool:
             model.village_id == row.village_id, getattr(model, name) == form[name].data,
             model.id != (row.id or 0)))
         if clash is not None:
-            form[name].errors.append("Dit is al in gebruik in uw dorp.")
+            form[name].errors.append("in_use")
             ok = False
     return ok

@@ -1,4 +1,8 @@
-"""The dashboard's forms: what a coordinator may type, checked before anything is saved."""
+"""The dashboard's forms: what a coordinator may type, checked before anything is saved.
+
+No words here: fields are known by their names, choices by their codes, and what is wrong by a
+short code. templates/pages/dashboard/_fields.html holds what the coordinator reads for each.
+"""
 from __future__ import annotations
 
 import re
@@ -10,22 +14,17 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
-from dorpslijn.words import dayname
-from orders.calendar import WEEKDAYS, time_of_day
+from dorpslijn.words import LANGUAGES
+from orders.calendar import DAY_CODES, time_of_day
+from orders.catalogue import UNITS
 from orders.phones import normalise_or_none
 
-LANGUAGES = [SelectChoice("nl", "Nederlands"), SelectChoice("en", "Engels")]
-PAYMENTS = [SelectChoice("contant", "Contant"), SelectChoice("pin", "Pin bij de deur"),
-            SelectChoice("factuur", "Factuur")]
-CHANNELS = [SelectChoice("sms", "SMS"), SelectChoice("whatsapp", "WhatsApp"), SelectChoice("telegram", "Telegram")]
-UNITS = [SelectChoice("stuk", "per stuk"), SelectChoice("kg", "per kilo"), SelectChoice("bos", "per bos")]
-DAYS = [SelectChoice(short) for short in WEEKDAYS]
-CALL_DAYS = [SelectChoice("", "geen"), *(SelectChoice(short, dayname(n)) for short, n in WEEKDAYS.items())]
+PAYMENTS = ("contant", "pin", "factuur")
+CHANNELS = ("sms", "whatsapp", "telegram")
+CALL_DAYS = ("", *DAY_CODES)  # "" is no weekly call
 WEEKLY_CALL = ("call_day", "call_at")  # kept in the resident's weekly call, not on the resident
-BAGS = [SelectChoice(count, str(count)) for count in range(1, 41)]
-FILL_IN = "Vul dit in."
+BAGS = [SelectChoice(count) for count in range(1, 41)]
 MOST_CENTS = 100_000
-COORDINATE = "Laat leeg, of neem het getal over van een kaart (bijv. 52,6362)."
 
 
 def _text(value) -> str:
@@ -33,10 +32,10 @@ def _text(value) -> str:
     return (value or "").strip()
 
 
-def text(label: str, *validators, max_length: int = 200, area: bool = False):
+def text(*validators, max_length: int = 200, area: bool = False):
     """A text field that keeps an empty text when left empty."""
     field = TextAreaField if area else StringField
-    return field(label, [*validators, Length(max=max_length)], filters=[_text])
+    return field(validators=[*validators, Length(max=max_length)], filters=[_text])
 
 
 class PhoneField(StringField):
@@ -48,7 +47,7 @@ class PhoneField(StringField):
         if self.data:
             normal = normalise_or_none(self.data)
             if normal is None:
-                raise ValueError("Dit is geen telefoonnummer.")
+                raise ValueError("not_a_phone")
             self.data = normal
 
 
@@ -70,10 +69,10 @@ class EuroField(Field):
         try:
             euros = Decimal(text)
         except InvalidOperation:
-            raise ValueError("Schrijf de prijs als 3,45.") from None
+            raise ValueError("price_format") from None
         self.data = int((euros * 100).quantize(Decimal(1), rounding="ROUND_HALF_UP"))
         if not 0 < self.data <= MOST_CENTS:
-            raise ValueError("De prijs moet tussen € 0,01 en € 1000 liggen.")
+            raise ValueError("price_range")
 
 
 class CoordinateField(Field):
@@ -81,8 +80,8 @@ class CoordinateField(Field):
 
     widget = TextInput()
 
-    def __init__(self, label: str, limit: float, **kwargs):
-        super().__init__(label, **kwargs)
+    def __init__(self, limit: float, **kwargs):
+        super().__init__(**kwargs)
         self.limit = limit
 
     def _value(self):
@@ -97,9 +96,9 @@ class CoordinateField(Field):
             try:
                 self.data = float(typed)
             except ValueError:
-                raise ValueError(COORDINATE) from None
+                raise ValueError("coordinate") from None
             if abs(self.data) > self.limit:
-                raise ValueError(COORDINATE)
+                raise ValueError("coordinate")
 
 
 class DaysField(SelectMultipleField):
@@ -112,29 +111,29 @@ class DaysField(SelectMultipleField):
         super().process_data([d for d in (value or "").split(",") if d])
 
     def populate_obj(self, obj, name):
-        setattr(obj, name, ",".join(day.value for day in DAYS if day.value in (self.data or [])))
+        setattr(obj, name, ",".join(day for day in DAY_CODES if day in (self.data or [])))
 
 
 class ResidentForm(Form):
-    name = text("Naam", DataRequired(message="Vul een naam in."))
-    phone = PhoneField("Telefoonnummer", [InputRequired(message=FILL_IN)])
-    address = text("Adres", max_length=200)
-    postcode = text("Postcode", max_length=10)
-    lat = CoordinateField("Breedtegraad (mag leeg)", limit=90)
-    lon = CoordinateField("Lengtegraad (mag leeg)", limit=180)
-    notes = text("Bezorgnotitie (bijv. bel 2x aan)", max_length=1000, area=True)
-    language = SelectField("Taal", choices=LANGUAGES)
-    payment = SelectField("Betaling", choices=PAYMENTS)
-    contact_name = text("Contactpersoon (familie of mantelzorger)", max_length=200)
-    contact_phone = PhoneField("Telefoonnummer contactpersoon", [Optional()])
-    contact_copies = BooleanField("Contactpersoon krijgt een kopie van bevestigingen en meldingen")
-    call_day = SelectField("Wekelijks telefoontje voor de boodschappen", choices=CALL_DAYS, default="")
-    call_at = text("Hoe laat (bijv. 10:00)")
+    name = text(DataRequired(message="name_missing"))
+    phone = PhoneField(validators=[InputRequired(message="fill_in")])
+    address = text(max_length=200)
+    postcode = text(max_length=10)
+    lat = CoordinateField(limit=90)
+    lon = CoordinateField(limit=180)
+    notes = text(max_length=1000, area=True)
+    language = SelectField(choices=LANGUAGES)
+    payment = SelectField(choices=PAYMENTS)
+    contact_name = text(max_length=200)
+    contact_phone = PhoneField(validators=[Optional()])
+    contact_copies = BooleanField()
+    call_day = SelectField(choices=CALL_DAYS, default="")
+    call_at = text()
 
     def validate_call_at(self, field):
         """A weekly call needs a time of day that is one."""
         if self.call_day.data and time_of_day(field.data) is None:
-            raise ValidationError("Schrijf de tijd als 10:00.")
+            raise ValidationError("time_format")
 
     def populate_obj(self, obj):
         """The resident's own details; the weekly call is saved apart (web/dashboard/residents.py)."""
@@ -144,31 +143,31 @@ class ResidentForm(Form):
 
 
 class ShopForm(Form):
-    name = text("Naam", DataRequired(message="Vul een naam in."))
-    kind = text("Soort winkel", max_length=40)
-    phone = PhoneField("Telefoonnummer", [InputRequired(message=FILL_IN)])
-    channel = SelectField("Bestellingen ontvangen via", choices=CHANNELS)
-    address = text("Adres", max_length=200)
-    postcode = text("Postcode", max_length=10)
-    opening_note = text("Openingstijden en afspraken", max_length=1000, area=True)
+    name = text(DataRequired(message="name_missing"))
+    kind = text(max_length=40)
+    phone = PhoneField(validators=[InputRequired(message="fill_in")])
+    channel = SelectField(choices=CHANNELS)
+    address = text(max_length=200)
+    postcode = text(max_length=10)
+    opening_note = text(max_length=1000, area=True)
 
 
 class ProductForm(Form):
-    name = text("Naam", DataRequired(message="Vul een naam in."))
-    price_cents = EuroField("Prijs in euro", [InputRequired(message="Vul een prijs in.")])
-    unit = SelectField("Eenheid", choices=UNITS)
-    category = text("Categorie", max_length=60)
-    description = text("Omschrijving", max_length=1000, area=True)
+    name = text(DataRequired(message="name_missing"))
+    price_cents = EuroField(validators=[InputRequired(message="price_missing")])
+    unit = SelectField(choices=UNITS)
+    category = text(max_length=60)
+    description = text(max_length=1000, area=True)
 
 
 class NewProductForm(ProductForm):
-    shop_pk = SelectField("Winkel", coerce=int)
-    sku = StringField("Artikelcode (bijv. BAK-SPELT-HEEL)", [DataRequired(message=FILL_IN), Length(max=64)],
+    shop_pk = SelectField(coerce=int)
+    sku = StringField(validators=[DataRequired(message="fill_in"), Length(max=64)],
                       filters=[lambda typed: _text(typed).upper()])
 
 
 class VolunteerForm(Form):
-    name = text("Naam", DataRequired(message="Vul een naam in."))
-    phone = PhoneField("Telefoonnummer", [InputRequired(message=FILL_IN)])
-    days = DaysField("Rijdt op (niets aangevinkt: elke bezorgdag)", choices=DAYS)
-    capacity_bags = SelectField("Tassen per fiets", choices=BAGS, coerce=int)
+    name = text(DataRequired(message="name_missing"))
+    phone = PhoneField(validators=[InputRequired(message="fill_in")])
+    days = DaysField(choices=DAY_CODES)
+    capacity_bags = SelectField(choices=BAGS, coerce=int)
