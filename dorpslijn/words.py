@@ -1,7 +1,9 @@
 """Every sentence a person reads or hears comes from `templates/messages/<language>/`.
 
-Code passes values; the templates hold the words. Filters format money, amounts and dates the
-way people say them.
+Code passes values; the templates hold the words. Filters give what is not words of our own:
+money and dates in figures, numbers in words (num2words), day and month names (babel). How a
+message writes an amount, or the voice says one, is a macro in `<language>/_written.txt` and
+`<language>/_spoken.txt`: partials, whose names start with "_", not messages.
 """
 from __future__ import annotations
 
@@ -9,8 +11,9 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
-from babel.dates import format_date, get_day_names
+from babel.dates import format_date, get_day_names, get_month_names
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from num2words import num2words
 
 from dorpslijn.config import TEMPLATES_DIR
 
@@ -25,8 +28,9 @@ def say(name: str, language: str = "nl", **values) -> str:
 
 
 def template_names(language: str) -> list[str]:
-    """Every message template there is in one language."""
-    return sorted(p.stem for p in (TEMPLATES_DIR / "messages" / language).glob("*.txt"))
+    """Every message template there is in one language; partials ("_spoken") are not messages."""
+    folder = TEMPLATES_DIR / "messages" / language
+    return sorted(p.stem for p in folder.glob("*.txt") if not p.stem.startswith("_"))
 
 
 def euro(cents: int) -> str:
@@ -37,20 +41,28 @@ def euro(cents: int) -> str:
 
 
 def amount(quantity, unit: str, language: str = "nl") -> str:
-    """A quantity as people say it: 4x, 1 pond, 2 ons, 250 gram, 1,5 kilo."""
-    quantity = Decimal(str(quantity))
-    if unit != "kg":
-        return f"{int(quantity)}x"
-    grams = int(quantity * 1000)
-    if language == "nl":
-        if grams == 500:
-            return "1 pond"
-        if grams < 1000 and grams % 100 == 0:
-            return f"{grams // 100} ons"
-    if grams < 1000:
-        return f"{grams} gram" if language == "nl" else f"{grams} g"
-    kilos = f"{quantity.normalize():f}".replace(".", ",")
-    return f"{kilos} kilo" if language == "nl" else f"{kilos} kg"
+    """A quantity as the language writes it (`_written.txt`): 4x, 1 pond, 2 ons, 250 gram, 1,5 kilo."""
+    return _environment().get_template(f"{language}/_written.txt").module.amount(quantity, unit)
+
+
+def decimal(value) -> Decimal:
+    """A quantity as an exact decimal, whether it comes as Decimal, float, int or text."""
+    return Decimal(str(value))
+
+
+def decimal_comma(value) -> str:
+    """A quantity with a decimal comma and no trailing zeros: 1,5 and 2."""
+    return f"{decimal(value).normalize():f}".replace(".", ",")
+
+
+def in_words(n: int, language: str) -> str:
+    """A whole number in words, as num2words writes it: 95 is "vijfennegentig", "ninety-five"."""
+    return num2words(int(n), lang=language)
+
+
+def ordinal(n: int, language: str) -> str:
+    """An ordinal in words, as num2words writes it: "first", "twenty-seventh"."""
+    return num2words(int(n), lang=language, to="ordinal")
 
 
 def day(value: date, language: str = "nl") -> str:
@@ -63,9 +75,15 @@ def dayname(weekday: int, language: str = "nl") -> str:
     return get_day_names("wide", locale=language)[weekday]
 
 
+def monthname(month: int, language: str = "nl") -> str:
+    """The name of month number `month` (January 1): november, November."""
+    return get_month_names("wide", locale=language)[month]
+
+
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR / "messages"), undefined=StrictUndefined,
                       keep_trailing_newline=False, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(euro=euro, amount=amount, day=day, dayname=dayname)
+    env.filters.update(euro=euro, amount=amount, day=day, dayname=dayname, monthname=monthname,
+                       decimal=decimal, decimal_comma=decimal_comma, in_words=in_words, ordinal=ordinal)
     return env

@@ -22,7 +22,7 @@ from sqlalchemy.orm import selectinload
 from bots import keywords
 from dorpslijn.messages import Outgoing
 from dorpslijn.words import say
-from ivr import coordinator, speech
+from ivr import coordinator
 from ivr.models import VoiceCall
 from ivr.twiml import Reply, Voice
 from ivr.weekly_wish import ask_for_weekly_call, count_as_this_weeks_call, decline_weekly_call, ever_had_weekly_call
@@ -75,7 +75,7 @@ class Call:
 
     def words(self, template: str, **values) -> str:
         """The caller's words for one of the `voice_*` templates."""
-        return say(f"voice_{template}", self.language, spoken=speech, **values)
+        return say(f"voice_{template}", self.language, **values)
 
     def reply(self) -> Reply:
         voice = self.settings.voice if self.language == "nl" else self.settings.voice_en
