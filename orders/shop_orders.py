@@ -133,8 +133,7 @@ def _apply(session, result: SoldOut, now: datetime) -> SoldOut:
 
 def _parts(words: str) -> list[str]:
     """The separate things a shop named: `gehakt en 2 slavinken` → gehakt, slavinken."""
-    parts = (MEASURES.sub(" ", plain(p))
-             for p in SPLIT_WORDS.split(words.lower()))
+    parts = (MEASURES.sub(" ", plain(p)) for p in SPLIT_WORDS.split(words.lower()))
     return [p.strip() for p in parts if len(p.strip()) >= 2]
 
 
