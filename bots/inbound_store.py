@@ -20,7 +20,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from bots.models import InboundMessage
-from dorpslijn.db import utcnow
+from dorpslijn.db import autocommit_engine_for, utcnow
 from worker.queues import announce_inbound
 
 logger = logging.getLogger(__name__)
@@ -32,11 +32,11 @@ INSERT_NEW = {  # per database: a message stored before is skipped, not an error
     for name, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))}
 
 
-def store_and_queue(session, redis, **values) -> int | None:
+def store_and_queue(database_url: str, redis, **values) -> int | None:
     """Store an inbound message (its body cut at MAX_BODY, NUL bytes dropped since PostgreSQL's
     text refuses them) and queue it; None when the provider delivered it before."""
     values["body"] = values.get("body", "").replace("\x00", "")[:MAX_BODY]
-    return _GROUP_COMMIT.store(session.get_bind(), redis, {"received_at": utcnow(), **values})
+    return _GROUP_COMMIT.store(autocommit_engine_for(database_url), redis, {"received_at": utcnow(), **values})
 
 
 class _GroupCommit:
@@ -96,11 +96,11 @@ def _store_batch(engine, redis, rows: list[tuple[dict, Future]]) -> None:
 
 
 def _insert_new(engine, rows: list[dict], again: bool = True) -> dict[tuple[str, str], int]:
-    """Insert the rows not stored before, committed at once (autocommit: one statement, no
-    BEGIN and COMMIT round trips); their ids by channel and provider id. Once more on a new
-    connection when the server had dropped the pooled one."""
+    """Insert the rows not stored before, each statement committed by itself (an autocommit
+    engine); their ids by channel and provider id. Once more on a new connection when the
+    server had dropped the pooled one."""
     try:
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        with engine.connect() as connection:
             return {(channel, provider_id): inbound_id for inbound_id, channel, provider_id
                     in connection.execute(INSERT_NEW[engine.dialect.name], rows)}
     except DBAPIError as exc:

@@ -50,7 +50,7 @@ def receive(session, redis, settings, update: dict) -> int | None:
         logger.info("ignored Telegram update %r (village %s)", update_id, village_id)
         return None
     return store_and_queue(
-        session, redis, village_id=village_id, channel="telegram", provider_id=str(update_id),
+        settings.database_url, redis, village_id=village_id, channel="telegram", provider_id=str(update_id),
         sender=str(chat["id"]), recipient=bot_id(settings), body=_text(message), media=_media(message),
         extra=_extra(message))
 

@@ -13,30 +13,36 @@ from web.context import settings
 logger = logging.getLogger(__name__)
 
 
-def signed_url() -> str:
+def signed_url(base_url: str, path: str, query: str) -> str:
     """The URL Twilio signed: our public base URL, never what proxy headers claim."""
-    query = request.query_string.decode()
-    return settings().public_base_url + request.path + (f"?{query}" if query else "")
+    return base_url + path + (f"?{query}" if query else "")
 
 
 def twilio_signed(view):
     """Refuse (403) a request whose Twilio signature does not match, before anything else."""
     @functools.wraps(view)
     def checked(*args, **kwargs):
-        if not _signed_by_twilio(request.headers.get("X-Twilio-Signature", "")):
-            logger.warning("refused a request to %s with a bad Twilio signature", request.path)
+        url = signed_url(settings().public_base_url, request.path, request.query_string.decode())
+        if not signed_by_twilio(settings().twilio_auth_token, url, request.form.to_dict(flat=True),
+                                request.headers.get("X-Twilio-Signature", "")):
+            refused(request.path)
             abort(403)
         return view(*args, **kwargs)
     return checked
 
 
-def _signed_by_twilio(signature: str) -> bool:
-    """Whether Twilio signed this request. The URL as configured is tried first, with one HMAC;
-    `validate` then also tries it with and without a port, as Twilio may have signed either."""
-    validator = _validator(settings().twilio_auth_token)
-    url, form = signed_url(), request.form.to_dict(flat=True)
+def signed_by_twilio(token: str, url: str, form: dict, signature: str) -> bool:
+    """Whether Twilio signed this form posted to this URL. The URL as configured is tried first,
+    with one HMAC; `validate` then also tries it with and without a port, as Twilio may have
+    signed either."""
+    validator = _validator(token)
     expected = validator.compute_signature(url, form)
     return hmac.compare_digest(expected.encode(), signature.encode()) or validator.validate(url, form, signature)
+
+
+def refused(path: str) -> None:
+    """Log a request refused for its signature."""
+    logger.warning("refused a request to %s with a bad Twilio signature", path)
 
 
 @functools.lru_cache(maxsize=4)

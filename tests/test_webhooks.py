@@ -5,7 +5,7 @@ from sqlalchemy.pool import NullPool
 
 from bots.models import InboundMessage
 from conftest import TRUUS, VILLAGE_PHONE, signed_post
-from dorpslijn.db import engine_for
+from dorpslijn.db import autocommit_engine_for, engine_for, sessionmaker_for
 from dorpslijn.redis_server import connect
 from worker.queues import announced
 
@@ -43,6 +43,13 @@ def test_a_signature_over_another_url_is_refused(client, settings, db, demo):
     assert stored(db) == 0
 
 
+def test_only_a_post_of_a_twilio_sized_form_is_taken(client, settings, db, demo):
+    assert client.get("/twilio/messages").status_code == 405
+    huge = form(body="x" * (2 << 20))
+    assert signed_post(client, settings, "/twilio/messages", huge).status_code == 413
+    assert stored(db) == 0
+
+
 def test_the_same_message_sid_twice_is_handled_once(client, settings, db, demo):
     first = signed_post(client, settings, "/twilio/messages", form(sid="SMtwice"))
     second = signed_post(client, settings, "/twilio/messages", form(sid="SMtwice"))
@@ -62,7 +69,21 @@ def test_a_message_is_stored_after_the_database_server_dropped_every_connection(
     assert signed_post(client, settings, "/twilio/messages", form(sid="SMafter")).status_code == 200
     with admin.connect() as connection:
         assert connection.scalar(select(func.count()).select_from(InboundMessage)) == 2
-    engine_for.cache_clear()  # the tests' own pools lost their connections too
+    for pools in (engine_for, autocommit_engine_for, sessionmaker_for):
+        pools.cache_clear()  # the tests' own pools lost their connections too
+
+
+def test_a_message_the_database_cannot_take_gets_500_so_that_twilio_delivers_it_again(client, settings, db, demo):
+    engine = engine_for(settings.database_url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ALTER TABLE inbound_messages RENAME TO inbound_messages_away")
+    try:
+        assert signed_post(client, settings, "/twilio/messages", form(sid="SMlater")).status_code == 500
+    finally:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("ALTER TABLE inbound_messages_away RENAME TO inbound_messages")
+    assert signed_post(client, settings, "/twilio/messages", form(sid="SMlater")).status_code == 200
+    assert stored(db) == 1
 
 
 def test_an_unknown_to_number_gets_200_and_nothing_is_done(client, settings, db, demo, caplog):
@@ -127,10 +148,10 @@ def test_a_message_the_database_refuses_fails_alone_and_the_next_one_is_stored(s
     from bots.inbound_store import store_and_queue
     message = dict(channel="sms", sender=TRUUS, recipient=VILLAGE_PHONE, body="melk", media=[], extra={})
     with pytest.raises(IntegrityError):
-        store_and_queue(db, connect(settings), village_id=404, provider_id="SMnowhere", **message)
+        store_and_queue(settings.database_url, connect(settings), village_id=404, provider_id="SMnowhere", **message)
     from orders.models import Village
     village_id = db.scalar(select(Village.id))
-    assert store_and_queue(db, connect(settings), village_id=village_id, provider_id="SMfine", **message)
+    assert store_and_queue(settings.database_url, connect(settings), village_id=village_id, provider_id="SMfine", **message)
     assert stored(db) == 1
 
 
@@ -144,7 +165,7 @@ def test_a_row_the_database_refuses_in_a_batch_fails_alone_and_the_others_are_st
     message = dict(channel="sms", sender=TRUUS, recipient=VILLAGE_PHONE, body="melk", media=[], extra={})
 
     def deliver(village, sid):
-        return inbound_store.store_and_queue(db, connect(settings), village_id=village, provider_id=sid, **message)
+        return inbound_store.store_and_queue(settings.database_url, connect(settings), village_id=village, provider_id=sid, **message)
     with ThreadPoolExecutor(max_workers=3) as pool:
         with inbound_store._GROUP_COMMIT.turn:  # a write under way: the three wait for one batch
             answers = [pool.submit(deliver, village, sid) for village, sid in

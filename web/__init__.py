@@ -28,4 +28,5 @@ def create_app(settings=None) -> Flask:
     app.register_blueprint(voice_menu.bp)
     if settings.console:
         app.register_blueprint(simulator.bp)
+    app.wsgi_app = twilio_channel.MessagesEndpoint(app)
     return app
