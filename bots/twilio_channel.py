@@ -6,7 +6,7 @@ answered, with an empty TwiML response: the answer itself comes from the outbox.
 Every message of every resident, shop and volunteer comes in at `/twilio/messages`, so that
 route is plain WSGI in front of the Flask app: it checks the signature, stores and queues, and
 answers, without Flask's request and context machinery, which cost a third of its CPU
-(`benchmarks/webhooks.py`). Every other path goes on to Flask.
+(`benchmarks/webhook_cpu.py`). Every other path goes on to Flask.
 """
 from __future__ import annotations
 
@@ -55,6 +55,7 @@ class MessagesEndpoint:
         return [body]
 
     def _status(self, environ) -> str:
+        """The answer's HTTP status; with 200 the message is stored and queued."""
         if environ.get("REQUEST_METHOD") != "POST":
             return "405 Method Not Allowed"
         form = _form(environ)
