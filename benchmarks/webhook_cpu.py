@@ -3,11 +3,12 @@
     .venv/bin/python benchmarks/webhook_cpu.py [--requests 3000]
     valgrind --tool=callgrind --callgrind-out-file=/dev/null .venv/bin/python benchmarks/webhook_cpu.py --app dorpslijn --requests N
 
-Signed webhooks are handed one at a time to the WSGI app in this process, ours and the bare
-Flask app of benchmarks/webhooks.py, and the CPU time per request is printed. One at a time,
-each message is a batch of its own: this is the dearest case of storing. CPU time still varies
-with what else the machine runs; callgrind's instruction counts do not: run it for two values
-of N and divide the difference by the difference of N.
+Signed webhooks, the messages of benchmarks/webhooks.py, are handed one at a time to the WSGI
+app in this process, ours and the bare Flask app (benchmarks/bare_app.py), and the CPU time
+per request is printed. One at a time, each message is a batch of its own: this is the
+dearest case of storing. CPU time still varies with what else the machine runs; callgrind's
+instruction counts do not: run it for two values of N and divide the difference by the
+difference of N.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from twilio.request_validator import RequestValidator  # noqa: E402
 from werkzeug.test import EnvironBuilder  # noqa: E402
 
 from serving import instance_env  # noqa: E402
-from webhooks import VILLAGE  # noqa: E402
+from webhooks import message  # noqa: E402
 
 BASE_URL = "http://127.0.0.1:5000"
 WARM_UP = 200
@@ -38,8 +39,7 @@ def environs(token: str, count: int) -> list[dict]:
     validator, run = RequestValidator(token), uuid.uuid4().hex[:8]
     made = []
     for n in range(count):
-        form = {"MessageSid": f"SM{run}{n:08d}", "From": f"+3161{n % 9000:04d}{n % 7:03d}"[:12],
-                "To": VILLAGE, "Body": "2 krentenbollen en een pond gehakt", "NumMedia": "0"}
+        form = message(run, n)
         signature = validator.compute_signature(BASE_URL + "/twilio/messages", form)
         made.append(EnvironBuilder(path="/twilio/messages", method="POST", base_url=BASE_URL, data=urlencode(form),
                                    content_type="application/x-www-form-urlencoded",

@@ -52,13 +52,18 @@ end
 """
 
 
+def message(run: str, n: int) -> dict:
+    """The form of the n-th message of a run: a new MessageSid, from one of many residents."""
+    return {"MessageSid": f"SM{run}{n:08d}", "From": f"+3161{n % 9000:04d}{n % 7:03d}"[:12],
+            "To": VILLAGE, "Body": "2 krentenbollen en een pond gehakt", "NumMedia": "0"}
+
+
 def script(base_url: str, token: str, run: str, threads: int) -> str:
     """A wrk script that posts a different signed message from a different resident each time."""
     validator = RequestValidator(token)
     bodies, signatures = [], []
     for n in range(PREPARED):
-        form = {"MessageSid": f"SM{run}{n:08d}", "From": f"+3161{n % 9000:04d}{n % 7:03d}"[:12],
-                "To": VILLAGE, "Body": "2 krentenbollen en een pond gehakt", "NumMedia": "0"}
+        form = message(run, n)
         bodies.append('"%s"' % urlencode(form))
         signatures.append('"%s"' % validator.compute_signature(base_url + "/twilio/messages", form))
     return LUA % {"bodies": ",".join(bodies), "signatures": ",".join(signatures), "threads": threads}
