@@ -166,14 +166,44 @@ def test_a_row_the_database_refuses_in_a_batch_fails_alone_and_the_others_are_st
 
     def deliver(village, sid):
         return inbound_store.store_and_queue(settings.database_url, connect(settings), village_id=village, provider_id=sid, **message)
+    group = inbound_store._GROUP_COMMIT
     with ThreadPoolExecutor(max_workers=3) as pool:
-        with inbound_store._GROUP_COMMIT.turn:  # a write under way: the three wait for one batch
-            answers = [pool.submit(deliver, village, sid) for village, sid in
-                       ((village_id, "SMgood1"), (404, "SMnowhere"), (village_id, "SMgood2"))]
-            while len(inbound_store._GROUP_COMMIT.waiting) < 3:
-                time.sleep(0.01)
+        group.writing = True  # a write under way: the three wait for one batch
+        answers = [pool.submit(deliver, village, sid) for village, sid in
+                   ((village_id, "SMgood1"), (404, "SMnowhere"), (village_id, "SMgood2"))]
+        while len(group.waiting) < 3:
+            time.sleep(0.01)
+        group._hand_over()  # the write is done: the first of the three leads
     assert answers[0].result() and answers[2].result()
     with pytest.raises(IntegrityError):
         answers[1].result()
     assert stored(db) == 2
     assert sorted(announced(connect(settings))) == sorted(db.scalars(select(InboundMessage.id)))
+
+
+def test_a_failure_while_storing_a_batch_answers_every_waiting_webhook_and_the_next_is_stored(settings, db, demo,
+                                                                                          monkeypatch):
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+    from bots import inbound_store
+    from orders.models import Village
+    village_id = db.scalar(select(Village.id))
+    message = dict(channel="sms", sender=TRUUS, recipient=VILLAGE_PHONE, body="melk", media=[], extra={})
+
+    def deliver(sid):
+        return inbound_store.store_and_queue(settings.database_url, connect(settings), village_id=village_id,
+                                             provider_id=sid, **message)
+    group, store_batch = inbound_store._GROUP_COMMIT, inbound_store._store_batch
+    monkeypatch.setattr(inbound_store, "_store_batch", lambda *args: 1 / 0)
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        group.writing = True
+        answers = [pool.submit(deliver, sid) for sid in ("SMlost1", "SMlost2", "SMlost3")]
+        while len(group.waiting) < 3:
+            time.sleep(0.01)
+        group._hand_over()
+        for answer in answers:  # each answers 500 at once, and Twilio delivers it again
+            with pytest.raises((ZeroDivisionError, RuntimeError)):
+                answer.result(timeout=10)
+    monkeypatch.setattr(inbound_store, "_store_batch", store_batch)
+    assert deliver("SMlost1")
+    assert stored(db) == 1
