@@ -19,8 +19,8 @@ from sqlalchemy import select
 from bots.inbound_store import store_and_queue
 from bots.models import OutboundMessage
 from bots.twilio_signature import refused, signed_by_twilio, signed_url, twilio_signed
-from dorpslijn.db import sessionmaker_for
-from orders.villages import village_id_for
+from dorpslijn.db import autocommit_engine_for
+from orders.villages import village_id_on
 from orders.phones import normalise_or_none
 from web.context import db
 
@@ -43,7 +43,6 @@ class MessagesEndpoint:
     def __init__(self, app):
         self.app, self.next = app, app.wsgi_app
         self.settings = app.config["DORPSLIJN"]
-        self.sessions = sessionmaker_for(self.settings.database_url)
 
     def __call__(self, environ, start_response):
         if environ.get("PATH_INFO") != MESSAGES:
@@ -66,8 +65,7 @@ class MessagesEndpoint:
             refused(MESSAGES)
             return "403 Forbidden"
         try:
-            with self.sessions() as session:
-                _receive(session, self.app.extensions["dorpslijn.redis"], self.settings, form)
+            _receive(self.app.extensions["dorpslijn.redis"], self.settings, form)
         except Exception:  # not stored: Twilio delivers it again
             logger.exception("could not store message %s", form.get("MessageSid"))
             return "500 Internal Server Error"
@@ -89,11 +87,11 @@ def _form(environ) -> dict | None:
     return form
 
 
-def _receive(session, redis, settings, form: dict) -> None:
+def _receive(redis, settings, form: dict) -> None:
     """Store an SMS or WhatsApp message and queue it for a worker; one to a number that is no
     village's, or without a sender or id, is only logged."""
     channel = "whatsapp" if form.get("From", "").startswith("whatsapp:") else "sms"
-    village_id = village_id_for(session, form.get("To", ""))
+    village_id = village_id_on(autocommit_engine_for(settings.database_url), form.get("To", ""))
     sender = normalise_or_none(form.get("From", ""))
     sid = form.get("MessageSid") or form.get("SmsSid")
     if village_id is None or sender is None or not sid:

@@ -9,7 +9,7 @@ from orders.models import Village
 from orders.phones import normalise_or_none
 
 CACHE_SECONDS = 60
-_by_number: dict[tuple[str, str], tuple[float, int | None]] = {}
+_by_number: dict[tuple, tuple[float, int | None]] = {}  # (database URL, number)
 
 
 def village_id_for(session, number: str) -> int | None:
@@ -18,13 +18,25 @@ def village_id_for(session, number: str) -> int | None:
     Webhooks ask this on every request, so answers are kept for a minute per process: a
     village's new number works within a minute of its import.
     """
+    return _known_or_looked_up(session.get_bind().url, number, session.scalar)
+
+
+def village_id_on(engine, number: str) -> int | None:
+    """The same for a webhook that opens no session: a connection only for a number not known."""
+    def scalar(query):
+        with engine.connect() as connection:
+            return connection.scalar(query)
+    return _known_or_looked_up(engine.url, number, scalar)
+
+
+def _known_or_looked_up(database, number: str, scalar) -> int | None:
     to = normalise_or_none(number)
     if to is None:
         return None
-    key = (str(session.get_bind().url), to)
+    key = (database, to)
     cached = _by_number.get(key)
     if cached is not None and cached[0] > time.monotonic():
         return cached[1]
-    village_id = session.scalar(select(Village.id).where((Village.phone == to) | (Village.whatsapp == to)))
+    village_id = scalar(select(Village.id).where((Village.phone == to) | (Village.whatsapp == to)))
     _by_number[key] = (time.monotonic() + CACHE_SECONDS, village_id)
     return village_id
