@@ -46,7 +46,8 @@ class _GroupCommit:
 
     Each follower wakes once, for its own answer: waiting in line on one lock instead woke
     every follower in turn only to find its message stored, and those thread switches had cost
-    more than the INSERT (benchmarks/webhooks.py: 2,900 requests/s before, 3,600 after).
+    more than the INSERT (benchmarks/webhooks.py with threads: 2,500-2,800 requests/s before,
+    3,200-3,400 after).
     """
 
     def __init__(self):
