@@ -7,9 +7,9 @@ scheduler's sweep when Redis is down, so that nothing stored is lost.
 Group commit: in each process, a webhook that finds no write under way stores every message
 that has come in meanwhile with one INSERT and one commit, and queues them with one Redis
 command; each webhook is answered once its own message is stored and queued, and the first of
-those that came during the write leads the next batch. Alone, a message
-waits for nobody; under load one commit serves many messages, so throughput grows with the
-load instead of every request waiting its turn for the database.
+those that came during the write leads the next batch. Alone, a message waits for nobody;
+under load one commit serves many messages, so throughput grows with the load instead of
+every request waiting its turn for the database.
 """
 from __future__ import annotations
 
