@@ -93,17 +93,16 @@ class _Waiter:
 
     def __init__(self, engine, redis, row: dict):
         self.engine, self.redis, self.row = engine, redis, row
-        self.settled, self.leads, self.id, self.error = False, False, None, None
+        self.settled, self.id, self.error = False, None, None
         self.wake = threading.Lock()
         self.wake.acquire()  # released once to answer, or once to hand over the lead
 
     def wait_for_answer_or_lead(self) -> bool:
-        """Block until answered or handed the lead; True for the lead."""
+        """Block until answered or handed the lead; True for the lead (woken unanswered)."""
         self.wake.acquire()
-        return self.leads and not self.settled
+        return not self.settled
 
     def lead(self) -> None:
-        self.leads = True
         self.wake.release()
 
     def settle(self, id: int | None = None, error: Exception | None = None) -> None:
