@@ -143,37 +143,65 @@ def test_a_burst_of_webhooks_at_once_stores_and_queues_each_message_once(app, se
     assert sorted(announced(connect(settings))) == sorted(db.scalars(select(InboundMessage.id)))
 
 
+MESSAGE = dict(channel="sms", sender=TRUUS, recipient=VILLAGE_PHONE, body="melk", media=[], extra={})
+
+
+def deliver(settings, village_id, sid):
+    """A message handed straight to the store, as a webhook does after its checks."""
+    from bots.inbound_store import store_and_queue
+    return store_and_queue(settings.database_url, connect(settings), village_id=village_id, provider_id=sid, **MESSAGE)
+
+
+def delivered_in_one_batch(settings, deliveries):
+    """The webhooks' answers (futures) when they all wait while a write is under way, then
+    the first of them leads: they are stored in one batch. Each must be answered within ten
+    seconds; a webhook left waiting fails the test instead of hanging it (daemon threads)."""
+    import time
+    from bots import inbound_store
+    group = inbound_store._GROUP_COMMIT
+    group.writing = True
+    try:
+        answers = [in_a_thread(deliver, settings, village_id, sid) for village_id, sid in deliveries]
+        while len(group.waiting) < len(deliveries):
+            time.sleep(0.01)
+    finally:
+        group._hand_over()  # the write is done: the first waiting leads
+    for answer in answers:
+        answer.exception(timeout=10)
+    return answers
+
+
+def in_a_thread(function, *args):
+    import threading
+    from concurrent.futures import Future
+    answer = Future()
+
+    def run():
+        try:
+            answer.set_result(function(*args))
+        except Exception as exc:
+            answer.set_exception(exc)
+    threading.Thread(target=run, daemon=True).start()
+    return answer
+
+
+def the_village(db):
+    from orders.models import Village
+    return db.scalar(select(Village.id))
+
+
 def test_a_message_the_database_refuses_fails_alone_and_the_next_one_is_stored(settings, db, demo):
     from sqlalchemy.exc import IntegrityError
-    from bots.inbound_store import store_and_queue
-    message = dict(channel="sms", sender=TRUUS, recipient=VILLAGE_PHONE, body="melk", media=[], extra={})
     with pytest.raises(IntegrityError):
-        store_and_queue(settings.database_url, connect(settings), village_id=404, provider_id="SMnowhere", **message)
-    from orders.models import Village
-    village_id = db.scalar(select(Village.id))
-    assert store_and_queue(settings.database_url, connect(settings), village_id=village_id, provider_id="SMfine", **message)
+        deliver(settings, 404, "SMnowhere")
+    assert deliver(settings, the_village(db), "SMfine")
     assert stored(db) == 1
 
 
 def test_a_row_the_database_refuses_in_a_batch_fails_alone_and_the_others_are_stored(settings, db, demo):
-    import time
-    from concurrent.futures import ThreadPoolExecutor
     from sqlalchemy.exc import IntegrityError
-    from bots import inbound_store
-    from orders.models import Village
-    village_id = db.scalar(select(Village.id))
-    message = dict(channel="sms", sender=TRUUS, recipient=VILLAGE_PHONE, body="melk", media=[], extra={})
-
-    def deliver(village, sid):
-        return inbound_store.store_and_queue(settings.database_url, connect(settings), village_id=village, provider_id=sid, **message)
-    group = inbound_store._GROUP_COMMIT
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        group.writing = True  # a write under way: the three wait for one batch
-        answers = [pool.submit(deliver, village, sid) for village, sid in
-                   ((village_id, "SMgood1"), (404, "SMnowhere"), (village_id, "SMgood2"))]
-        while len(group.waiting) < 3:
-            time.sleep(0.01)
-        group._hand_over()  # the write is done: the first of the three leads
+    village_id = the_village(db)
+    answers = delivered_in_one_batch(settings, [(village_id, "SMgood1"), (404, "SMnowhere"), (village_id, "SMgood2")])
     assert answers[0].result() and answers[2].result()
     with pytest.raises(IntegrityError):
         answers[1].result()
@@ -183,27 +211,13 @@ def test_a_row_the_database_refuses_in_a_batch_fails_alone_and_the_others_are_st
 
 def test_a_failure_while_storing_a_batch_answers_every_waiting_webhook_and_the_next_is_stored(settings, db, demo,
                                                                                           monkeypatch):
-    import time
-    from concurrent.futures import ThreadPoolExecutor
     from bots import inbound_store
-    from orders.models import Village
-    village_id = db.scalar(select(Village.id))
-    message = dict(channel="sms", sender=TRUUS, recipient=VILLAGE_PHONE, body="melk", media=[], extra={})
-
-    def deliver(sid):
-        return inbound_store.store_and_queue(settings.database_url, connect(settings), village_id=village_id,
-                                             provider_id=sid, **message)
-    group, store_batch = inbound_store._GROUP_COMMIT, inbound_store._store_batch
-    monkeypatch.setattr(inbound_store, "_store_batch", lambda *args: 1 / 0)
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        group.writing = True
-        answers = [pool.submit(deliver, sid) for sid in ("SMlost1", "SMlost2", "SMlost3")]
-        while len(group.waiting) < 3:
-            time.sleep(0.01)
-        group._hand_over()
-        for answer in answers:  # each answers 500 at once, and Twilio delivers it again
-            with pytest.raises((ZeroDivisionError, RuntimeError)):
-                answer.result(timeout=10)
-    monkeypatch.setattr(inbound_store, "_store_batch", store_batch)
-    assert deliver("SMlost1")
+    village_id = the_village(db)
+    with monkeypatch.context() as patched:
+        patched.setattr(inbound_store, "_store_batch", lambda *args: 1 / 0)
+        answers = delivered_in_one_batch(settings, [(village_id, sid) for sid in ("SMlost1", "SMlost2", "SMlost3")])
+    for answer in answers:  # each answers 500 at once, and Twilio delivers it again
+        with pytest.raises((ZeroDivisionError, RuntimeError)):
+            answer.result()
+    assert deliver(settings, village_id, "SMlost1")
     assert stored(db) == 1
