@@ -11,8 +11,9 @@ calls into a flood that measures the server's saturation instead). Callers start
 moments within the first call's length and take between half and one and a half times
 `--think` per answer, so the 20 calls overlap as real ones do; `--together` makes all 20 press
 the same key at the same instant. A caller who declined the weekly call is not asked again, so
-from the second call on the call ends at "order it". Reports p50, p95, p99 and the slowest answer per step and
-over all, and checks that every call placed its order. The goal: p99 under 100 ms.
+from the second call on the call ends at "order it". Reports p50, p95, p99 and the slowest
+answer per step and over all, and checks that every call placed its order. The goal: p99 under
+100 ms.
 """
 from __future__ import annotations
 
