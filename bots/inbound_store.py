@@ -13,30 +13,51 @@ every request waiting its turn for the database.
 """
 from __future__ import annotations
 
+import json
 import logging
 import threading
 
+from sqlalchemy import JSON, Integer, String, Text, bindparam, cast, column, func, literal_column, select, true
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from bots.models import InboundMessage
-from dorpslijn.db import autocommit_engine_for, utcnow
+from dorpslijn.db import UTCDateTime, autocommit_engine_for, utcnow
 from worker.queues import announce_inbound
 
 logger = logging.getLogger(__name__)
 
 MAX_BODY = 5000
-INSERT_NEW = {  # per database: a message stored before is skipped, not an error
-    name: insert(InboundMessage).on_conflict_do_nothing(index_elements=["channel", "provider_id"])
+FIELDS = {"village_id": Integer, "channel": Text, "provider_id": Text, "sender": Text, "recipient": Text,
+          "body": Text, "media": JSON, "extra": JSON}  # of each row in a batch, as the database reads them
+BATCH = bindparam("batch", type_=String)  # the batch's rows as one JSON document
+RECEIVED_AT = bindparam("received_at", type_=UTCDateTime)
+
+
+def _rows_in_batch(dialect: str):
+    """The rows of BATCH as the database itself reads them out of the document."""
+    if dialect == "postgresql":
+        rows = func.json_to_recordset(cast(BATCH, postgresql.JSON)).table_valued(
+            *(column(name, type_) for name, type_ in FIELDS.items())).render_derived(with_types=True)
+        return select(*(rows.c[name] for name in FIELDS))
+    rows = func.json_each(BATCH).table_valued("value")
+    return select(*(func.json_extract(rows.c.value, literal_column(f"'$.{name}'")) for name in FIELDS)).where(true())
+
+
+INSERT_NEW = {  # per database: one statement whatever the batch; a message stored before is skipped
+    name: insert(InboundMessage).from_select([*FIELDS, "received_at"], _rows_in_batch(name).add_columns(RECEIVED_AT))
+    .on_conflict_do_nothing(index_elements=["channel", "provider_id"])
     .returning(InboundMessage.id, InboundMessage.channel, InboundMessage.provider_id)
     for name, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))}
 
 
-def store_and_queue(database_url: str, redis, **values) -> int | None:
+def store_and_queue(database_url: str, redis, *, village_id: int, channel: str, provider_id: str, sender: str,
+                    recipient: str, body: str, media: list, extra: dict) -> int | None:
     """Store an inbound message (its body cut at MAX_BODY, NUL bytes dropped since PostgreSQL's
     text refuses them) and queue it; None when the provider delivered it before."""
-    values["body"] = values.get("body", "").replace("\x00", "")[:MAX_BODY]
-    return _GROUP_COMMIT.store(autocommit_engine_for(database_url), redis, {"received_at": utcnow(), **values})
+    row = dict(village_id=village_id, channel=channel, provider_id=provider_id, sender=sender, recipient=recipient,
+               body=body.replace("\x00", "")[:MAX_BODY], media=media, extra=extra)
+    return _GROUP_COMMIT.store(autocommit_engine_for(database_url), redis, row)
 
 
 class _GroupCommit:
@@ -148,10 +169,11 @@ def _insert_new(engine, rows: list[dict], again: bool = True) -> dict[tuple[str,
     """Insert the rows not stored before, each statement committed by itself (an autocommit
     engine); their ids by channel and provider id. Once more on a new connection when the
     server had dropped the pooled one."""
+    batch = {"batch": json.dumps(rows, ensure_ascii=False), "received_at": utcnow()}
     try:
         with engine.connect() as connection:
             return {(channel, provider_id): inbound_id for inbound_id, channel, provider_id
-                    in connection.execute(INSERT_NEW[engine.dialect.name], rows)}
+                    in connection.execute(INSERT_NEW[engine.dialect.name], batch)}
     except DBAPIError as exc:
         if not (again and exc.connection_invalidated):
             raise
