@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 
 from sqlalchemy import JSON, Integer, String, Text, bindparam, cast, column, func, literal_column, select, true
 from sqlalchemy.dialects import postgresql, sqlite
@@ -69,6 +70,11 @@ class _GroupCommit:
     every follower in turn only to find its message stored, and those thread switches had cost
     more than the INSERT (benchmarks/webhooks.py with threads: 2,500-2,800 requests/s before,
     3,200-3,400 after).
+
+    A leader done writing yields once before handing over, so that the webhooks it answered
+    send their answers first and their senders' next messages join the next batch. Handing
+    over at once, the leader's own next message went alone while the others gathered behind
+    it: batches of one and fourteen by turns (batches of one: 40% -> 10%).
     """
 
     def __init__(self):
@@ -98,6 +104,7 @@ class _GroupCommit:
         finally:
             for waiter in batch:  # only after a bug: nobody waits forever
                 waiter.settle(error=RuntimeError("the inbound message was not stored"))
+            time.sleep(0)  # the webhooks just answered go first (see above)
             self._hand_over()
 
     def _hand_over(self) -> None:
