@@ -29,6 +29,8 @@ TRUUS = "+31612345601"
 SUSAN = "+31612345605"
 BAKER = "+31612345621"
 BUTCHER = "+31612345622"
+# Monday 23 November 2026, 10:00 in Zwartsluis: Tuesday's cut-off is tonight at 18:00.
+DAYTIME = "2026-11-23T10:00:00+01:00"
 
 
 @pytest.fixture(scope="session")
@@ -63,11 +65,16 @@ def database_url(instance_dir):
 
 @pytest.fixture
 def settings(instance_dir, database_url, monkeypatch):
-    """Settings for one test, also in the environment so that jobs read the same."""
+    """Settings for one test, also in the environment so that jobs read the same.
+
+    The clock reads a Monday morning unless a fixture set it first: what a resident is offered
+    depends on the hour, and a test must not pass by day and fail by night.
+    """
     monkeypatch.setenv("DORPSLIJN_INSTANCE", str(instance_dir))
     monkeypatch.setenv("DATABASE_URL", database_url)
     monkeypatch.setenv("DORPSLIJN_TRANSPORT", os.environ.get("TEST_TRANSPORT", "console"))
     monkeypatch.setenv("PUBLIC_BASE_URL", "https://dorpslijn.test")
+    monkeypatch.setenv("DORPSLIJN_CLOCK", os.environ.get("DORPSLIJN_CLOCK") or DAYTIME)
     _clean_database(database_url)
     settings = load_settings()
     _clean_redis(connect(settings))

@@ -5,12 +5,11 @@ import pytest
 from sqlalchemy import select
 
 from bots.models import OutboundMessage
+from conftest import DAYTIME
 from dorpslijn.db import session_scope
 from dorpslijn.redis_server import connect
 from worker.schedule import tick
 
-# Monday 23 November 2026, 10:00 in Zwartsluis: Tuesday's cut-off is tonight at 18:00.
-MONDAY_MORNING = "2026-11-23T10:00:00+01:00"
 INEKE = "+31612345651"  # Truus's daughter, her contact person in the demo village
 
 
@@ -19,7 +18,7 @@ class Clock:
 
     def __init__(self, monkeypatch, settings):
         self.monkeypatch, self.settings = monkeypatch, settings
-        self.set(MONDAY_MORNING)
+        self.set(DAYTIME)
 
     def set(self, moment: str) -> None:
         self.monkeypatch.setenv("DORPSLIJN_CLOCK", moment)
@@ -34,7 +33,7 @@ class Clock:
 
 @pytest.fixture
 def clock(monkeypatch, settings):
-    """The clock, at Monday morning until a test sets it."""
+    """The clock, at Monday morning (DAYTIME) until a test sets it."""
     return Clock(monkeypatch, settings)
 
 
