@@ -18,10 +18,7 @@ from dorpslijn.migrate import upgrade
 
 logger = logging.getLogger("dorpslijn")
 
-# The web server as the Procfile runs it: two processes of gevent workers. A webhook mostly waits
-# for the database and Redis, and a greenlet waits without the thread switches that had cost
-# more than the webhook's own work (README, "Measured").
-GUNICORN = ["--worker-class", "gevent", "--workers", "2", "--access-logfile", "-"]
+GUNICORN = ["--config", "python:web.gunicorn_settings", "--access-logfile", "-"]  # as the Procfile runs it
 
 
 def main(argv=None) -> int:
