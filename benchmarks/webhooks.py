@@ -119,8 +119,8 @@ def main():
           f"database {settings.database_url.split(':')[0]}")
     print(line("bare Flask", bare))
     print(line("Dorpslijn webhook", ours))
-    print(f"throughput ratio {ours['rps'] / bare['rps']:.2f}   stored {len(stored)} of {ours['requests']} "
-          f"requests (wrk counts a request cut off at the end too), queued {queued}")
+    print(f"throughput ratio {ours['rps'] / bare['rps']:.2f}   stored {len(stored)}, queued {queued}, of "
+          f"{ours['requests']} requests answered (wrk leaves out those in flight when a round ends)")
 
 
 def by_turns(servers: dict[str, str], token: str, seconds: int, rounds: int) -> dict[str, dict]:
