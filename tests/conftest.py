@@ -13,11 +13,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import create_engine, delete
+from sqlalchemy.pool import NullPool
 from twilio.request_validator import RequestValidator
 
 from dorpslijn.config import DEMO_DIR, load_settings
-from dorpslijn.db import Base, engine_for, session_scope
+from dorpslijn.db import Base, autocommit_engine_for, engine_for, session_scope, sessionmaker_for
 from dorpslijn.migrate import upgrade
 from dorpslijn.redis_server import connect
 from worker.runner import run_jobs
@@ -109,6 +110,23 @@ def db(settings):
     """A session on the test database, committed when the test ends."""
     with session_scope(settings.database_url) as session:
         yield session
+
+
+@pytest.fixture
+def server_restart(settings):
+    """Call it to drop every connection to the test database, as a restart of PostgreSQL
+    would. Skips the test on SQLite, which has no server to restart."""
+    if engine_for(settings.database_url).dialect.name == "sqlite":
+        pytest.skip("only a database server drops connections")
+    admin = create_engine(engine_for(settings.database_url).url, poolclass=NullPool)
+
+    def drop_every_connection():
+        with admin.connect() as connection:
+            connection.exec_driver_sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                       "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    yield drop_every_connection
+    for pools in (engine_for, autocommit_engine_for, sessionmaker_for):
+        pools.cache_clear()  # the next test starts on new pools, whatever this one left
 
 
 @pytest.fixture

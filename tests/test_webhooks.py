@@ -1,11 +1,10 @@
 """`POST /twilio/messages`: only Twilio gets in, and every message is stored once and queued."""
 import pytest
-from sqlalchemy import create_engine, func, select
-from sqlalchemy.pool import NullPool
+from sqlalchemy import func, select
 
 from bots.models import InboundMessage
 from conftest import TRUUS, VILLAGE_PHONE, signed_post
-from dorpslijn.db import autocommit_engine_for, engine_for, sessionmaker_for
+from dorpslijn.db import engine_for, session_scope
 from dorpslijn.redis_server import connect
 from worker.queues import announced
 
@@ -57,20 +56,13 @@ def test_the_same_message_sid_twice_is_handled_once(client, settings, db, demo):
     assert stored(db) == 1 and len(announced(connect(settings))) == 1
 
 
-def test_a_message_is_stored_after_the_database_server_dropped_every_connection(client, settings, demo):
-    pooled = engine_for(settings.database_url)
-    if pooled.dialect.name == "sqlite":
-        pytest.skip("only a database server drops connections")
+def test_a_message_is_stored_after_the_database_server_dropped_every_connection(client, settings, demo,
+                                                                                server_restart):
     assert signed_post(client, settings, "/twilio/messages", form(sid="SMbefore")).status_code == 200
-    admin = create_engine(pooled.url, poolclass=NullPool)
-    with admin.connect() as connection:  # as a restart of PostgreSQL would
-        connection.exec_driver_sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                   "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    server_restart()
     assert signed_post(client, settings, "/twilio/messages", form(sid="SMafter")).status_code == 200
-    with admin.connect() as connection:
-        assert connection.scalar(select(func.count()).select_from(InboundMessage)) == 2
-    for pools in (engine_for, autocommit_engine_for, sessionmaker_for):
-        pools.cache_clear()  # the tests' own pools lost their connections too
+    with session_scope(settings.database_url) as session:
+        assert session.scalar(select(func.count()).select_from(InboundMessage)) == 2
 
 
 def test_a_message_the_database_cannot_take_gets_500_so_that_twilio_delivers_it_again(client, settings, db, demo):

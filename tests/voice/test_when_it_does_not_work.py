@@ -138,3 +138,10 @@ def test_the_fallback_url_speaks_calm_dutch_and_notes_a_call_back(client, settin
     assert b'language="nl-NL"' in response.data
     [task] = tasks(db, "call_back")
     assert task.phone == TRUUS
+
+
+def test_a_caller_is_greeted_after_the_database_server_dropped_every_connection(call, server_restart):
+    call().dial()
+    server_restart()
+    menu = call().dial()
+    assert menu.said[0].startswith("Goede") and "Truus Lamberts" in menu.said[0]
