@@ -110,10 +110,10 @@ def main():
         token = settings.twilio_auth_token
         bare_app = gunicorn("benchmarks.bare_app:create_app()", env, free_port(), ready_path="/twilio/messages")
         with bare_app as bare_url, gunicorn("web:create_app()", env, free_port()) as our_url:
-            bare, ours = by_turns({"bare": bare_url, run: our_url}, token, args.seconds, args.rounds).values()
+            bare, ours = by_turns({"bare": bare_url, "ours": our_url}, token, run, args.seconds, args.rounds).values()
         with session_scope(settings.database_url) as session:
             stored = set(session.scalars(select(InboundMessage.id)
-                                         .where(InboundMessage.provider_id.startswith(f"SM{run}"))))
+                                         .where(InboundMessage.provider_id.startswith(f"SM{run}ours"))))
         queued = len(stored.intersection(announced(connect(settings))))
     print(f"{SENDERS} concurrent senders, {args.rounds} rounds of {args.seconds} s each by turns, "
           f"database {settings.database_url.split(':')[0]}")
@@ -123,17 +123,17 @@ def main():
           f"{ours['requests']} requests answered (wrk leaves out those in flight when a round ends)")
 
 
-def by_turns(servers: dict[str, str], token: str, seconds: int, rounds: int) -> dict[str, dict]:
-    """Each server (by the run name its messages carry) warmed up, then loaded by turns, so
-    that the machine's drift during the run falls on all alike: mean requests/s and p50, and
-    the worst round's p99."""
+def by_turns(servers: dict[str, str], token: str, run: str, seconds: int, rounds: int) -> dict[str, dict]:
+    """Each server warmed up, then loaded by turns, so that the machine's drift during the run
+    falls on all alike: mean requests/s and p50, and the worst round's p99. The messages of a
+    server's rounds carry the run and the server's name."""
     for url in servers.values():
         wrk(url, token, 2, "warm" + uuid.uuid4().hex[:4])
     results = {name: [] for name in servers}
     for n in range(rounds):
         for name, url in servers.items():
-            results[name].append(wrk(url, token, seconds, f"{name}{n}"))
-            print(line(f"round {n + 1}, {'bare' if name == 'bare' else 'ours'}", results[name][-1]), flush=True)
+            results[name].append(wrk(url, token, seconds, f"{run}{name}{n}"))
+            print(line(f"round {n + 1}, {name}", results[name][-1]), flush=True)
     return {name: {"rps": mean(r["rps"] for r in rs), "p50": mean(r["p50"] for r in rs),
                    "p99": max(r["p99"] for r in rs), "requests": sum(r["requests"] for r in rs),
                    "errors": sum(r["errors"] for r in rs)} for name, rs in results.items()}
