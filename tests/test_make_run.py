@@ -1,4 +1,5 @@
-"""`dorpslijn run` (what `make run` starts): web, worker and scheduler share one village.
+"""`dorpslijn run` (what `make run` starts): web, worker and scheduler share one village; and
+the Procfile's web line serves the app as a host that reads the Procfile would start it.
 
 Runs the real processes on a free port with the embedded default (SQLite and the project's
 own Redis), and texts an order the way the simulator page does.
@@ -10,6 +11,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -17,22 +20,42 @@ from benchmarks.serving import free_port
 from conftest import BAKER, TRUUS, VILLAGE_PHONE
 
 
-@pytest.fixture
-def running(tmp_path):
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def set_up(instance: Path) -> dict:
+    """The environment of a new installation on the embedded default, on a free port, set up."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
-    env.update(DORPSLIJN_INSTANCE=str(tmp_path / "instance"), PORT=str(port),
-               PUBLIC_BASE_URL=f"http://127.0.0.1:{port}", DORPSLIJN_TRANSPORT="console")
+    env.update(DORPSLIJN_INSTANCE=str(instance), PORT=str(port), PUBLIC_BASE_URL=f"http://127.0.0.1:{port}",
+               DORPSLIJN_TRANSPORT="console", PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}")
     subprocess.run([sys.executable, "-m", "dorpslijn", "setup"], env=env, check=True, capture_output=True)
-    process = subprocess.Popen([sys.executable, "-m", "dorpslijn", "run"], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
+    return env
+
+
+@contextmanager
+def serving(command: list[str], env: dict):
+    """The command running until the block ends; its address once /healthz answers."""
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = env["PUBLIC_BASE_URL"]
+
+    def up() -> bool:
+        if process.poll() is not None:
+            raise AssertionError(f"{command} ended with exit code {process.returncode}")
+        return urllib.request.urlopen(base + "/healthz", timeout=2).status == 200
     try:
-        wait_for(lambda: urllib.request.urlopen(base + "/healthz", timeout=2).status == 200)
-        yield base, env
+        wait_for(up)
+        yield base
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=60)
+
+
+@pytest.fixture
+def running(tmp_path):
+    env = set_up(tmp_path / "instance")
+    with serving([sys.executable, "-m", "dorpslijn", "run"], env) as base:
+        yield base, env
 
 
 def wait_for(check, seconds=120):
@@ -73,3 +96,12 @@ def test_an_order_texted_in_the_simulator_reaches_the_shop(running):
     text_as_the_simulator_does(base, TRUUS, "JA")
     wait_for(lambda: outbox_to(env, BAKER))
     assert "Krentenbol" in outbox_to(env, BAKER)[0]["body"]
+
+
+def test_the_procfiles_web_line_serves_the_app(tmp_path):
+    """What a host that reads the Procfile (honcho, Heroku, Dokku) runs for `web`."""
+    [web] = [line.removeprefix("web:") for line in (ROOT / "Procfile").read_text().splitlines()
+             if line.startswith("web:")]
+    env = set_up(tmp_path / "instance")
+    with serving(["sh", "-c", f"exec {web}"], env) as base:
+        assert "Truus Lamberts" in urllib.request.urlopen(base + "/").read().decode()
