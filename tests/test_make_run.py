@@ -18,19 +18,24 @@ import pytest
 
 from benchmarks.serving import free_port
 from conftest import BAKER, TRUUS, VILLAGE_PHONE
+from dorpslijn.redis_server import stop_embedded
 
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def set_up(instance: Path) -> dict:
-    """The environment of a new installation on the embedded default, on a free port, set up."""
+@pytest.fixture
+def installation(tmp_path):
+    """The environment of a new installation on the embedded default, on a free port, set up;
+    its embedded Redis, which outlives a web process started on its own, stopped at the end."""
+    instance = tmp_path / "instance"
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env.update(DORPSLIJN_INSTANCE=str(instance), PORT=str(port), PUBLIC_BASE_URL=f"http://127.0.0.1:{port}",
                DORPSLIJN_TRANSPORT="console", PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}")
     subprocess.run([sys.executable, "-m", "dorpslijn", "setup"], env=env, check=True, capture_output=True)
-    return env
+    yield env
+    stop_embedded(instance)
 
 
 @contextmanager
@@ -52,10 +57,9 @@ def serving(command: list[str], env: dict):
 
 
 @pytest.fixture
-def running(tmp_path):
-    env = set_up(tmp_path / "instance")
-    with serving([sys.executable, "-m", "dorpslijn", "run"], env) as base:
-        yield base, env
+def running(installation):
+    with serving([sys.executable, "-m", "dorpslijn", "run"], installation) as base:
+        yield base, installation
 
 
 def wait_for(check, seconds=120):
@@ -98,10 +102,9 @@ def test_an_order_texted_in_the_simulator_reaches_the_shop(running):
     assert "Krentenbol" in outbox_to(env, BAKER)[0]["body"]
 
 
-def test_the_procfiles_web_line_serves_the_app(tmp_path):
+def test_the_procfiles_web_line_serves_the_app(installation):
     """What a host that reads the Procfile (honcho, Heroku, Dokku) runs for `web`."""
     [web] = [line.removeprefix("web:") for line in (ROOT / "Procfile").read_text().splitlines()
              if line.startswith("web:")]
-    env = set_up(tmp_path / "instance")
-    with serving(["sh", "-c", f"exec {web}"], env) as base:
+    with serving(["sh", "-c", f"exec {web}"], installation) as base:
         assert "Truus Lamberts" in urllib.request.urlopen(base + "/").read().decode()
