@@ -18,8 +18,8 @@ import subprocess
 import sys
 import tempfile
 import uuid
-from statistics import mean
 from pathlib import Path
+from statistics import mean
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

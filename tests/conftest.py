@@ -116,9 +116,10 @@ def db(settings):
 def server_restart(settings):
     """Call it to drop every connection to the test database, as a restart of PostgreSQL
     would. Skips the test on SQLite, which has no server to restart."""
-    if engine_for(settings.database_url).dialect.name == "sqlite":
+    pooled = engine_for(settings.database_url)
+    if pooled.dialect.name == "sqlite":
         pytest.skip("only a database server drops connections")
-    admin = create_engine(engine_for(settings.database_url).url, poolclass=NullPool)
+    admin = create_engine(pooled.url, poolclass=NullPool)
 
     def drop_every_connection():
         with admin.connect() as connection:
