@@ -1,0 +1,95 @@
+"""The messages' part of a privacy request (see orders/privacy.py): every message in and out,
+the conversations, and the STOP and START history.
+
+Erasing blanks the person's own messages (the rows stay, so counts and budgets add up), cancels
+what still waits to be sent to them, forgets their conversations, and wipes their number, name
+and address from the messages other people got about them (a round, the coordinator's alerts).
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from bots.keywords import command
+from bots.models import Conversation, InboundMessage, OutboundMessage
+from orders.privacy import Subject
+
+NOT_SENT_YET = ("queued", "retrying")
+OPT_OUT_WORDS = ("stop", "start")
+
+
+def export(session, subject: Subject) -> dict:
+    """Every message from and to the person, oldest first, their conversations and opt-out history."""
+    inbound = _scoped(session, select(InboundMessage).where(InboundMessage.sender.in_(subject.addresses)),
+                      InboundMessage, subject)
+    outbound = _scoped(session, select(OutboundMessage).where(OutboundMessage.to.in_(subject.addresses)),
+                       OutboundMessage, subject)
+    messages = [_in(m) for m in inbound] + [_out(m) for m in outbound]
+    conversations = _conversations(session, subject)
+    return {
+        "messages": sorted(messages, key=lambda m: m["at"]),
+        "conversations": [{"channel": c.channel, "address": c.address, "state": c.state, "data": c.data,
+                           "language": c.language, "last_message_at": _iso(c.last_inbound_at)}
+                          for c in conversations],
+        "opt_out_history": [{"at": _iso(m.received_at), "word": command(m.body), "channel": m.channel}
+                            for m in inbound if command(m.body) in OPT_OUT_WORDS],
+    }
+
+
+def erase(session, subject: Subject, now: datetime) -> dict:
+    """Blank the person's messages, cancel what waits for them, wipe them from others' messages."""
+    inbound = _scoped(session, select(InboundMessage).where(InboundMessage.sender.in_(subject.addresses)),
+                      InboundMessage, subject)
+    for message in inbound:
+        message.sender, message.body, message.media, message.extra = "", "", [], {}
+        message.handled_at = message.handled_at or now
+    outbound = _scoped(session, select(OutboundMessage).where(OutboundMessage.to.in_(subject.addresses)),
+                       OutboundMessage, subject)
+    cancelled = 0
+    for message in outbound:
+        if message.status in NOT_SENT_YET:
+            message.status, cancelled = "cancelled", cancelled + 1
+        message.to, message.body, message.extra, message.error = "", "", {}, ""
+    conversations = _conversations(session, subject)
+    for conversation in conversations:
+        session.delete(conversation)
+    return {"messages_in": len(inbound), "messages_out": len(outbound), "not_sent_cancelled": cancelled,
+            "conversations": len(conversations), "others_messages_redacted": _redact_others(session, subject)}
+
+
+def _redact_others(session, subject: Subject) -> int:
+    """Messages to and from other people that name this person keep their words without them."""
+    changed = 0
+    for model in (OutboundMessage, InboundMessage):
+        for message in _scoped(session, select(model).where(subject.mentioned_in(model.body)), model, subject):
+            body = subject.redact(message.body)
+            if body != message.body:
+                message.body, changed = body, changed + 1
+    return changed
+
+
+def _conversations(session, subject: Subject) -> list[Conversation]:
+    query = select(Conversation).where(Conversation.address.in_(subject.addresses))
+    return _scoped(session, query, Conversation, subject)
+
+
+def _scoped(session, query, model, subject: Subject) -> list:
+    """The rows of the query, in the subject's village when it names one, oldest first."""
+    if subject.village_id:
+        query = query.where(model.village_id == subject.village_id)
+    return list(session.scalars(query.order_by(model.id)))
+
+
+def _in(message: InboundMessage) -> dict:
+    return {"direction": "in", "channel": message.channel, "from": message.sender, "body": message.body,
+            "media": message.media, "at": _iso(message.received_at)}
+
+
+def _out(message: OutboundMessage) -> dict:
+    return {"direction": "out", "channel": message.channel, "to": message.to, "body": message.body,
+            "status": message.status, "at": _iso(message.created_at), "sent_at": _iso(message.sent_at)}
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
