@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
 
 from bots.keywords import command
 from bots.models import Conversation, InboundMessage, OutboundMessage
+from dorpslijn.db import json_filled
 from orders.privacy import Subject
 
 NOT_SENT_YET = ("queued", "retrying")
@@ -56,6 +57,24 @@ def erase(session, subject: Subject, now: datetime) -> dict:
         session.delete(conversation)
     return {"messages_in": len(inbound), "messages_out": len(outbound), "not_sent_cancelled": cancelled,
             "conversations": len(conversations), "others_messages_redacted": _redact_others(session, subject)}
+
+
+def forget_old(session, before: datetime) -> dict:
+    """Retention: what was said in messages older than `before` is blanked; the rows stay."""
+    inbound = session.execute(update(InboundMessage).where(
+        InboundMessage.received_at < before, InboundMessage.handled_at.is_not(None),
+        or_(InboundMessage.body != "", json_filled(InboundMessage.media), json_filled(InboundMessage.extra)))
+        .values(body="", media=[], extra={})).rowcount
+    outbound = session.execute(update(OutboundMessage).where(
+        OutboundMessage.created_at < before, OutboundMessage.status.not_in(NOT_SENT_YET),
+        OutboundMessage.body != "").values(body="", extra={}, error="")).rowcount
+    quiet = session.scalars(select(Conversation).where(Conversation.last_inbound_at < before,
+                                                       json_filled(Conversation.data)))
+    conversations = 0
+    for conversation in quiet:  # a STOP is kept: it must keep working
+        conversation.data = {"opted_out": True} if conversation.data.get("opted_out") else {}
+        conversations += 1
+    return {"messages_in_blanked": inbound, "messages_out_blanked": outbound, "conversations_forgotten": conversations}
 
 
 def _redact_others(session, subject: Subject) -> int:

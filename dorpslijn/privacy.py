@@ -8,7 +8,7 @@ The CLI (`dorpslijn privacy`) and the dashboard call these two functions.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from bots import outbox
 from bots import privacy as messages
@@ -17,6 +17,7 @@ from dorpslijn.db import utcnow
 from dorpslijn.log_masking import mask
 from ivr import privacy as calls
 from orders import privacy as market
+from orders.calendar import TIMEZONE
 from orders.exceptions import InvalidPhone
 from orders.phones import normalise_or_none
 
@@ -70,6 +71,24 @@ def erase(session, phone: str, actor: str, now: datetime, village_id: int | None
     queued = [row for village_id, told in to_shops.items() for row in outbox.put_all(session, village_id, told)]
     _audit(session, subject, actor, "privacy.erase", before=before, after=counts, now=now)
     return Erased(counts, [row.id for row in queued])
+
+
+def forget_old(session, now: datetime, keep_messages_days: int, keep_orders_years: int) -> dict:
+    """Retention: what was said is blanked after `keep_messages_days`, orders lose their customer
+    after `keep_orders_years` (docs/PRIVACY.md); what changed, counted."""
+    messages_before = now - timedelta(days=keep_messages_days)
+    orders_before = _years_before(now.astimezone(TIMEZONE).date(), keep_orders_years)
+    counts = market.forget_old(session, messages_before, orders_before)
+    counts.update(messages.forget_old(session, messages_before))
+    counts.update(calls.forget_old(session, messages_before))
+    return counts
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
 
 
 def _villages(subject) -> set[int]:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 
+from dorpslijn.db import json_filled
 from ivr.models import VoiceCall, WeeklyCall
 from orders.privacy import Subject
 
@@ -33,6 +34,14 @@ def erase(session, subject: Subject, now: datetime) -> dict:
     for wish in weekly:
         wish.active = False
     return {"calls": len(calls), "weekly_calls_ended": len(weekly)}
+
+
+def forget_old(session, before: datetime) -> dict:
+    """Retention: what was said in calls older than `before` is blanked; when and what it ordered stay."""
+    calls = session.execute(update(VoiceCall).where(VoiceCall.created_at < before,
+                                                         or_(VoiceCall.answer != "", json_filled(VoiceCall.data)))
+                            .values(data={}, answer="")).rowcount
+    return {"calls_blanked": calls}
 
 
 def _calls(session, subject: Subject) -> list[VoiceCall]:

@@ -13,11 +13,12 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 import phonenumbers
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 
+from dorpslijn.db import json_filled, utcnow
 from dorpslijn.messages import Outgoing
 from dorpslijn.words import say
 from orders import ordering, shop_orders
@@ -28,6 +29,7 @@ from orders.models import Order, Resident, Shop, Task, Volunteer
 logger = logging.getLogger(__name__)
 
 TELEGRAM_PREFIX = "telegram:"  # a resident who registered on Telegram has no number but their chat
+ANONYMOUS = "anonymous"  # the phone of the village's anonymous customer
 SHORTEST_NOTE = 6  # shorter notes ("bel") are too common a word to wipe from others' messages
 
 
@@ -138,6 +140,33 @@ def erase(session, subject: Subject, now: datetime) -> tuple[dict, dict[int, lis
     session.flush()
     logger.info("residents %s erased, %s orders kept for the books", subject.resident_ids, counts["orders_kept"])
     return counts, to_shops
+
+
+def forget_old(session, messages_before: datetime, orders_before: date) -> dict:
+    """Retention: done tasks lose what was said once messages do; orders delivered before
+    `orders_before` (the fiscal term) lose their customer to the village's anonymous one."""
+    tasks = session.execute(update(Task).where(
+        Task.done_at.is_not(None), Task.created_at < messages_before,
+        or_(Task.text != "", Task.url != "", json_filled(Task.details))).values(text="", url="", details={})).rowcount
+    old = list(session.scalars(select(Order).join(Resident).where(
+        Order.delivery_date < orders_before, or_(Resident.phone != ANONYMOUS, Order.placed_by != ""))))
+    for order in old:
+        if order.resident.standing_order_id == order.id:
+            order.resident.standing_order_id = None
+        order.resident, order.placed_by = anonymous_customer(session, order.village_id), ""
+    session.flush()
+    return {"tasks_blanked": tasks, "orders_anonymised": len(old)}
+
+
+def anonymous_customer(session, village_id: int) -> Resident:
+    """The village's stand-in for every customer whose orders outlived the fiscal term."""
+    stand_in = session.scalar(select(Resident).where(Resident.village_id == village_id, Resident.phone == ANONYMOUS))
+    if stand_in is None:
+        stand_in = Resident(village_id=village_id, name="", phone=ANONYMOUS, opted_out=True, tell_delivered=False,
+                            erased_at=utcnow())
+        session.add(stand_in)
+        session.flush()
+    return stand_in
 
 
 def _cancellable(session, resident: Resident, now: datetime) -> list[Order]:
