@@ -18,6 +18,7 @@ from orders.privacy import Subject
 
 NOT_SENT_YET = ("queued", "retrying")
 OPT_OUT_WORDS = ("stop", "start")
+QUOTED, SHORTEST_QUOTE = 300, 8  # alerts quote the first 300 characters; shorter than 8 is a common word
 
 
 def export(session, subject: Subject) -> dict:
@@ -42,6 +43,7 @@ def erase(session, subject: Subject, now: datetime) -> dict:
     """Blank the person's messages, cancel what waits for them, wipe them from others' messages."""
     inbound = _scoped(session, select(InboundMessage).where(InboundMessage.sender.in_(subject.addresses)),
                       InboundMessage, subject)
+    quoted = {m.body[:QUOTED].strip() for m in inbound if len(m.body.strip()) >= SHORTEST_QUOTE}
     for message in inbound:
         message.sender, message.body, message.media, message.extra = "", "", [], {}
         message.handled_at = message.handled_at or now
@@ -56,7 +58,7 @@ def erase(session, subject: Subject, now: datetime) -> dict:
     for conversation in conversations:
         session.delete(conversation)
     return {"messages_in": len(inbound), "messages_out": len(outbound), "not_sent_cancelled": cancelled,
-            "conversations": len(conversations), "others_messages_redacted": _redact_others(session, subject)}
+            "conversations": len(conversations), "others_messages_redacted": _redact_others(session, subject, quoted)}
 
 
 def forget_old(session, before: datetime) -> dict:
@@ -77,12 +79,14 @@ def forget_old(session, before: datetime) -> dict:
     return {"messages_in_blanked": inbound, "messages_out_blanked": outbound, "conversations_forgotten": conversations}
 
 
-def _redact_others(session, subject: Subject) -> int:
-    """Messages to and from other people that name this person keep their words without them."""
+def _redact_others(session, subject: Subject, quoted: set[str]) -> int:
+    """Messages to and from other people that name this person, or quote them (an alert to the
+    coordinator), keep their other words."""
     changed = 0
     for model in (OutboundMessage, InboundMessage):
-        for message in _scoped(session, select(model).where(subject.mentioned_in(model.body)), model, subject):
-            body = subject.redact(message.body)
+        mentioning = select(model).where(subject.mentioned_in(model.body, quoted))
+        for message in _scoped(session, mentioning, model, subject):
+            body = subject.redact(message.body, quoted)
             if body != message.body:
                 message.body, changed = body, changed + 1
     return changed

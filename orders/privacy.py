@@ -57,19 +57,22 @@ class Subject:
         self.resident_ids = [r.id for r in self.residents]
         self.words = _words_naming(self.residents, self.cared_for)
 
-    def mentioned_in(self, column):
-        """A condition on a text column: it may name this person (the last digits, or a word)."""
-        needles = [_digits(self.phone)[-4:], *self.words]
+    def mentioned_in(self, column, quoted=()):
+        """A condition on a text column: it may name this person (the last digits, a word, or
+        `quoted`: what they wrote, which an alert may quote)."""
+        needles = [_digits(self.phone)[-4:], *self.words, *quoted]
         return or_(*[func.lower(column).like(f"%{needle.lower()}%") for needle in needles if needle])
 
-    def redact(self, text: str) -> str:
-        """The text with this person's number (in any way it is written), names and address wiped."""
+    def redact(self, text: str, quoted=()) -> str:
+        """The text with this person's number (in any way it is written), names, address and
+        the words of theirs it quotes wiped."""
         if not text:
             return text
         erased = say("erased_word")
         text = _phone_pattern(self.phone).sub(erased, text)
-        if self.words:
-            text = re.compile("|".join(re.escape(w) for w in self.words), re.I).sub(erased, text)
+        words = sorted({*self.words, *quoted}, key=len, reverse=True)
+        if words:
+            text = re.compile("|".join(re.escape(w) for w in words), re.I).sub(erased, text)
         return text
 
     def redact_json(self, value):
