@@ -10,7 +10,7 @@ from sqlalchemy import select
 from bots import alerts, basket, keywords
 from bots.turn import Turn
 from ivr.weekly_wish import ask_for_weekly_call, stop_weekly_call
-from orders import notices, ordering
+from orders import ordering, shop_orders
 from orders.calendar import TIMEZONE
 from orders.deliveries import RoundStop
 from orders.models import Order
@@ -58,11 +58,9 @@ def cancel(turn: Turn) -> str:
     if ordering.day_closed(turn.session, turn.village, order.delivery_date, turn.now):
         turn.reply("cancel_too_late", order=order, choices=keywords.CALL_ME[turn.language])
         return "idle"
-    told = [so for so in order.shop_orders if so.status not in ("new", "cancelled")]
-    ordering.cancel(turn.session, order)
+    to_shops = shop_orders.cancel(turn.session, order)
     turn.reply("cancelled", order=order)
-    turn.replies += [notices.message(notices.shop(so.shop), "shop_order_cancelled", turn.village.language,
-                                     order=order) for so in told]
+    turn.replies += to_shops
     alerts.copy_to_contact(turn, "contact_cancelled", order=order)
     return "idle"
 

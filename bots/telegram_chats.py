@@ -3,7 +3,9 @@
 Until it is linked, a chat is treated as a new resident (CONTRACT section 6): the
 conversation answers it, and its first answer comes with the button that shares the phone
 number (`Outgoing.extra["ask_contact"]`, which the Telegram sender turns into the button).
-Only a person's own contact links: the contact's Telegram user must be the one who sent it.
+Only a person's own contact links: the contact's Telegram user must be the one who sent it,
+in a chat of their own. In a group every member writes from the group's chat id, so a group
+linked to one member would let all the others order, cancel and read as that member.
 """
 from __future__ import annotations
 
@@ -43,6 +45,9 @@ def link(session, inbound: Inbound, extra: dict) -> list[Outgoing]:
     village = session.get(Village, inbound.village_id)
     if contact.get("user_id") is None or contact.get("user_id") != extra.get("from_id"):
         return [_reply(inbound, language, "telegram_contact_not_own", ask_contact=True)]
+    if str(extra["from_id"]) != inbound.sender:  # a private chat's id is its user's id; a group's is not
+        logger.info("Telegram group %s: a contact shared there links nothing", inbound.sender)
+        return [_reply(inbound, language, "telegram_contact_in_group")]
     phone = _phone(contact["phone_number"])
     people = [person for model in PEOPLE for person in session.scalars(select(model).where(
         model.village_id == inbound.village_id, model.phone == phone))] if phone else []

@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from dorpslijn import log_masking
 from dorpslijn.config import DEMO_DIR, load_settings
 from dorpslijn.db import session_scope
 from dorpslijn.migrate import upgrade
@@ -25,6 +26,7 @@ def main(argv=None) -> int:
     """Run one `dorpslijn` command."""
     parser = _parser()
     args = parser.parse_args(argv)
+    log_masking.install()
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     return args.command(args) or 0
@@ -65,6 +67,13 @@ def _parser():
     close = rounds.add_parser("close", help="close a delivery day now: freeze, assign, plan, send")
     close.add_argument("--date", type=date.fromisoformat, default=None, help="YYYY-MM-DD; default the next")
     close.set_defaults(command=cmd_rounds_close)
+    privacy = commands.add_parser("privacy", help="a person's data: all of it, or none").add_subparsers(required=True)
+    export = privacy.add_parser("export", help="everything stored about a phone number, as one JSON document")
+    export.add_argument("phone")
+    export.set_defaults(command=cmd_privacy_export)
+    erase = privacy.add_parser("erase", help="remove a person; their orders stay for the books, anonymised")
+    erase.add_argument("phone")
+    erase.set_defaults(command=cmd_privacy_erase)
     money = commands.add_parser("money", help="money as CSV").add_subparsers(required=True)
     money_rounds = money.add_parser("rounds", help="per round: what to collect and what was collected")
     money_rounds.add_argument("--date", type=date.fromisoformat, default=None)
@@ -262,6 +271,53 @@ def cmd_rounds_close(args):
             summary = close_day(village_id, day.isoformat(), now.isoformat())
             print(", ".join(f"{name}: {value}" for name, value in summary.items()))
     return 0
+
+
+def cmd_privacy_export(args):
+    """`dorpslijn privacy export PHONE`: one JSON document on stdout."""
+    from dorpslijn import privacy
+    settings = _ready_settings()
+    try:
+        with session_scope(settings.database_url) as session:
+            document = privacy.export(session, args.phone, _actor(), now=settings.now())
+    except (privacy.NobodyKnown, ValueError) as exc:
+        return _nothing_about(args.phone, exc, "exported")
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return 0
+
+
+def cmd_privacy_erase(args):
+    """`dorpslijn privacy erase PHONE`: the person removed, their orders kept anonymised."""
+    from dorpslijn import privacy
+    from dorpslijn.redis_server import connect
+    from orders.exceptions import NotErasable
+    from worker.queues import enqueue_send
+    settings = _ready_settings()
+    try:
+        with session_scope(settings.database_url) as session:
+            erased = privacy.erase(session, args.phone, _actor(), settings.now())
+    except NotErasable as exc:
+        print(f"{args.phone}: {exc}. Nothing was erased.", file=sys.stderr)
+        return 1
+    except (privacy.NobodyKnown, ValueError) as exc:
+        return _nothing_about(args.phone, exc, "erased")
+    enqueue_send(connect(settings), erased.outbox_ids)
+    print(", ".join(f"{name}: {count}" for name, count in erased.counts.items()))
+    return 0
+
+
+def _nothing_about(phone: str, exc: Exception, done: str) -> int:
+    from dorpslijn.privacy import NobodyKnown
+    reason = "nothing is stored about this number" if isinstance(exc, NobodyKnown) else "not a phone number"
+    print(f"{phone}: {reason}. Nothing was {done}.", file=sys.stderr)
+    return 1
+
+
+def _actor() -> str:
+    """Who ran a command, for the audit trail: the operating system's user."""
+    import getpass
+    return f"command line ({getpass.getuser()})"
 
 
 def cmd_money_rounds(args):

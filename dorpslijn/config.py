@@ -39,6 +39,8 @@ class Settings:
     clock: str = ""
     whatsapp_content_sid: str = ""
     voice_en: str = "Polly.Amy"
+    keep_messages_days: int = 180  # then what was said is blanked (docs/PRIVACY.md)
+    keep_orders_years: int = 7     # the fiscal term; then orders lose their customer
     extra: dict = field(default_factory=dict)
 
     @property
@@ -77,6 +79,8 @@ def load_settings(**overrides) -> Settings:
         clock=env.get("DORPSLIJN_CLOCK", ""),
         whatsapp_content_sid=env.get("TWILIO_WHATSAPP_CONTENT_SID", ""),
         voice_en=env.get("DORPSLIJN_VOICE_EN", "Polly.Amy"),
+        keep_messages_days=int(env.get("DORPSLIJN_KEEP_MESSAGES_DAYS") or 180),
+        keep_orders_years=int(env.get("DORPSLIJN_KEEP_ORDERS_YEARS") or 7),
     )
     values.update(overrides)
     return Settings(**values)

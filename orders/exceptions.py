@@ -11,3 +11,7 @@ class InvalidImport(Exception):
 
 class InvalidPhone(ValueError):
     """A text that is not a phone number we can reach."""
+
+
+class NotErasable(Exception):
+    """A number that belongs to a shop or a volunteer: their records are changed by hand."""

@@ -110,6 +110,7 @@ class Resident(Base):
     reminder_weekday: Mapped[int | None] = mapped_column(Integer, nullable=True)  # Monday 0
     reminder_hour: Mapped[int | None] = mapped_column(Integer, nullable=True)
     reminder_sent_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)  # orders kept, person gone
 
     village: Mapped[Village] = relationship()
 

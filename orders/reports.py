@@ -16,7 +16,7 @@ def order_rows(session):
                  selectinload(Order.shop_orders).selectinload(ShopOrder.shop)))
     for order in orders:
         yield {
-            "id": order.id, "number": order.number, "customer_phone": order.resident.phone,
+            "id": order.id, "number": order.number, "customer_phone": _customer_phone(order.resident),
             "status": order.status, "delivery_date": order.delivery_date.isoformat(),
             "total": order.total_cents / 100,
             "shop_orders": [
@@ -25,6 +25,11 @@ def order_rows(session):
                             "price": line.price_cents / 100} for line in so.lines]}
                 for so in order.shop_orders],
         }
+
+
+def _customer_phone(resident) -> str:
+    """The customer's number; none once the customer was erased (their order stays for the books)."""
+    return "" if resident.erased_at else resident.phone
 
 
 def _number(quantity):

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from dorpslijn.messages import Outgoing
-from orders import notices
+from orders import notices, ordering
 from orders.deliveries import ShopDay
 from orders.models import Order, OrderLine, Product, Shop, ShopOrder, Task, Village
 from orders.ordering import placed_order
@@ -55,6 +55,14 @@ def _send_part(shop_order: ShopOrder, now: datetime) -> Outgoing:
     shop_order.notified_at = now
     return notices.message(notices.shop(shop), "shop_order", shop.village.language,
                            order=order, shop_order=shop_order)
+
+
+def cancel(session, order: Order) -> list[Outgoing]:
+    """Cancel a confirmed order; each shop that already had its part hears it is off."""
+    told = [so for so in order.shop_orders if so.status not in ("new", "cancelled")]
+    ordering.cancel(session, order)
+    return [notices.message(notices.shop(so.shop), "shop_order_cancelled", so.shop.village.language, order=order)
+            for so in told]
 
 
 @dataclass

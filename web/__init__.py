@@ -5,6 +5,7 @@ import logging
 
 from flask import Flask
 
+from dorpslijn import log_masking
 from dorpslijn.config import TEMPLATES_DIR, load_settings
 
 
@@ -13,6 +14,7 @@ def create_app(settings=None) -> Flask:
     settings = settings or load_settings()
     app = Flask(__name__, template_folder=str(TEMPLATES_DIR / "pages"))
     app.config.update(SECRET_KEY=settings.secret_key, DORPSLIJN=settings)
+    log_masking.install()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
     from web import context

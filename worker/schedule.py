@@ -7,6 +7,8 @@
 - follow-ups: read-back reminders, the coordinator told of read-backs still open near the
   cut-off, standing orders read back, weekly reminders (bots/followups.py).
 - weekly calls: residents who asked to be called each week are called (ivr/weekly.py).
+- retention, once a day: what was said is blanked after DORPSLIJN_KEEP_MESSAGES_DAYS, orders
+  lose their customer after DORPSLIJN_KEEP_ORDERS_YEARS (dorpslijn/privacy.py).
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from sqlalchemy import select
 
 from bots import followups
 from bots.models import InboundMessage, OutboundMessage
+from dorpslijn import privacy
 from dorpslijn.db import session_scope
 from dorpslijn.redis_server import connect
 from ivr import weekly
@@ -54,6 +57,7 @@ def tick(settings, redis, now=None) -> None:
         rounds_jobs.enqueue_due(settings, redis, now)
         follow_up(settings, redis, now)
         weekly.tick(settings, redis, now)
+        retention(settings, redis, now)
     finally:
         lock.release()
 
@@ -63,6 +67,15 @@ def follow_up(settings, redis, now) -> None:
     with session_scope(settings.database_url) as session:
         sent = followups.run(session, now)
     enqueue_send(redis, sent)
+
+
+def retention(settings, redis, now) -> None:
+    """Once a day, forget what the privacy terms say is kept no longer."""
+    if not redis.set(f"dorpslijn:retention:{now.date().isoformat()}", 1, nx=True, ex=2 * 24 * 3600):
+        return
+    with session_scope(settings.database_url) as session:
+        counts = privacy.forget_old(session, now, settings.keep_messages_days, settings.keep_orders_years)
+    logger.info("retention: %s", counts)
 
 
 def sweep(settings, redis, now) -> None:

@@ -18,7 +18,7 @@ bp = Blueprint("residents", __name__, url_prefix="/residents")
 @bp.get("/")
 def index():
     """Every resident of the village; the ones still to be checked first."""
-    residents = db().scalars(select(Resident).where(Resident.village_id == village_id())
+    residents = db().scalars(select(Resident).where(Resident.village_id == village_id(), Resident.erased_at.is_(None))
                              .order_by(Resident.checked, Resident.name)).all()
     return render_template("dashboard/residents.html", residents=residents)
 
