@@ -22,10 +22,11 @@ PERMANENT_TWILIO_CODES = {21211, 21408, 21610, 21612, 21614, 63003, 63016}
 
 
 class PermanentFailure(Exception):
-    """The message can never be delivered as it is; it must not be retried."""
+    """The message can never be delivered as it is; it must not be retried. Its text starts
+    with the provider's error code when there is one, as Twilio's status callbacks are kept."""
 
     def __init__(self, message: str, code: int | None = None):
-        super().__init__(message)
+        super().__init__(f"{code} {message}" if code else message)
         self.code = code
 
 

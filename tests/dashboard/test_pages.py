@@ -20,7 +20,7 @@ from web import create_app
 RIDERS = ("+31612345611", "+31612345612")  # Kees Dekker and Fatima Bouzid
 PAGES = ["/dashboard/", "/dashboard/residents/", "/dashboard/residents/new", "/dashboard/shops/",
          "/dashboard/catalogue/", "/dashboard/catalogue/new", "/dashboard/volunteers/",
-         "/dashboard/volunteers/new", "/dashboard/rounds/", "/dashboard/orders/"]
+         "/dashboard/volunteers/new", "/dashboard/rounds/", "/dashboard/orders/", "/dashboard/messages/"]
 
 
 def post(client, path, data, page=None):
