@@ -10,7 +10,9 @@ import logging
 import re
 
 # +31 6 1234 5678 / 0031612345678 / 06-12345678 / 0381234567 / 31612345678 (Telegram's contact)
-PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)\d[\d \-]{6,16}\d|0[1-9](?:[ \-]?\d){8}|31[1-9]\d{8})(?![\w])")
+# / %2B31612345678 (a URL's query, in the access log)
+PHONE = re.compile(r"(?<![\w+])(?:(?:\+|%2B|00)\d[\d \-]{6,16}\d|0[1-9](?:[ \-]?\d){8}|31[1-9]\d{8})(?![\w])",
+                   re.I)
 KEPT_AT_END = 2
 
 
@@ -23,7 +25,7 @@ def mask(text: str) -> str:
 
 def _masked(match: re.Match) -> str:
     number = match.group(0)
-    head = number[:3] if number.startswith("+") else number[:2]  # +31, 06, 00
+    head = re.match(r"(?:\+|%2B)?\d\d", number, re.I).group(0)  # +31, %2B31, 06, 00
     digits = [c for c in number[len(head):] if c.isdigit()]
     return head + "*" * (len(digits) - KEPT_AT_END) + "".join(digits[-KEPT_AT_END:])
 

@@ -3,7 +3,9 @@
 `find` gathers who has the number: residents, the residents whose contact person it is, and
 volunteers and shops. `export` gives the record, carer links, orders and tasks as plain data;
 `erase` removes name, address, numbers and notes, cancels the orders that can still be
-cancelled, and keeps the rest of the orders for the shops' books under an anonymous customer.
+cancelled, and keeps the rest for the shops' books: they point at the emptied resident row
+(`erased_at` set). `forget_old` is the retention term: after the fiscal seven years an order
+goes to the village's anonymous customer, whoever it was.
 The messages (bots/) and the calls (ivr/) have parts of their own with the same two functions
 taking the same `Subject`; `dorpslijn/privacy.py` puts the three together.
 """

@@ -42,7 +42,8 @@ def phones(session) -> list[dict]:
     for village in session.scalars(select(Village).order_by(Village.id)):
         to = {"village": village.name, "to": village.phone}
         result.append({**to, "who": "coördinator", "name": "Coördinator", "phone": village.coordinator_phone})
-        for r in session.scalars(select(Resident).where(Resident.village_id == village.id).order_by(Resident.name)):
+        for r in session.scalars(select(Resident).where(Resident.village_id == village.id, Resident.erased_at.is_(None))
+                                 .order_by(Resident.name)):
             result.append({**to, "who": "bewoner", "name": r.name, "phone": r.phone})
         for s in session.scalars(select(Shop).where(Shop.village_id == village.id).order_by(Shop.name)):
             result.append({**to, "who": "winkel", "name": s.name, "phone": s.phone})

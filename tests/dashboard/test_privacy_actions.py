@@ -60,6 +60,7 @@ def test_erasing_asks_for_the_word_first_then_removes_her_and_keeps_the_order(si
     assert event.actor == f"coordinator {EMAIL}" and event.after["orders_cancelled"] == 1
     assert "Truus" not in json.dumps([event.subject, event.before, event.after])
     assert signed_in.get(erase).status_code == 404, "an erased resident has no page to erase again"
+    assert signed_in.get(f"/dashboard/residents/{resident_id}").status_code == 404, "nor one to fill in again"
 
 
 def test_another_villages_coordinator_can_neither_download_nor_erase(client, coordinator, giethoorn, db):

@@ -152,3 +152,22 @@ def test_the_coordinator_alert_about_a_new_number_forgets_it(phone, work, settin
     assert cli(capsys, "privacy", "erase", "0612999999")[0] == 0
     shown = cli(capsys, "outbox", "--json")[1]
     assert "12999999" not in shown and "ik wil graag boodschappen" not in shown, "nor what they wrote"
+
+
+def test_her_telegram_chat_is_exported_and_erased_with_her(client, work, settings, demo, capsys):
+    def telegram(update_id, **message):
+        update = {"update_id": update_id, "message": {"message_id": update_id, "date": 1_700_000_000,
+                                                      "chat": {"id": 7001, "type": "private"},
+                                                      "from": {"id": 7001, "first_name": "Truus"}, **message}}
+        client.post("/telegram/webhook", json=update,
+                    headers={"X-Telegram-Bot-Api-Secret-Token": settings.telegram_webhook_secret})
+    telegram(810_001, contact={"phone_number": TRUUS.removeprefix("+"), "user_id": 7001})
+    telegram(810_002, text="6 eieren")
+    work()
+    document = json.loads(cli(capsys, "privacy", "export", TRUUS)[1])
+    assert any(m["channel"] == "telegram" and m["body"] == "6 eieren" for m in document["messages"])
+    assert document["residents"][0]["telegram_chat_id"] == "7001"
+
+    cli(capsys, "privacy", "erase", TRUUS)
+    rows = [json.loads(line) for line in cli(capsys, "outbox", "--json")[1].splitlines()]
+    assert rows and not [r for r in rows if r["to"] == "7001" or "Truus" in r["body"]]

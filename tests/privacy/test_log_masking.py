@@ -8,7 +8,7 @@ import pytest
 from conftest import TRUUS
 from dorpslijn.log_masking import install, mask
 
-WRITTEN = ["+31612345601", "06-12345601", "0612345601", "+31 6 1234 5601", "0031612345601", "31612345601"]
+WRITTEN = ["+31612345601", "GET /dashboard/residents/new?phone=%2B31612345601", "06-12345601", "0612345601", "+31 6 1234 5601", "0031612345601", "31612345601"]
 
 
 def test_every_way_a_number_is_written_is_masked_and_dates_and_order_numbers_are_not():

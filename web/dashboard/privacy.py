@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 
 from dorpslijn import privacy
 from orders.exceptions import NotErasable
-from orders.models import Resident
 from web.context import db, redis, settings
-from web.dashboard.auth import current, own, village_id
+from web.dashboard.auth import current, village_id
+from web.dashboard.residents import own_resident
 from worker.queues import enqueue_send
 
 bp = Blueprint("privacy", __name__, url_prefix="/residents")
@@ -22,7 +22,7 @@ CONFIRM_WORD = "WISSEN"
 @bp.post("/<int:resident_id>/export")
 def export(resident_id: int):
     """Everything stored about the resident, as a JSON file to download."""
-    resident = _resident(resident_id)
+    resident = own_resident(resident_id)
     document = privacy.export(db(), resident.phone, _actor(), village_id=village_id(), now=settings().now())
     db().commit()
     return Response(json.dumps(document, ensure_ascii=False, indent=2), mimetype="application/json",
@@ -32,7 +32,7 @@ def export(resident_id: int):
 @bp.route("/<int:resident_id>/erase", methods=["GET", "POST"])
 def erase(resident_id: int):
     """The confirmation page; the erasure itself once the coordinator has typed the word."""
-    resident = _resident(resident_id)
+    resident = own_resident(resident_id)
     if request.method == "GET":
         return render_template("dashboard/resident_erase.html", resident=resident, word=CONFIRM_WORD, problem=None)
     if request.form.get("confirm", "").strip().upper() != CONFIRM_WORD:
@@ -48,13 +48,6 @@ def erase(resident_id: int):
     enqueue_send(redis(), erased.outbox_ids)
     flash("resident_erased")
     return redirect(url_for("dashboard.residents.index"))
-
-
-def _resident(resident_id: int) -> Resident:
-    resident = own(Resident, resident_id)
-    if resident.erased_at is not None:
-        abort(404)
-    return resident
 
 
 def _actor() -> str:

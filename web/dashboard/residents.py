@@ -1,7 +1,7 @@
 """Residents: the list, adding and editing one (and their weekly call), marking a new one as checked."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from ivr.weekly_wish import ask_for_weekly_call, stop_weekly_call, weekly_call_of
@@ -34,16 +34,24 @@ def new():
 @bp.route("/<int:resident_id>", methods=["GET", "POST"])
 def edit(resident_id: int):
     """Change a resident's details, contact person, language or payment."""
-    return _edit(own(Resident, resident_id))
+    return _edit(own_resident(resident_id))
 
 
 @bp.post("/<int:resident_id>/checked")
 def checked(resident_id: int):
     """The coordinator has checked a new resident: their orders are no longer marked."""
-    own(Resident, resident_id).checked = True
+    own_resident(resident_id).checked = True
     db().commit()
     flash("resident_checked")
     return redirect(safe_next(request.form.get("next"), url_for(".index")))
+
+
+def own_resident(resident_id: int) -> Resident:
+    """A resident of the coordinator's village who was not erased, else 404."""
+    resident = own(Resident, resident_id)
+    if resident.erased_at is not None:
+        abort(404)
+    return resident
 
 
 def _edit(resident: Resident):
