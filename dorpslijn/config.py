@@ -39,6 +39,8 @@ class Settings:
     clock: str = ""
     whatsapp_content_sid: str = ""
     voice_en: str = "Polly.Amy"
+    lock_seconds: float = 10.0
+    sweep_seconds: float = 10.0
     extra: dict = field(default_factory=dict)
 
     @property
@@ -77,6 +79,8 @@ def load_settings(**overrides) -> Settings:
         clock=env.get("DORPSLIJN_CLOCK", ""),
         whatsapp_content_sid=env.get("TWILIO_WHATSAPP_CONTENT_SID", ""),
         voice_en=env.get("DORPSLIJN_VOICE_EN", "Polly.Amy"),
+        lock_seconds=float(env.get("DORPSLIJN_LOCK_SECONDS") or 10),
+        sweep_seconds=float(env.get("DORPSLIJN_SWEEP_SECONDS") or 10),
     )
     values.update(overrides)
     return Settings(**values)
