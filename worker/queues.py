@@ -20,6 +20,8 @@ ARRIVED = "dorpslijn:inbound:arrived"
 RELAY_BATCH = 500
 
 RETRY = Retry(max=5, interval=[2, 10, 30, 120, 600])
+SEND_SECONDS = 30  # a send still going after this is stopped by RQ, and retried
+
 
 
 def queue(redis, name: str) -> Queue:
@@ -66,11 +68,13 @@ def enqueue_send(redis, message_ids) -> None:
     message_ids = list(message_ids)
     if message_ids:
         queue(redis, OUTBOX).enqueue_many([
-            Queue.prepare_data("worker.jobs.send_outbound", (message_id,), job_id=f"send-{message_id}", retry=RETRY)
+            Queue.prepare_data("worker.jobs.send_outbound", (message_id,), job_id=f"send-{message_id}", retry=RETRY,
+                                timeout=SEND_SECONDS)
             for message_id in message_ids])
 
 
 def enqueue_send_later(redis, message_id: int, seconds: float, attempt: int) -> None:
     """Have a worker send this outbox message again once `seconds` have passed."""
     queue(redis, OUTBOX).enqueue_in(timedelta(seconds=seconds), "worker.jobs.send_outbound", message_id,
-                                    job_id=f"send-{message_id}-again-{attempt}", retry=RETRY)
+                                    job_id=f"send-{message_id}-again-{attempt}", retry=RETRY,
+                                    job_timeout=SEND_SECONDS)

@@ -6,15 +6,17 @@ import logging
 import threading
 import time
 
+from redis.exceptions import RedisError
 from rq import SimpleWorker
 
-from dorpslijn.redis_server import connect
+from dorpslijn.redis_server import SOCKET_TIMEOUT, connect
 from worker import schedule
 from worker.queues import ALL, announced, queue, relay_arrived
 
 logger = logging.getLogger(__name__)
 
-RELAY_WAIT_SECONDS = 5
+RELAY_WAIT_SECONDS = SOCKET_TIMEOUT // 3  # Redis answers a wait this long well within the socket's timeout
+RELAY_RETRY_SECONDS = 1
 
 
 def work(settings, burst: bool = False) -> None:
@@ -54,10 +56,25 @@ def _worker(redis) -> SimpleWorker:
 
 
 def _relay_forever(redis) -> None:
-    """Relay announced messages as they come; what a crash drops, the scheduler's sweep finds."""
+    """Relay announced messages as they come; what a crash drops, the scheduler's sweep finds.
+
+    The wait returns the moment a message is announced, and after RELAY_WAIT_SECONDS when none
+    is. With Redis out of reach it says so once, tries again every second, and says when it
+    relays again."""
+    failing = False
     while True:
         try:
             relay_arrived(redis, wait_seconds=RELAY_WAIT_SECONDS)
-        except Exception:  # the relay must outlive any one failure: Redis away, a stray value
+        except RedisError as exc:
+            if not failing:
+                logger.error("could not relay inbound messages (%s); trying again every second", exc)
+            failing = True
+            time.sleep(RELAY_RETRY_SECONDS)
+            continue
+        except Exception:  # a bug: the relay must outlive it, and say so
             logger.exception("could not relay inbound messages; trying again")
-            time.sleep(RELAY_WAIT_SECONDS)
+            time.sleep(RELAY_RETRY_SECONDS)
+            continue
+        if failing:
+            logger.info("relaying inbound messages again")
+            failing = False

@@ -1,7 +1,8 @@
 """The scheduler: every tick enqueues what has come due. Each task is safe to run twice.
 
-- sweep: inbound messages and outbox rows that were stored but never queued (Redis was
-  down, a process died) are queued again, so nothing stored is lost.
+- sweep: inbound messages and outbox rows that were stored but are neither handled nor waiting
+  in a queue (Redis was down or restarted empty, a process died) are queued again, so nothing
+  stored is lost; an outbox row whose worker died while sending it is sent again.
 - delivery days: shop reminders and the riders check before a cut-off, the coordinator's
   alert about silent shops, and closing the day at the cut-off (worker/rounds_jobs.py).
 - follow-ups: read-back reminders, the coordinator told of read-backs still open near the
@@ -16,26 +17,30 @@ import logging
 import time
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
+from rq.registry import ScheduledJobRegistry
 
 from bots import followups
 from bots.models import InboundMessage, OutboundMessage
+<<<<<<< HEAD
 from dorpslijn import privacy
 from dorpslijn.db import session_scope
+=======
+from dorpslijn.db import session_scope, utcnow
+>>>>>>> wave2/crash
 from dorpslijn.redis_server import connect
 from ivr import weekly
 from worker import rounds_jobs
-from worker.queues import announced, enqueue_inbound, enqueue_send, queue, INBOUND, OUTBOX
+from worker.queues import RETRY, SEND_SECONDS, announced, enqueue_inbound, enqueue_send, queue, INBOUND, OUTBOX
 
 logger = logging.getLogger(__name__)
 
-TICK_SECONDS = 30
-STALE = timedelta(seconds=60)
 GIVE_UP = timedelta(days=1)  # a message that failed for a day needs a developer, not a retry
+ATTEMPTS = RETRY.max + 1  # a send tried this often gives up (RQ's retries are spent)
 
 
 def run_forever(settings) -> None:
-    """Tick until the process is stopped."""
+    """Tick every `sweep_seconds` until the process is stopped."""
     redis = connect(settings)
     logger.info("scheduler started")
     while True:
@@ -43,17 +48,17 @@ def run_forever(settings) -> None:
             tick(settings, redis)
         except Exception:
             logger.exception("scheduler tick failed")
-        time.sleep(TICK_SECONDS)
+        time.sleep(settings.sweep_seconds)
 
 
 def tick(settings, redis, now=None) -> None:
     """Enqueue everything that has come due, once, even with several schedulers."""
     now = now or settings.now()
-    lock = redis.lock("dorpslijn:scheduler", timeout=TICK_SECONDS * 4, blocking_timeout=0)
+    lock = redis.lock("dorpslijn:scheduler", timeout=max(120, settings.sweep_seconds * 4), blocking_timeout=0)
     if not lock.acquire(blocking=False):
         return
     try:
-        sweep(settings, redis, now)
+        sweep(settings, redis)
         rounds_jobs.enqueue_due(settings, redis, now)
         follow_up(settings, redis, now)
         weekly.tick(settings, redis, now)
@@ -69,6 +74,7 @@ def follow_up(settings, redis, now) -> None:
     enqueue_send(redis, sent)
 
 
+<<<<<<< HEAD
 def retention(settings, redis, now) -> None:
     """Once a day, forget what the privacy terms say is kept no longer."""
     if not redis.set(f"dorpslijn:retention:{now.date().isoformat()}", 1, nx=True, ex=2 * 24 * 3600):
@@ -82,14 +88,49 @@ def sweep(settings, redis, now) -> None:
     """Queue again what was stored but is neither handled nor waiting in a queue."""
     waiting_in = {INBOUND: set(queue(redis, INBOUND).job_ids) | {f"inbound-{i}" for i in announced(redis)},
                   OUTBOX: set(queue(redis, OUTBOX).job_ids)}
+=======
+def sweep(settings, redis) -> None:
+    """Queue again what was stored but is neither handled nor waiting in a queue.
+
+    Ages are measured on the real clock, as the rows' times are stored (`now` may be a demo's
+    fixed moment); a row counts as lost once it is older than one sweep interval.
+    """
+    lost_before = utcnow() - timedelta(seconds=settings.sweep_seconds)
+    waiting_inbound = set(queue(redis, INBOUND).job_ids) | {f"inbound-{i}" for i in announced(redis)}
+    waiting_outbox = _outbox_ids_waiting(redis)
+>>>>>>> wave2/crash
     with session_scope(settings.database_url) as session:
         inbound = session.scalars(select(InboundMessage.id).where(
-            InboundMessage.handled_at.is_(None), InboundMessage.received_at < now - STALE,
-            InboundMessage.received_at > now - GIVE_UP)).all()
+            InboundMessage.handled_at.is_(None), InboundMessage.received_at < lost_before,
+            InboundMessage.received_at > lost_before - GIVE_UP)).all()
+        _unclaim_abandoned_sends(session, lost_before - timedelta(seconds=SEND_SECONDS))
         outbound = session.scalars(select(OutboundMessage.id).where(
-            OutboundMessage.status == "queued", OutboundMessage.created_at < now - STALE)).all()
-    lost = [i for i in inbound if f"inbound-{i}" not in waiting_in[INBOUND]]
+            or_(OutboundMessage.status == "queued",
+                (OutboundMessage.status == "retrying") & (OutboundMessage.attempts < ATTEMPTS)),
+            OutboundMessage.created_at < lost_before, OutboundMessage.created_at > lost_before - GIVE_UP)).all()
+    lost = [i for i in inbound if f"inbound-{i}" not in waiting_inbound]
     if lost:
         logger.warning("inbound messages %s were not queued; queueing them", lost)
+    unsent = [i for i in outbound if i not in waiting_outbox]
+    if unsent:
+        logger.warning("outbox messages %s were not queued; queueing them", unsent)
     enqueue_inbound(redis, lost)
-    enqueue_send(redis, [i for i in outbound if f"send-{i}" not in waiting_in[OUTBOX]])
+    enqueue_send(redis, unsent)
+
+
+def _outbox_ids_waiting(redis) -> set[int]:
+    """The outbox messages with a send job in the queue or scheduled for a retry."""
+    outbox = queue(redis, OUTBOX)
+    job_ids = [*outbox.job_ids, *ScheduledJobRegistry(queue=outbox).get_job_ids()]
+    return {int(job_id.split("-")[1]) for job_id in job_ids if job_id.startswith("send-")}
+
+
+def _unclaim_abandoned_sends(session, claimed_before) -> None:
+    """A message still "sending" long after RQ would have stopped its job had a worker die
+    under it: it goes out again (if the provider had taken it just before, it is sent twice;
+    neither Twilio nor Telegram takes a key that would stop that)."""
+    abandoned = session.scalars(update(OutboundMessage).where(
+        OutboundMessage.status == "sending", OutboundMessage.claimed_at < claimed_before)
+        .values(status="retrying").returning(OutboundMessage.id)).all()
+    if abandoned:
+        logger.warning("outbox messages %s were left half sent by a worker that stopped", abandoned)
