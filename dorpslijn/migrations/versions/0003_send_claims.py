@@ -2,7 +2,7 @@
 died from one still being sent
 
 Revision ID: send_claims
-Revises: 0001
+Revises: privacy
 """
 from alembic import op
 import sqlalchemy as sa
