@@ -85,7 +85,7 @@ class Processes:
         self.env["PORT"] = str(port)
         self.base_url = f"http://127.0.0.1:{port}"
         process = self.start("web", ["sh", "-c", f"exec {WEB_LINE}"])
-        wait_for(lambda: _status(self.base_url + "/healthz") == 200, seconds=60)
+        wait_for(lambda: status_of(self.base_url + "/healthz") == 200, seconds=60)
         return process
 
     def worker(self) -> subprocess.Popen:
@@ -109,7 +109,8 @@ class Processes:
         return process.log_path.read_text()
 
 
-def _status(url: str) -> int:
+def status_of(url: str) -> int:
+    """The HTTP status a GET of this URL answers; 0 when nobody answers."""
     try:
         return urllib.request.urlopen(url, timeout=5).status
     except urllib.error.HTTPError as error:
