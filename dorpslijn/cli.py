@@ -184,34 +184,50 @@ def cmd_scheduler(args):
 
 
 def cmd_run(args):
-    """Web, worker and scheduler as child processes; Ctrl-C stops all of them."""
+    """Web, worker and scheduler as child processes; Ctrl-C or SIGTERM stops all of them, and the
+    embedded Redis.
+
+    The children run in process groups of their own, so that the terminal's Ctrl-C reaches only
+    this process, which gives each child one SIGTERM: the worker finishes its job (RQ's warm
+    shutdown) and gunicorn its requests. Signalled twice, by the terminal and by us, the worker
+    stopped cold and gunicorn's workers printed tracebacks.
+    """
     import os
     from dorpslijn.redis_server import stop_embedded
     settings = _ready_settings()
     port = os.environ.get("PORT", "5000")
     me = [sys.executable, "-m", "dorpslijn"]
-    children = [subprocess.Popen([sys.executable, "-m", "gunicorn", *GUNICORN, "--bind", f"127.0.0.1:{port}",
-                                  "web:create_app()"]),
-                subprocess.Popen(me + ["worker"]),
-                subprocess.Popen(me + ["scheduler"])]
-    print(f"Dorpslijn runs on http://127.0.0.1:{port}  (Ctrl-C stops it)", flush=True)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped by a host as by Ctrl-C
+    commands = [[sys.executable, "-m", "gunicorn", *GUNICORN, "--bind", f"127.0.0.1:{port}", "web:create_app()"],
+                me + ["worker"], me + ["scheduler"]]
+    children = []
     try:
+        children += [subprocess.Popen(command, process_group=0) for command in commands]
+        print(f"Dorpslijn runs on http://127.0.0.1:{port}  (Ctrl-C stops it)", flush=True)
         while all(child.poll() is None for child in children):
             time.sleep(0.5)
     except KeyboardInterrupt:
         pass
     finally:
-        for child in children:
-            if child.poll() is None:
-                child.send_signal(signal.SIGINT)
-        for child in children:
-            try:
-                child.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                child.kill()
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not leave anything running
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        _stop(children)
         if not settings.redis_url:
             stop_embedded(settings.instance_dir)
     return 0
+
+
+def _stop(children: list[subprocess.Popen]) -> None:
+    """One SIGTERM to each child still running; killed after 30 seconds."""
+    for child in children:
+        if child.poll() is None:
+            child.terminate()
+    for child in children:
+        try:
+            child.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
 
 
 def cmd_parse(args):

@@ -20,7 +20,7 @@ ARRIVED = "dorpslijn:inbound:arrived"
 RELAY_BATCH = 500
 
 RETRY = Retry(max=5, interval=[2, 10, 30, 120, 600])
-SEND_SECONDS = 30  # a send still going after this is stopped by RQ, and retried
+SEND_SECONDS = 15  # a send still going after this is stopped by RQ, and retried (a Twilio call takes well under 1 s)
 
 
 

@@ -2,7 +2,11 @@
 a relay that turns the inbound messages webhooks announce into jobs (worker/queues.py)."""
 from __future__ import annotations
 
+import ctypes
 import logging
+import os
+import signal
+import sys
 import threading
 import time
 
@@ -36,6 +40,7 @@ def run_jobs(redis, burst: bool = False) -> None:
     if burst:
         _run_until_empty(redis)
         return
+    os.register_at_fork(after_in_child=_stop_when_parent_dies)
     threading.Thread(target=_relay_forever, args=(redis,), name="relay", daemon=True).start()
     _worker(redis).work(with_scheduler=True, logging_level="INFO")
 
@@ -49,6 +54,14 @@ def _run_until_empty(redis) -> None:
         _worker(redis).work(burst=True, with_scheduler=True, logging_level="INFO")
         if not announced(redis):
             return
+
+
+def _stop_when_parent_dies() -> None:
+    """In RQ's scheduler process, forked by the worker: a SIGTERM when the worker dies, however
+    it died (SIGKILL too), so that no scheduler is left running on its own. Linux only."""
+    if sys.platform.startswith("linux"):
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def _worker(redis) -> SimpleWorker:

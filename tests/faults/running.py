@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -71,21 +73,21 @@ class Processes:
         self.env, self.logs, self.running = env, logs, []
         self.base_url = ""
 
-    def start(self, name: str, command: list[str]) -> subprocess.Popen:
+    def start(self, name: str, command: list[str], **env) -> subprocess.Popen:
         log = open(self.logs / f"{name}-{len(self.running)}.log", "w")
-        process = subprocess.Popen(command, env=self.env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        process = subprocess.Popen(command, env={**self.env, **env}, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
                                    start_new_session=True)
         process.log_path = Path(log.name)
         self.running.append(process)
         return process
 
-    def web(self) -> subprocess.Popen:
+    def web(self, **env) -> subprocess.Popen:
         """The Procfile's web line, as a host that reads the Procfile starts it; up once /healthz is 200."""
         port = free_port()
         self.env["PORT"] = str(port)
         self.base_url = f"http://127.0.0.1:{port}"
-        process = self.start("web", ["sh", "-c", f"exec {WEB_LINE}"])
-        wait_for(lambda: _status(self.base_url + "/healthz") == 200, seconds=60)
+        process = self.start("web", ["sh", "-c", f"exec {WEB_LINE}"], **env)
+        wait_for(lambda: status_of(self.base_url + "/healthz") == 200, seconds=60)
         return process
 
     def worker(self) -> subprocess.Popen:
@@ -109,7 +111,63 @@ class Processes:
         return process.log_path.read_text()
 
 
-def _status(url: str) -> int:
+class CuttableLink:
+    """A TCP link to a server (127.0.0.1:port) that the test can cut, as a network or a server
+    going away would: every connection through it is dropped, and new ones are refused."""
+
+    def __init__(self, target_port: int):
+        self.target_port, self.port = target_port, free_port()
+        self.connections: list[socket.socket] = []
+        self.listener = None
+        self.restore()
+
+    def restore(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", self.port))
+        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
+
+    def cut(self) -> None:
+        try:
+            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() under way; close() alone does not
+        except OSError:
+            pass
+        self.listener.close()
+        for connection in self.connections:
+            _close(connection)
+        self.connections.clear()
+
+    def _accept(self, listener) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(("127.0.0.1", self.target_port))
+            self.connections += [client, server]
+            for one, other in ((client, server), (server, client)):
+                threading.Thread(target=_pipe, args=(one, other), daemon=True).start()
+
+
+def _pipe(source: socket.socket, sink: socket.socket) -> None:
+    try:
+        while data := source.recv(65536):
+            sink.sendall(data)
+    except OSError:
+        pass
+    finally:
+        _close(source)
+        _close(sink)
+
+
+def _close(connection: socket.socket) -> None:
+    try:
+        connection.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+    connection.close()
+
+
+def status_of(url: str) -> int:
+    """The HTTP status a GET of this URL answers; 0 when nobody answers."""
     try:
         return urllib.request.urlopen(url, timeout=5).status
     except urllib.error.HTTPError as error:
@@ -150,10 +208,11 @@ class Texter:
     def __init__(self, settings, processes: Processes):
         self.settings, self.processes, self.sent = settings, processes, 0
 
-    def text(self, sender: str, body: str) -> int:
-        """POST one message as Twilio does; the HTTP status the web process answered."""
+    def text(self, sender: str, body: str, sid: str = "") -> int:
+        """POST one message as Twilio does (`sid` to deliver one again); the HTTP status the web
+        process answered."""
         self.sent += 1
-        form = {"MessageSid": f"SMfault{self.sent:06d}{sender[-4:]}", "From": sender, "To": VILLAGE_PHONE,
+        form = {"MessageSid": sid or f"SMfault{self.sent:06d}{sender[-4:]}", "From": sender, "To": VILLAGE_PHONE,
                 "Body": body, "NumMedia": "0"}
         signature = RequestValidator(self.settings.twilio_auth_token).compute_signature(
             self.settings.public_base_url + "/twilio/messages", form)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import time
 from collections import Counter
+from pathlib import Path
 
 from conftest import BAKER
 from dorpslijn.db import session_scope
@@ -25,9 +26,11 @@ def test_workers_killed_in_the_middle_lose_nothing_and_answer_everyone_once(sett
         assert texter.text(phone, "JA") == 200
 
     wait_for(lambda: len(replies(settings)) >= RESIDENTS // 2, seconds=60, every=0.02)
+    forked = [pid for worker in workers[:2] for pid in children(worker.pid)]  # RQ's scheduler
     for worker in workers[:2]:
         worker.send_signal(signal.SIGKILL)
         worker.wait()
+    wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in forked), seconds=10)
     done_before = len(replies(settings))
     started = time.monotonic()
     processes.worker()
@@ -46,6 +49,10 @@ def test_workers_killed_in_the_middle_lose_nothing_and_answer_everyone_once(sett
     assert {row["status"] for row in outbox} == {"sent"}
     print(f"\n{done_before} messages out before the kill; "
           f"the rest {recovered_in:.1f} s after a new worker started")
+
+
+def children(pid: int) -> list[int]:
+    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
 
 
 def with_session(settings, read):
