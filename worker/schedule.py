@@ -22,12 +22,8 @@ from rq.registry import ScheduledJobRegistry
 
 from bots import followups
 from bots.models import InboundMessage, OutboundMessage
-<<<<<<< HEAD
 from dorpslijn import privacy
-from dorpslijn.db import session_scope
-=======
 from dorpslijn.db import session_scope, utcnow
->>>>>>> wave2/crash
 from dorpslijn.redis_server import connect
 from ivr import weekly
 from worker import rounds_jobs
@@ -74,7 +70,6 @@ def follow_up(settings, redis, now) -> None:
     enqueue_send(redis, sent)
 
 
-<<<<<<< HEAD
 def retention(settings, redis, now) -> None:
     """Once a day, forget what the privacy terms say is kept no longer."""
     if not redis.set(f"dorpslijn:retention:{now.date().isoformat()}", 1, nx=True, ex=2 * 24 * 3600):
@@ -84,11 +79,6 @@ def retention(settings, redis, now) -> None:
     logger.info("retention: %s", counts)
 
 
-def sweep(settings, redis, now) -> None:
-    """Queue again what was stored but is neither handled nor waiting in a queue."""
-    waiting_in = {INBOUND: set(queue(redis, INBOUND).job_ids) | {f"inbound-{i}" for i in announced(redis)},
-                  OUTBOX: set(queue(redis, OUTBOX).job_ids)}
-=======
 def sweep(settings, redis) -> None:
     """Queue again what was stored but is neither handled nor waiting in a queue.
 
@@ -98,7 +88,6 @@ def sweep(settings, redis) -> None:
     lost_before = utcnow() - timedelta(seconds=settings.sweep_seconds)
     waiting_inbound = set(queue(redis, INBOUND).job_ids) | {f"inbound-{i}" for i in announced(redis)}
     waiting_outbox = _outbox_ids_waiting(redis)
->>>>>>> wave2/crash
     with session_scope(settings.database_url) as session:
         inbound = session.scalars(select(InboundMessage.id).where(
             InboundMessage.handled_at.is_(None), InboundMessage.received_at < lost_before,
