@@ -24,6 +24,7 @@ from functools import cached_property
 from sqlalchemy import func, select
 
 from bots.models import OutboundMessage
+from dorpslijn.redis_server import connect
 from dorpslijn.messages import Outgoing
 from ivr import coordinator
 from orders.calendar import TIMEZONE
@@ -40,9 +41,12 @@ HELD = "held"
 
 def hold_back(session, village: Village, rows: list[OutboundMessage], settings, now: datetime) -> list[Outgoing]:
     """Mark the new rows that go past a cap as held; what to tell the coordinator about it."""
+    if not rows:
+        return []
     caps = _Caps(session, village, settings)
-    this_hour = _per_address(session, village.id, now - HOUR, {row.to for row in rows})
-    today = _in_village(session, village.id, datetime.combine(now.astimezone(TIMEZONE).date(), time(), TIMEZONE))
+    this_hour = _per_address(session, now - HOUR, {row.to for row in rows})
+    day = _Day(session, connect(settings), village.id, now)
+    today = sent_today = day.sent()
     notices: list[Outgoing] = []
     for row in rows:
         sent = this_hour.get(row.to, 0)
@@ -53,24 +57,44 @@ def hold_back(session, village: Village, rows: list[OutboundMessage], settings, 
         else:
             this_hour[row.to] = sent + 1
             today += 1
+    day.add(today - sent_today)
     return notices
 
 
-def _made_since(village_id: int, since: datetime):
-    """The condition: a message of the village made since then, and not held."""
-    return (OutboundMessage.village_id == village_id, OutboundMessage.created_at >= since,
-            OutboundMessage.status != HELD)
+def _made_since(since: datetime):
+    """The condition: a message made since then, and not held."""
+    return OutboundMessage.created_at >= since, OutboundMessage.status != HELD
 
 
-def _per_address(session, village_id: int, since: datetime, addresses: set[str]) -> dict[str, int]:
-    """How many messages each address got since then."""
+def _per_address(session, since: datetime, addresses: set[str]) -> dict[str, int]:
+    """How many messages each address got since then (from any village: it is one phone)."""
     return dict(session.execute(select(OutboundMessage.to, func.count()).where(
-        *_made_since(village_id, since), OutboundMessage.to.in_(addresses)).group_by(OutboundMessage.to)).all())
+        OutboundMessage.to.in_(addresses), *_made_since(since)).group_by(OutboundMessage.to)).all())
 
 
-def _in_village(session, village_id: int, since: datetime) -> int:
-    """How many messages the village sent since then."""
-    return session.scalar(select(func.count()).select_from(OutboundMessage).where(*_made_since(village_id, since)))
+class _Day:
+    """How many messages a village sent today: a Redis counter, counted from the outbox when
+    Redis does not have it (the first message of the day, or Redis restarted empty)."""
+
+    def __init__(self, session, redis, village_id: int, now: datetime):
+        self.session, self.redis, self.village_id = session, redis, village_id
+        self.midnight = datetime.combine(now.astimezone(TIMEZONE).date(), time(), TIMEZONE)
+        self.key = f"dorpslijn:outbox:day:{village_id}:{self.midnight.date().isoformat()}"
+
+    def sent(self) -> int:
+        """The count so far."""
+        counted = self.redis.get(self.key)
+        if counted is not None:
+            return int(counted)
+        counted = self.session.scalar(select(func.count()).select_from(OutboundMessage)
+                                      .where(OutboundMessage.village_id == self.village_id, *_made_since(self.midnight)))
+        self.redis.set(self.key, counted, nx=True, ex=2 * 24 * 3600)
+        return counted
+
+    def add(self, sent: int) -> None:
+        """Count messages just queued."""
+        if sent:
+            self.redis.incrby(self.key, sent)
 
 
 class _Caps:
