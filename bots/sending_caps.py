@@ -1,7 +1,8 @@
 """How much we send: a cap per number an hour, and a budget per village a day.
 
-Counted in the outbox itself, so every channel and every kind of message counts (answers,
-orders to shops, rounds, reminders, calls). A message past a cap is kept as a row with status
+Counted from the outbox, so every channel and every kind of message counts (answers, orders
+to shops, rounds, reminders, calls): a number's last hour in its rows, a village's day in a
+Redis counter that is counted from the rows again when Redis does not have it. A message past a cap is kept as a row with status
 "held", never sent, and the coordinator gets a task once while it is open; each message held
 after it is counted on that task.
 

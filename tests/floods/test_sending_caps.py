@@ -8,6 +8,7 @@ from bots.outbox import put_all
 from conftest import BAKER, COORDINATOR, SUSAN, TRUUS, outbox
 from dorpslijn.db import utcnow
 from dorpslijn.messages import Outgoing
+from dorpslijn.redis_server import connect
 from orders.models import Resident, Task, Village
 
 NOW = utcnow()
@@ -72,6 +73,9 @@ def test_a_village_past_its_day_budget_holds_messages_and_tells_the_coordinator(
     assert rows[-1].to == COORDINATOR and "5 berichten" in rows[-1].body, "the coordinator still hears it"
     [task] = tasks(db, "budget_reached")
     assert task.details["held"] == 2
+    for key in connect(settings).scan_iter("dorpslijn:*"):  # Redis restarted empty
+        connect(settings).delete(key)
+    assert statuses(put_all(db, home.id, [Outgoing("sms", TRUUS, "hallo")], now=NOW)) == ["held"]
     tomorrow = datetime.combine(NOW.date() + timedelta(days=1), datetime.min.time(), NOW.tzinfo) + timedelta(hours=12)
     assert statuses(put_all(db, home.id, [Outgoing("sms", TRUUS, "goedemorgen")], now=tomorrow)) == ["queued"]
 
