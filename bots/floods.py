@@ -2,7 +2,7 @@
 
 Every message is stored. One that comes past its number's limit is held back: marked so in
 the database, and not answered. A flood is more messages from one number within a minute
-than `inbound_per_minute`; a loop is the same words (of some length) more than LOOP_REPEATS
+than `inbound_per_minute` (WORK_FACTOR times that from a shop or a volunteer); a loop is the same words (of some length) more than LOOP_REPEATS
 times within a day, as an auto-responder ("I am driving", an out-of-office) sends to every
 answer we give it. The coordinator gets one task per number while it is open; each message
 held back after it is counted on it. A number that calms down is answered again: a flood once
@@ -26,7 +26,7 @@ from bots.models import InboundMessage
 from dorpslijn.db import utcnow
 from dorpslijn.messages import Outgoing
 from ivr import coordinator
-from orders.models import Resident, Village
+from orders.models import Resident, Shop, Village, Volunteer
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +36,7 @@ LOOP_REPEATS = 3  # the same words are answered this often in a day; the next ti
 LOOP_LEAST_CHARS = 20  # "ja", "1" or "status" again and again is a person, not an auto-responder
 FIRST_WORDS = 60
 KIND = "flood"
+WORK_FACTOR = 3  # a shop's or volunteer's number may send three times the limit: OK 123 order after order
 SPACES = re.compile(r"\s+")
 
 
@@ -43,7 +44,7 @@ def hold_back(session, redis, message: InboundMessage, now: datetime, per_minute
     """None when the message may be answered; else it is marked held back, and what to tell
     the coordinator is returned (nothing once they have an open task about the number)."""
     reason, count = _verdict(redis, message, arrival(message, now), per_minute)
-    if reason is None:
+    if reason is None or (reason == "flood" and count <= WORK_FACTOR * per_minute and _works(session, message)):
         return None
     message.held_back = reason
     logger.info("inbound message %s held back: %s", message.id, reason)
@@ -93,10 +94,20 @@ def _tell_coordinator(session, message: InboundMessage, reason: str, count: int)
                                     count=count, channel=message.channel, first_words=first_words(message.body))
 
 
+def _works(session, message: InboundMessage) -> bool:
+    """Whether the sender is one of the village's shops or volunteers."""
+    return any(session.scalar(select(model.id).where(model.village_id == message.village_id,
+                                                     _address_column(model, message) == message.sender).limit(1))
+               for model in (Shop, Volunteer))
+
+
+def _address_column(model, message: InboundMessage):
+    return model.telegram_chat_id if message.channel == "telegram" else model.phone
+
+
 def _resident(session, message: InboundMessage) -> Resident | None:
-    column = Resident.telegram_chat_id if message.channel == "telegram" else Resident.phone
     return session.scalar(select(Resident).where(Resident.village_id == message.village_id,
-                                                 column == message.sender).limit(1))
+                                                 _address_column(Resident, message) == message.sender).limit(1))
 
 
 def first_words(body: str, limit: int = FIRST_WORDS) -> str:

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 
 from bots.models import InboundMessage
-from conftest import COORDINATOR, SUSAN, TRUUS, outbox
+from conftest import BAKER, COORDINATOR, SUSAN, TRUUS, outbox
 from orders.models import Task
 
 DRIVING = "Ik rijd nu. Ik zie je bericht als ik er ben. (Automatisch antwoord)"
@@ -104,3 +104,12 @@ def test_a_resident_who_says_ja_again_and_again_is_no_loop(phone, work, settings
         work()
     assert len(outbox(settings, to=TRUUS)) == 8
     assert tasks(db) == [] and held_back(db, TRUUS) == 0
+
+
+def test_a_shop_answering_order_after_order_is_answered_every_time(phone, work, settings, demo, db):
+    baker = phone(BAKER)
+    for number in range(101, 126):  # 25 within a minute: faster than anyone types
+        baker.text(f"OK {number}")
+    work()
+    assert len(outbox(settings, to=BAKER)) == 25
+    assert tasks(db) == []
