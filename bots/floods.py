@@ -43,8 +43,8 @@ SPACES = re.compile(r"\s+")
 def hold_back(session, redis, message: InboundMessage, now: datetime, per_minute: int) -> list[Outgoing] | None:
     """None when the message may be answered; else it is marked held back, and what to tell
     the coordinator is returned (nothing once they have an open task about the number)."""
-    reason, count = _verdict(redis, message, arrival(message, now), per_minute)
-    if reason is None or (reason == "flood" and count <= WORK_FACTOR * per_minute and _works(session, message)):
+    reason, count = _verdict(session, message, *_counts(redis, message, arrival(message, now)), per_minute)
+    if reason is None:
         return None
     message.held_back = reason
     logger.info("inbound message %s held back: %s", message.id, reason)
@@ -57,8 +57,8 @@ def arrival(message: InboundMessage, now: datetime) -> float:
     return (now - max(utcnow() - message.received_at, timedelta(0))).timestamp()
 
 
-def _verdict(redis, message: InboundMessage, at: float, per_minute: int) -> tuple[str | None, int]:
-    """("flood" or "loop", how many) when the message is past a limit, else (None, 0)."""
+def _counts(redis, message: InboundMessage, at: float) -> tuple[int, int]:
+    """How many messages the sender sent within the minute, and with these words within the day."""
     pipe = redis.pipeline()
     recent = f"dorpslijn:floods:{message.village_id}:{message.sender}"
     _count(pipe, recent, message.id, at, MINUTE)
@@ -66,10 +66,15 @@ def _verdict(redis, message: InboundMessage, at: float, per_minute: int) -> tupl
     if same:
         _count(pipe, same, message.id, at, DAY)
     counts = pipe.execute()[2::4]
-    if counts[0] > per_minute:
-        return "flood", counts[0]
-    if same and counts[1] > LOOP_REPEATS:
-        return "loop", counts[1]
+    return counts[0], counts[1] if same else 0
+
+
+def _verdict(session, message: InboundMessage, in_minute: int, repeats: int, per_minute: int) -> tuple[str | None, int]:
+    """("flood" or "loop", how many) when the message is past a limit, else (None, 0)."""
+    if in_minute > per_minute and not (in_minute <= WORK_FACTOR * per_minute and _works(session, message)):
+        return "flood", in_minute
+    if repeats > LOOP_REPEATS:
+        return "loop", repeats
     return None, 0
 
 
