@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from dorpslijn.db import Base, UTCDateTime, utcnow
@@ -26,12 +26,16 @@ class InboundMessage(Base):
     extra: Mapped[dict] = mapped_column(JSON, default=dict)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+    held_back: Mapped[str | None] = mapped_column(String(8), nullable=True)  # not answered: "flood" or "loop"
 
 
 class OutboundMessage(Base):
     """One message to one phone or chat; the outbox that the sender works through."""
 
     __tablename__ = "outbound_messages"
+    __table_args__ = (  # what was sent to a number in the last hour, and by a village today (bots/sending_caps.py)
+        Index("ix_outbound_messages_to_created_at", "to", "created_at"),
+        Index("ix_outbound_messages_village_id_created_at", "village_id", "created_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"), index=True)

@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from sqlalchemy import select
 
+from bots import sending_caps
 from bots.models import OutboundMessage
+from dorpslijn.config import load_settings
+from dorpslijn.db import utcnow
 from dorpslijn.messages import Outgoing
-from orders.models import Resident, Shop, Volunteer
+from orders.models import Resident, Shop, Village, Volunteer
 
 logger = logging.getLogger(__name__)
 
@@ -15,15 +19,18 @@ OPT_OUT_CODES = {21610}
 TELEGRAM_BLOCKED = 403
 
 
-def put_all(session, village_id: int, messages: list[Outgoing]) -> list[OutboundMessage]:
-    """Queue messages; nothing goes to a number that asked us to stop."""
+def put_all(session, village_id: int, messages: list[Outgoing], now: datetime | None = None) -> list[OutboundMessage]:
+    """Queue messages; nothing goes to a number that asked us to stop, and a message past a
+    sending cap is kept unsent, "held" (bots/sending_caps.py), with a word to the coordinator."""
+    now = now or utcnow()
     stopped = _opted_out(session, village_id, {m.to for m in messages})
     rows = [OutboundMessage(village_id=village_id, channel=m.channel, to=m.to, body=m.body,
-                            status="queued", extra=dict(m.extra))
+                            status="queued", extra=dict(m.extra), created_at=now)
             for m in messages if m.to and (m.to not in stopped or m.extra.get("despite_opt_out"))]
+    notices = sending_caps.hold_back(session, session.get(Village, village_id), rows, load_settings(), now)
     session.add_all(rows)
     session.flush()
-    return rows
+    return rows + (put_all(session, village_id, notices, now) if notices else [])
 
 
 def _opted_out(session, village_id: int, addresses: set[str]) -> set[str]:

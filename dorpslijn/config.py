@@ -43,6 +43,9 @@ class Settings:
     keep_orders_years: int = 7     # the fiscal term; then orders lose their customer
     lock_seconds: float = 10.0
     sweep_seconds: float = 10.0
+    inbound_per_minute: int = 10      # messages of one number answered a minute (bots/floods.py)
+    sends_per_number_hour: int = 40   # messages to one resident's number an hour (bots/sending_caps.py)
+    sends_per_village_day: int = 0    # messages a village sends a day; 0: 20 per person it knows, at least 1,000
     extra: dict = field(default_factory=dict)
 
     @property
@@ -85,6 +88,9 @@ def load_settings(**overrides) -> Settings:
         keep_orders_years=int(env.get("DORPSLIJN_KEEP_ORDERS_YEARS") or 7),
         lock_seconds=float(env.get("DORPSLIJN_LOCK_SECONDS") or 10),
         sweep_seconds=float(env.get("DORPSLIJN_SWEEP_SECONDS") or 10),
+        inbound_per_minute=int(env.get("DORPSLIJN_INBOUND_PER_MINUTE") or 10),
+        sends_per_number_hour=int(env.get("DORPSLIJN_SENDS_PER_NUMBER_HOUR") or 40),
+        sends_per_village_day=int(env.get("DORPSLIJN_SENDS_PER_VILLAGE_DAY") or 0),
     )
     values.update(overrides)
     return Settings(**values)

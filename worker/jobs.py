@@ -5,7 +5,7 @@ import logging
 
 from sqlalchemy import select, update
 
-from bots import inbox, outbox
+from bots import floods, inbox, outbox
 from bots.models import InboundMessage, OutboundMessage
 from bots.transport import PermanentFailure, SendLater, transport_for
 from dorpslijn.config import load_settings
@@ -57,7 +57,8 @@ def _oldest_unhandled(first: InboundMessage):
 
 
 def _handle_oldest(settings, inbound_id: int) -> list[int] | None:
-    """Handle the sender's oldest unhandled message; the outbox ids it made, or None when done."""
+    """Handle the sender's oldest unhandled message (unanswered when it floods or loops,
+    bots/floods.py); the outbox ids it made, or None when done."""
     with session_scope(settings.database_url) as session:
         message = session.scalar(_oldest_unhandled(session.get(InboundMessage, inbound_id)).with_for_update())
         if message is None:
@@ -65,7 +66,9 @@ def _handle_oldest(settings, inbound_id: int) -> list[int] | None:
         inbound = Inbound(village_id=message.village_id, channel=message.channel, sender=message.sender,
                           text=message.body, received_at=message.received_at,
                           media=tuple(message.media or ()), inbound_id=message.id)
-        replies = inbox.handle(session, inbound, settings.now())
+        replies = floods.hold_back(session, connect(settings), message, settings.now(), settings.inbound_per_minute)
+        if replies is None:
+            replies = inbox.handle(session, inbound, settings.now())
         message.handled_at = utcnow()
         return [row.id for row in outbox.put_all(session, message.village_id, replies)]
 

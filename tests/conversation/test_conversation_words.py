@@ -40,6 +40,8 @@ VALUES = dict(
     # Telegram and the voice menu
     person="Truus Lamberts", heard=True, names=["Wit brood heel", "Bruin brood heel"], goodbye=True, same=True,
     part="morning", url="https://api.twilio.com/recordings/RE123",
+    # floods and sending caps
+    count=12, first_words="Ik rijd nu, ik bel je later terug",
 )
 # The few templates that give a name of VALUES another shape.
 OWN_VALUES = {
