@@ -7,15 +7,15 @@ A village of `--residents` registered residents (the demo village and as many ma
 neighbours) each send the six messages of a morning's order: the shopping, `JA`, something
 forgotten, `JA` again, a question, and thanks. The messages go out round by round (everyone's
 first, then everyone's second, ...) as signed SMS webhooks from 20 senders, as fast as the
-servers take them (`--rate 0`, the hour compressed) or at `--rate` messages a second.
+servers take them (`--rate 0`, the hour compressed) or at `--rate` messages a second
+(`--residents 2000 --rate 20` keeps that up for ten minutes: a soak).
 
 Against `--web` gunicorn servers (as the Procfile's web line), `--workers` `dorpslijn worker`
 processes and one scheduler, sending through a local fake of Twilio's REST API. Reports how
 long each message took from stored to its reply queued (p50, p95, p99: the reply is queued in
-the transaction that marks the message handled), every process's memory after the first round
-and at the end (a gunicorn server with its workers), and checks that every message was stored
-and handled, every resident's order confirmed and every reply sent exactly once. With `--soak MINUTES` the residents order again
-and again until the minutes have passed, to show whether memory stays flat.
+the transaction that marks the message handled), every process's memory a minute in and at
+the end (a gunicorn server with its workers), and checks that every message was stored and
+handled, every resident's order confirmed and every reply sent exactly once.
 """
 from __future__ import annotations
 
@@ -63,7 +63,6 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--web", type=int, default=1, help="gunicorn servers, each as the Procfile's web line")
     parser.add_argument("--rate", type=float, default=0, help="messages a second; 0 sends as fast as taken")
-    parser.add_argument("--soak", type=float, default=0, help="minutes to go on ordering, for memory")
     args = parser.parse_args()
     run = uuid.uuid4().hex[:6]
     with instance_env() as env, FakeTwilioAPI() as twilio, ExitStack() as processes:
@@ -78,21 +77,32 @@ def main():
         processes.callback(_stop, started)
         pids["worker"] = [p.pid for p in started[:-1]]
         pids["scheduler"] = [started[-1].pid]
+        memory = _MemorySampler(pids)
         senders = _Senders(urls, settings.twilio_auth_token, args.rate)
-        began, rounds, memory_warm = time.monotonic(), 0, None
-        while True:
-            for text in MORNING:
-                senders.send_round([_form(run, rounds, n, phone, text) for n, phone in enumerate(residents)])
-            rounds += 1
-            if memory_warm is None:
-                _wait_until_answered(settings)
-                memory_warm = _memory(pids)
-            if time.monotonic() - began >= args.soak * 60:
-                break
+        began = time.monotonic()
+        for text in MORNING:
+            senders.send_round([_form(run, n, phone, text) for n, phone in enumerate(residents)])
         _wait_until_answered(settings)
-        memory_after = _memory(pids)
-        _report(settings, args, senders, rounds, residents, twilio, memory_warm, memory_after,
-                time.monotonic() - began)
+        memory.stop()
+        _report(settings, args, senders, residents, twilio, memory, time.monotonic() - began)
+
+
+class _MemorySampler:
+    """Every process's memory once a minute while the benchmark runs."""
+
+    def __init__(self, pids: dict[str, list[int]]):
+        self.pids, self.samples, self.done = pids, [], threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        while not self.done.wait(60):
+            self.samples.append(_memory(self.pids))
+
+    def stop(self) -> None:
+        self.done.set()
+        self.thread.join()
+        self.samples.append(_memory(self.pids))
 
 
 def _register(env: dict, settings, count: int) -> list[str]:
@@ -116,8 +126,8 @@ def _register(env: dict, settings, count: int) -> list[str]:
         return list(session.scalars(select(Resident.phone).order_by(Resident.id)))
 
 
-def _form(run: str, round_: int, n: int, phone: str, text: str) -> dict:
-    return {"MessageSid": f"SM{run}{round_:03d}{n:06d}{MORNING.index(text)}", "From": phone, "To": VILLAGE,
+def _form(run: str, n: int, phone: str, text: str) -> dict:
+    return {"MessageSid": f"SM{run}{n:06d}{MORNING.index(text)}", "From": phone, "To": VILLAGE,
             "Body": text, "NumMedia": "0"}
 
 
@@ -166,7 +176,7 @@ def _wait_until_answered(settings, timeout: float = 900) -> None:
     print(f"gave up waiting: {unhandled} messages unhandled, {unsent} replies unsent", file=sys.stderr)
 
 
-def _report(settings, args, senders, rounds, residents, twilio, memory_warm, memory_after, seconds):
+def _report(settings, args, senders, residents, twilio, memory, seconds):
     with session_scope(settings.database_url) as session:
         messages = session.execute(select(InboundMessage.received_at, InboundMessage.handled_at)).all()
         outbox = Counter(session.scalars(select(OutboundMessage.status)))
@@ -175,20 +185,24 @@ def _report(settings, args, senders, rounds, residents, twilio, memory_warm, mem
         orders = session.scalar(select(func.count(Order.id)).where(Order.status == "confirmed"))
     waits = sorted((handled - received).total_seconds() for received, handled in messages if handled)
     delivered = Counter(m["sid"] for m in twilio.messages)
-    print(f"{len(residents)} residents, {rounds} round(s) of {len(MORNING)} messages, {args.web} web, "
+    print(f"{len(residents)} residents, {len(MORNING)} messages each, {args.web} web, "
           f"{args.workers} workers, database {settings.database_url.split(':')[0]}, "
           f"rate {'flat out' if not args.rate else f'{args.rate:g}/s'}, {seconds:.0f} s in all")
     print(f"messages: {senders.count} accepted by the webhook, {len(messages)} stored, {len(waits)} handled; "
           f"webhooks tried again: {dict(senders.failed) or 'none'}")
     print(f"stored to reply queued: p50 {_pct(waits, 50):.3f} s  p95 {_pct(waits, 95):.3f} s  "
           f"p99 {_pct(waits, 99):.3f} s  max {waits[-1]:.3f} s")
-    print(f"orders confirmed: {orders} (of {len(residents) * rounds} expected)")
+    print(f"orders confirmed: {orders} (of {len(residents)} expected)")
     print(f"outbox: {dict(outbox)}; sent to Twilio {len(twilio.messages)} times for {len(provider_ids)} "
           f"sent replies; sent twice: {sum(1 for c in delivered.values() if c > 1)}")
-    for kind in memory_warm:
-        warm = ", ".join(f"{kb / 1024:.0f}" for kb in memory_warm[kind])
-        after = ", ".join(f"{kb / 1024:.0f}" for kb in memory_after[kind])
-        print(f"memory of {kind}: MB after the first round [{warm}], at the end [{after}]")
+    first, last = memory.samples[0], memory.samples[-1]
+    for kind in first:
+        print(f"memory of {kind}, MB: after {'a minute' if len(memory.samples) > 1 else 'the run'} "
+              f"[{_mb(first[kind])}], at the end [{_mb(last[kind])}]")
+
+
+def _mb(kilobytes: list[int]) -> str:
+    return ", ".join(f"{kb / 1024:.0f}" for kb in kilobytes)
 
 
 def _pct(values: list[float], p: int) -> float:
