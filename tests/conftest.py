@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, delete
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 from twilio.request_validator import RequestValidator
 
@@ -107,9 +108,12 @@ def _clean_redis(redis):
 
 @pytest.fixture
 def db(settings):
-    """A session on the test database, committed when the test ends."""
-    with session_scope(settings.database_url) as session:
+    """A session on the test database that commits each statement by itself: it reads what the
+    workers committed, and holds no transaction open (on SQLite a transaction is the write
+    lock, which the workers would wait on)."""
+    with Session(autocommit_engine_for(settings.database_url), expire_on_commit=False) as session:
         yield session
+        session.commit()
 
 
 @pytest.fixture
