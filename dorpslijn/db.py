@@ -5,7 +5,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from functools import lru_cache
 
-from sqlalchemy import DateTime, MetaData, create_engine, event
+from sqlalchemy import DateTime, MetaData, String, cast, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -44,6 +44,12 @@ class UTCDateTime(TypeDecorator):
 def utcnow() -> datetime:
     """Now, in UTC."""
     return datetime.now(timezone.utc)
+
+
+def json_filled(column):
+    """A condition: the JSON column holds more than an empty object or list (PostgreSQL's `json`
+    type has no equality to compare it with)."""
+    return cast(column, String).not_in(("{}", "[]"))
 
 
 @lru_cache(maxsize=None)
