@@ -80,9 +80,6 @@ def _engine(url: str, **options):
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, **options)
         event.listen(engine, "connect", _sqlite_pragmas)
-        if options.get("isolation_level") != "AUTOCOMMIT":
-            event.listen(engine, "connect", _sqlite_begins_by_us)
-            event.listen(engine, "begin", _sqlite_begin_immediate)
         return engine
     return create_engine(url, pool_size=10, max_overflow=20, pool_recycle=3600, **options)
 
@@ -100,18 +97,6 @@ def _sqlite_pragmas(dbapi_connection, _record):
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
-
-
-def _sqlite_begins_by_us(dbapi_connection, _record):
-    dbapi_connection.isolation_level = None  # the driver's own BEGIN would be a deferred one
-
-
-def _sqlite_begin_immediate(connection):
-    """A transaction takes SQLite's write lock when it begins, waiting its turn (busy_timeout):
-    one that read first and wrote later found another process's commit in between and failed
-    at once with "database is locked", whatever the timeout, and several workers on the
-    embedded database answered residents with an apology."""
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 @lru_cache(maxsize=None)
