@@ -1,10 +1,14 @@
-"""The Dutch grocery lexicon: number words, units, synonyms and word roles, read from data files."""
+"""The Dutch grocery lexicon: number words, units, cue phrases, word roles and the glossary, read from data files."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+
+from . import glossary as glossary_file
+from .glossary import Glossary
 
 FOLDER = Path(__file__).with_name("lexicon")
 
@@ -28,8 +32,8 @@ class Lexicon:
 
     numbers: dict
     units: dict
-    synonyms: dict
-    longest_synonym: int
+    cues: dict
+    glossary: Glossary
     roles: dict
     ignore: frozenset
     address_suffixes: tuple
@@ -48,20 +52,28 @@ def _rows(name):
                 yield line.split("\t")
 
 
-@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The lexicon, read once per process."""
+    """The lexicon, read once per process (again only if the glossary setting names another file)."""
+    return _read(os.environ.get(glossary_file.PATH_SETTING, ""))
+
+
+@lru_cache(maxsize=2)
+def _read(glossary_path) -> Lexicon:
+    """The lexicon with the glossary at `glossary_path` (the shipped one when empty)."""
     numbers = {row[0]: Decimal(row[1]) for row in _rows("numbers.tsv")}
     units = {row[0]: Unit(row[1], row[2]) for row in _rows("units.tsv")}
-    synonyms = {tuple(row[0].split()): tuple(row[1].split()) for row in _rows("synonyms.tsv")}
+    cues = {tuple(row[0].split()): tuple(row[1].split()) for row in _rows("cues.tsv")}
     roles = {row[0]: row[1] for row in _rows("words.tsv")}
+    glossary = glossary_file.load(Path(glossary_path) if glossary_path else FOLDER / "glossary.tsv")
+    for canonical in glossary.modifiers.values():
+        roles.setdefault(canonical, "weak")
     with open(FOLDER / "ignore.txt", encoding="utf-8") as f:
         ignore = frozenset(w for line in f if not line.startswith("#") for w in line.split())
     return Lexicon(
         numbers=numbers,
         units=units,
-        synonyms=synonyms,
-        longest_synonym=max(map(len, synonyms)),
+        cues=cues,
+        glossary=glossary,
         roles={w: r for w, r in roles.items() if r != "address"},
         ignore=ignore,
         address_suffixes=tuple(w for w, r in roles.items() if r == "address"),

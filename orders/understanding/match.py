@@ -5,17 +5,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from .index import Index
 from .lexicon import lexicon
 from .model import Item, Unclear
 from .quantity import Quantity, absurd, for_product
-from .words import DERIVED, STRONG, forms
+from .words import DERIVED, STRONG, forms, key
 
 MAX_CANDIDATES = 5
 FUZZY_MIN = 5
 FUZZY = 1
+CATEGORY = DERIVED
 HIT_CACHE = 100_000
 
 
@@ -64,6 +65,10 @@ class Names:
     def __init__(self, index: Index):
         self.index = index
 
+    def knows(self, word: str) -> bool:
+        """Whether the catalogue names, heads or files a product under this word."""
+        return self.index.knows(word)
+
     def compound(self, first: str, second: str) -> str | None:
         """The product word `second + first` ("broodjes kaas": kaasbroodjes), if the catalogue has it."""
         word = second + first
@@ -91,7 +96,7 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, history
     if max(best.covered.values()) < STRONG and any(i + 1 in best.covered and i not in best.covered for i in range(len(words))):
         return Outcome(unclear=Unclear(text, [c.sku for c in ranked[:3]], None, "unknown"), used=used)
     group = [c for c in ranked if c.rank == best.rank]
-    winners = [c for c in group if c.plainness == best.plainness]
+    winners = [c for c in group if c.plainness == best.plainness] if best.extra == 0 else group
     if len(winners) == 1 and min(best.covered.values()) < STRONG:
         winners += [c for c in group if c.named != best.named and c.fit == best.fit and c not in winners]
     chosen = winners[0] if len(winners) == 1 else _by_history(group, history)
@@ -136,7 +141,7 @@ def _ranked(index, hits, quantity):
         if reach[e] != most:
             continue
         entry = index.entries[e]
-        seen = {w for _, w in marks.values()}
+        seen = {w for _, w in marks.values() if w is not None}
         extra = sum(weight for w, weight in enumerate(entry.weight) if w not in seen)
         amount, fit = for_product(quantity, entry.product, entry.contents, entry.packs)
         packed = (2 if quantity.pack in entry.packs else 1 if entry.packs else 0) if quantity.pack else 0
@@ -147,23 +152,55 @@ def _ranked(index, hits, quantity):
 
 
 def _hits(index, word):
-    """The products a word points at: {entry: (strength, word position in the product)}."""
+    """The products a word points at: {entry: (strength, word position in the product, None for its category)}.
+
+    By any form of the word, and by a category so called: a category said as written
+    ("bloemen") keeps out products that only another reading of the ending reaches ("bloem").
+    Then the compound heads of product words, a category in another form, the kinds the glossary
+    says the word covers ("kaas": goudse kaas), and last a spelling one typo away.
+    """
     if word in index.hits:
         return index.hits[word]
-    found = {}
-    word_forms = forms(word)
-    for form, strength in word_forms.items():
-        for e, w in index.exact.get(form, ()):
-            if found.get(e, (0,))[0] < strength:
-                found[e] = (strength, w)
-    for form in word_forms:
+    written = key(word)
+    found = _by_forms(index, forms(word))
+    if written in index.categories:
+        filed = index.categories[written]
+        if written not in index.exact:
+            found = {e: hit for e, hit in found.items() if e in filed}
+        for e in filed:
+            found.setdefault(e, (CATEGORY, None))
+    for form in forms(word):
         for e, w in index.heads.get(form, ()):
             found.setdefault(e, (DERIVED, w))
+    if not found:
+        found = {e: (CATEGORY, None) for form in forms(word) for e in index.categories.get(form, ())}
+    if not found:
+        found = _by_kind(index, word)
     if not found and len(word) >= FUZZY_MIN:
         found = _fuzzy(index, word)
     if len(index.hits) >= HIT_CACHE:
         index.hits.clear()
     index.hits[word] = found
+    return found
+
+
+def _by_forms(index, word_forms):
+    """Products named by any form of a word, each at the strongest form that reaches it."""
+    found = {}
+    for form, strength in word_forms.items():
+        for e, w in index.exact.get(form, ()):
+            if found.get(e, (0,))[0] < strength:
+                found[e] = (strength, w)
+    return found
+
+
+def _by_kind(index, word):
+    """Products named by every word of a more specific kind the glossary says this word covers."""
+    found = {}
+    for target in lexicon().glossary.kinds.get((word,), ()):
+        reached = [_by_forms(index, forms(t)) for t in target]
+        for e in set(reached[0]).intersection(*reached[1:]):
+            found.setdefault(e, (DERIVED, reached[-1][e][1]))
     return found
 
 
@@ -174,7 +211,7 @@ def _fuzzy(index, word):
     for form, strength in forms(word).items():
         if strength < STRONG or len(form) < FUZZY_MIN:
             continue
-        for close, _, _ in process.extract(form, index.vocabulary, scorer=Levenshtein.distance, score_cutoff=limit, limit=5):
+        for close, _, _ in process.extract(form, index.vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=5):
             if close[0] == form[0] or len(form) >= 8:
                 for e, w in index.exact[close]:
                     found.setdefault(e, (FUZZY, w))

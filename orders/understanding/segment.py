@@ -86,7 +86,7 @@ def phrases(text: str, names=None) -> list[Phrase]:
     split = listed_pieces(text)
     for n, (piece, before, after) in enumerate(split):
         titled = n > 0 and lex.role(split[n - 1][0][-1]) == "title"
-        tokens = [t for t in _synonyms(_compounds(piece, names, lex), lex) if lex.role(t) != "approx"]
+        tokens = [t for t in _synonyms(_compounds(piece, names, lex), lex, names) if lex.role(t) != "approx"]
         if signed and not any(t[0].isdigit() for t in tokens):
             continue
         end = _signoff(tokens, lex)
@@ -130,12 +130,20 @@ def _compounds(tokens, names, lex):
     return out
 
 
-def _synonyms(tokens, lex):
-    """Tokens with spoken, regional and English words read as the catalogue's words (longest first)."""
+def _synonyms(tokens, lex, names):
+    """Tokens with cue phrases ("heeft u") and the glossary's words read as this catalogue's words (longest first).
+
+    A variant word becomes its canonical form ("in plakken": sliced). A word with a meaning
+    ("mince": gehakt) becomes that meaning only when the catalogue knows the meaning and not the
+    word as said, so a village that sells "haddock" under that name keeps it.
+    """
+    glossary = lex.glossary
+    longest = max(glossary.longest, max(map(len, lex.cues)))
     out, i = [], 0
     while i < len(tokens):
-        for size in range(min(lex.longest_synonym, len(tokens) - i), 0, -1):
-            replacement = lex.synonyms.get(tuple(tokens[i : i + size]))
+        for size in range(min(longest, len(tokens) - i), 0, -1):
+            said = tuple(tokens[i : i + size])
+            replacement = lex.cues.get(said) or _meaning(said, glossary, lex, names)
             if replacement:
                 out.extend(replacement)
                 i += size
@@ -144,6 +152,21 @@ def _synonyms(tokens, lex):
             out.append(tokens[i])
             i += 1
     return out
+
+
+def _meaning(said, glossary, lex, names):
+    """What the glossary reads a phrase as here, or None: its canonical variant word, or its meaning."""
+    if len(said) == 1 and (said[0] in lex.units or number(said[0]) is not None or lex.role(said[0]) in NOT_CONTENT):
+        return None
+    modifier = glossary.modifiers.get(said)
+    if modifier:
+        return (modifier,)
+    meaning = glossary.same.get(said)
+    if meaning is None or names is None:
+        return meaning
+    if all(names.knows(w) for w in meaning if _is_content(w, lex)) and not all(names.knows(w) for w in said):
+        return meaning
+    return None
 
 
 def _signoff(tokens, lex):
