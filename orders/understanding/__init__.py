@@ -49,7 +49,7 @@ from .match import FUZZY, Names, Outcome, match
 from .model import Item, Unclear, Understanding
 from .quantity import Quantity
 from .segment import phrases
-from .words import STRONG
+from .words import STRONG, describing
 from .stream import parse_stream
 
 __all__ = ["understand", "parse_stream", "Understanding", "Item", "Unclear"]
@@ -79,7 +79,7 @@ def _outcomes(index, phrase, history):
     if phrase.carried and not outcome.item:
         carried = match(index, phrase.words + phrase.carried, phrase.quantity, phrase.text, history)
         outcome = carried if carried.item else outcome
-    if not (outcome.item or outcome.unclear):
+    if not (outcome.item or outcome.unclear) or _another_head(index, phrase, outcome):
         if phrase.unsold:
             yield Outcome(not_found=phrase.unsold)
         return
@@ -92,6 +92,19 @@ def _outcomes(index, phrase, history):
         extra = match(index, run, Quantity(), " ".join(run), history)
         if (extra.item and extra.sureness == STRONG) or (extra.unclear and extra.unclear.reason == "ambiguous"):
             yield extra
+
+
+def _another_head(index, phrase, outcome):
+    """Whether the phrase ends in a noun no product has, so the product matched only describes it.
+
+    In "lijnzaad olie" the thing is oil ("olie", the head, said last as in a compound); the
+    linseed the market sells is not it. A describing last word ("kruimig", "gebrand") is no head.
+    """
+    head = phrase.words[: phrase.opens.index(True)] if True in phrase.opens else phrase.words
+    last = len(head) - 1
+    if last < 1 or last in outcome.used or not any(i < last for i in outcome.used):
+        return False
+    return not (index.knows(head[last]) or describing(head[last]))
 
 
 def _unsure_alone(words, outcome):

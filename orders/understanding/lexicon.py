@@ -33,6 +33,7 @@ class Lexicon:
     numbers: dict
     units: dict
     cues: dict
+    corrections: dict
     glossary: Glossary
     roles: dict
     ignore: frozenset
@@ -63,6 +64,7 @@ def _read(glossary_path) -> Lexicon:
     numbers = {row[0]: Decimal(row[1]) for row in _rows("numbers.tsv")}
     units = {row[0]: Unit(row[1], row[2]) for row in _rows("units.tsv")}
     cues = {tuple(row[0].split()): tuple(row[1].split()) for row in _rows("cues.tsv")}
+    corrections = {tuple(row[0].split()): row[1] for row in _rows("corrections.tsv")}
     roles = {row[0]: row[1] for row in _rows("words.tsv")}
     glossary = glossary_file.load(Path(glossary_path) if glossary_path else FOLDER / "glossary.tsv")
     for canonical in glossary.modifiers.values():
@@ -73,6 +75,7 @@ def _read(glossary_path) -> Lexicon:
         numbers=numbers,
         units=units,
         cues=cues,
+        corrections=corrections,
         glossary=glossary,
         roles={w: r for w, r in roles.items() if r != "address"},
         ignore=ignore,

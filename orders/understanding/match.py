@@ -105,13 +105,13 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, history
         quantity_said = winners[0].quantity if winners[0].fit else None
         return Outcome(unclear=Unclear(text, [c.sku for c in shown[:MAX_CANDIDATES]], quantity_said, "ambiguous"), used=used)
     sureness = min(chosen.covered.values())
-    return Outcome(**_settle(chosen, text), used=frozenset(chosen.covered), sureness=sureness)
+    return Outcome(**_settle(chosen, text, quantity), used=frozenset(chosen.covered), sureness=sureness)
 
 
-def _settle(chosen, text):
+def _settle(chosen, text, said):
     """An item when its amount makes sense, else a question about the amount."""
     unit = chosen.entry.product.unit
-    if chosen.fit == 0 or chosen.quantity is None or absurd(chosen.quantity, unit):
+    if chosen.fit == 0 or chosen.quantity is None or absurd(chosen.quantity, unit, said):
         return {"unclear": Unclear(text, [chosen.sku], chosen.quantity, "quantity")}
     amount = chosen.quantity.quantize(Decimal("0.001")) if unit == "kg" else chosen.quantity.to_integral_value()
     return {"item": Item(chosen.sku, amount.normalize() if unit == "kg" else amount, text)}

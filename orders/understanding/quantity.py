@@ -12,6 +12,8 @@ ARTICLES = ("een", "a", "an")
 SPEC_WORDS = ("van", "of")
 MAX_PIECES = 50
 MAX_KG = 10
+MIN_KG = Decimal("0.05")
+MAX_MEASURE = {"kg": MAX_KG, "l": 20}
 
 
 @dataclass(frozen=True)
@@ -184,8 +186,15 @@ def _same(a, b):
     return abs(a - b) < Decimal("0.001")
 
 
-def absurd(value: Decimal | None, unit: str) -> bool:
-    """Whether no household orders this much: nothing, less than nothing, or more than a shop sells one."""
+def absurd(value: Decimal | None, unit: str, said: Quantity | None = None) -> bool:
+    """Whether no household orders this much: nothing, a crumb (under 50 gram), more than a shop sells one.
+
+    A weight or volume said is judged as said, whatever packs it comes to: 40 kilo of potatoes in
+    bags is still 40 kilo.
+    """
     if value is None:
         return False
-    return value <= 0 or value > (MAX_KG if unit == "kg" else MAX_PIECES)
+    if value <= 0 or value > (MAX_KG if unit == "kg" else MAX_PIECES) or (unit == "kg" and value < MIN_KG):
+        return True
+    measure = said.measure if said else None
+    return measure is not None and measure.dim in DIMENSIONS.values() and measure.value > MAX_MEASURE[measure.dim]

@@ -82,7 +82,7 @@ def phrases(text: str, names=None) -> list[Phrase]:
     """
     lex = lexicon()
     found = []
-    signed = False
+    signed = retracting = False
     split = listed_pieces(text)
     for n, (piece, before, after) in enumerate(split):
         titled = n > 0 and lex.role(split[n - 1][0][-1]) == "title"
@@ -92,14 +92,68 @@ def phrases(text: str, names=None) -> list[Phrase]:
         end = _signoff(tokens, lex)
         if end is not None:
             tokens, signed = tokens[:end], True
-        made = [p for chunk, listed in _chunks(tokens, lex) for p in _phrases(chunk, listed, lex, names)]
-        for phrase in made:
-            phrase.element = bool({before, after} & LIST_BREAKS) and not titled
-            phrase.signature = n == len(split) - 1 and before not in ("comma", "bullet") and not phrase.counted
-        _amount_alone(found, made)
-        found.extend(p for p in made if p.words)
+        for part, correction in _corrected(tokens, lex):
+            made = [p for chunk, listed in _chunks(part, lex) for p in _phrases(chunk, listed, lex, names)]
+            for phrase in made:
+                phrase.element = bool({before, after} & LIST_BREAKS) and not titled
+                phrase.signature = n == len(split) - 1 and before not in ("comma", "bullet") and not phrase.counted
+            if not (retracting and _retract(found, made)):
+                _amount_alone(found, made)
+            retracting = retracting and not made
+            found.extend(p for p in made if p.words)
+            if correction == "cancel" and found:
+                found.pop()
+            retracting = correction == "retract" or (retracting and correction != "cancel")
     _carry_nouns(found, lex)
-    return found
+    return _without_repeats(found)
+
+
+def _without_repeats(found):
+    """A thing said twice in a row ("beschuit, eh, beschuit", "beschuit, twee beschuit") is one thing.
+
+    Counted both times ("1 komkommer, 1 komkommer") it is written out twice, and stays twice.
+    """
+    kept = []
+    for phrase in found:
+        if kept and kept[-1].words == phrase.words and not (kept[-1].counted and phrase.counted):
+            if phrase.counted:
+                kept[-1] = phrase
+            continue
+        kept.append(phrase)
+    return kept
+
+
+def _corrected(tokens, lex):
+    """The tokens cut at a self-correction ("nee wacht", "die hoeft niet"): each part with the correction after it, or ""."""
+    longest = max(map(len, lex.corrections))
+    part, i = [], 0
+    while i < len(tokens):
+        for size in range(min(longest, len(tokens) - i), 0, -1):
+            correction = lex.corrections.get(tuple(tokens[i : i + size]))
+            if correction:
+                yield part, correction
+                part, i = [], i + size
+                break
+        else:
+            part.append(tokens[i])
+            i += 1
+    yield part, ""
+
+
+def _retract(found, made):
+    """What is said after "of nee" replaces what came before: an amount alone its amount, a thing the thing.
+
+    Said after a list word ("nee, en ook kaas") it is one more thing, and replaces nothing.
+    """
+    if not found or not made:
+        return False
+    if len(made) == 1 and made[0].counted and not made[0].words:
+        found[-1].quantity, found[-1].counted = made[0].quantity, True
+        return True
+    if made[0].words and not made[0].listed:
+        found.pop()
+        return True
+    return False
 
 
 def _amount_alone(found, made):

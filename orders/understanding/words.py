@@ -4,10 +4,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .lexicon import lexicon
+
 DIMINUTIVES = ("etjes", "etje", "tjes", "tje", "pjes", "pje", "kjes", "kje", "jes", "je")
 PLURALS = ("eren", "'s", "en", "s", "n", "e")
 DOUBLE = re.compile(r"(.)\1+")
 STRONG, DERIVED = 3, 2
+ADJECTIVE_ENDINGS = ("ig", "ige", "isch", "ische", "lijk", "lijke", "baar", "bare", "loos", "loze", "vrij", "vrije", "rijk", "rijke")
+PARTICIPLE_ENDINGS = ("t", "te", "d", "de", "en")
 
 
 @lru_cache(maxsize=100_000)
@@ -54,3 +58,13 @@ def _squeeze(word):
         word = word[:-1] + "f"
     return word
 
+
+
+def describing(word: str) -> bool:
+    """Whether a word reads as describing rather than naming: a known variant word or an adjective or participle form."""
+    lex = lexicon()
+    if lex.role(word) in ("weak", "default", "instruction") or (word,) in lex.glossary.modifiers:
+        return True
+    if word.endswith(ADJECTIVE_ENDINGS):
+        return True
+    return word.startswith("ge") and len(word) > 5 and word.endswith(PARTICIPLE_ENDINGS)

@@ -1,0 +1,127 @@
+"""Understanding a village it was never built against: a small made-up catalogue, words in no corpus."""
+from decimal import Decimal
+
+import pytest
+
+from orders.catalogue import Catalogue, Product
+from orders.understanding import understand
+
+
+def product(sku, shop, name, unit="stuk", category=""):
+    return Product(sku, shop, name, unit, 250, category, "")
+
+
+@pytest.fixture
+def village():
+    """Seven shops of a village no corpus describes."""
+    return Catalogue([
+        product("GEIT-NAT", "zuivelhoeve", "Geitenkaas naturel", "kg", "kaas"),
+        product("GEIT-HON", "zuivelhoeve", "Geitenkaas met honing", "kg", "kaas"),
+        product("SCHAAP", "zuivelhoeve", "Schapenkaas", "kg", "kaas"),
+        product("JAM-BOS", "hofwinkel", "Bosbessenjam 450 gram", "stuk", "jam"),
+        product("JAM-KRUIS", "hofwinkel", "Kruisbessenjam 450 gram", "stuk", "jam"),
+        product("LIJNZAAD", "hofwinkel", "Lijnzaad 500 gram", "stuk", "zaden"),
+        product("SPELT", "molen", "Speltmeel 1 kg", "stuk", "meel"),
+        product("PASTINAAK", "akker", "Pastinaak", "kg", "groente"),
+        product("KNOLRAAP", "akker", "Knolraap", "stuk", "groente"),
+        product("DUINROOS", "kwekerij", "Duinrozen", "bos", "bloemen"),
+        product("HAZEL", "notenbar", "Hazelnoten 250 gram", "stuk", "noten"),
+        product("HAZEL-GEBRAND", "notenbar", "Hazelnoten gebrand 250 gram", "stuk", "noten"),
+        product("SPELTBROOD", "molen", "Speltbrood", "stuk", "brood"),
+        product("SPELTBROOD-HALF", "molen", "Speltbrood half", "stuk", "brood"),
+        product("KNIJPERS", "huishoud", "Wasknijpers 24 stuks", "stuk", "huishouden"),
+    ])
+
+
+def read(text, village):
+    """Items as (sku, quantity), questions as (candidates, reason), and what is not sold."""
+    result = understand(text, village)
+    return (
+        [(i.sku, i.quantity) for i in result.items],
+        [(sorted(u.candidates), u.reason) for u in result.unclear],
+        result.not_found,
+    )
+
+
+# 1. A kind word asks; one product is that one.
+
+def test_a_category_word_asks_with_every_product_it_covers(village):
+    assert read("200 gram kaas", village) == ([], [(["GEIT-HON", "GEIT-NAT", "SCHAAP"], "ambiguous")], [])
+    assert read("een pot jam", village) == ([], [(["JAM-BOS", "JAM-KRUIS"], "ambiguous")], [])
+
+
+def test_a_shared_head_word_asks_when_no_product_is_the_plain_one(village):
+    _, questions, _ = read("2 geitenkaas", village)
+    assert questions == [(["GEIT-HON", "GEIT-NAT"], "ambiguous")]
+
+
+def test_a_kind_word_that_covers_one_product_is_that_product(village):
+    assert read("bloemen", village) == ([("DUINROOS", 1)], [], [])
+    assert read("een zak noten", village)[1] == [(["HAZEL", "HAZEL-GEBRAND"], "ambiguous")]
+
+
+def test_the_plain_product_still_wins_over_its_marked_variant(village):
+    assert read("hazelnoten", village) == ([("HAZEL", 1)], [], [])
+    assert read("speltbrood", village) == ([("SPELTBROOD", 1)], [], [])
+
+
+def test_the_glossary_names_kinds_the_catalogue_does_not(village, use_glossary):
+    use_glossary(("zuivel", "kind", "geitenkaas", "nl"))
+    _, questions, _ = read("wat zuivel", village)
+    assert questions == [(["GEIT-HON", "GEIT-NAT"], "ambiguous")]
+
+
+# 2. What the market does not sell is not found, never a neighbour.
+
+@pytest.mark.parametrize("text, unsold", [
+    ("een fles lijnzaadolie", "lijnzaadolie"),
+    ("een fles lijnzaad olie", "lijnzaad olie"),
+    ("2 pakken speltmeelkoekjes", "speltmeelkoekjes"),
+    ("een zak vaatwasknijpers", "vaatwasknijpers"),
+])
+def test_a_compound_with_another_head_is_not_sold(village, text, unsold):
+    assert read(text, village) == ([], [], [unsold])
+
+
+def test_flour_is_not_the_flowers_of_another_shop(village):
+    items, questions, unsold = read("een kilo meel en een bos bloemen", village)
+    assert items == [("SPELT", 1), ("DUINROOS", 1)] and questions == [] and unsold == []
+
+
+# 4. Spoken numbers of any size, and amounts no household orders.
+
+@pytest.mark.parametrize("text, kilos", [
+    ("honderdvijftig gram pastinaak", Decimal("0.15")),
+    ("tweehonderdvijftig gram pastinaak", Decimal("0.25")),
+    ("anderhalve kilo pastinaak", Decimal("1.5")),
+    ("driehonderd gram schapenkaas", Decimal("0.3")),
+])
+def test_spoken_weights_read_right(village, text, kilos):
+    (sku, quantity), = read(text, village)[0]
+    assert quantity == kilos
+
+
+@pytest.mark.parametrize("text", ["1 gram schapenkaas", "40 kilo pastinaak", "300 knolrapen", "vijftig kilo speltmeel"])
+def test_an_implausible_amount_is_asked_never_ordered(village, text):
+    items, questions, _ = read(text, village)
+    assert items == [] and [reason for _, reason in questions] == ["quantity"]
+
+
+# 5. Speech that corrects itself: the later words win.
+
+@pytest.mark.parametrize("text, items", [
+    ("knolraap, nee wacht, die hoeft niet", []),
+    ("een knolraap en lijnzaad, laat maar zitten", [("KNOLRAAP", 1)]),
+    ("drie, of nee, doe maar twee knolrapen", [("KNOLRAAP", 2)]),
+    ("drie knolrapen, of nee, doe maar twee", [("KNOLRAAP", 2)]),
+    ("vier knolrapen nee vijf", [("KNOLRAAP", 5)]),
+    ("een pot bosbessenjam, nee sorry, kruisbessenjam", [("JAM-KRUIS", 1)]),
+    ("knolraap, nee, en ook lijnzaad", [("KNOLRAAP", 1), ("LIJNZAAD", 1)]),
+])
+def test_the_later_words_win(village, text, items):
+    assert read(text, village)[0] == items
+
+
+def test_fillers_and_repeats_are_not_products(village):
+    assert read("eh knolraap, ehm, knolraap eh en uh lijnzaad", village) == ([("KNOLRAAP", 1), ("LIJNZAAD", 1)], [], [])
+    assert read("nee, geen knolraap deze week", village) == ([], [], [])
