@@ -37,15 +37,16 @@ class Index:
 
     def __init__(self, catalogue):
         self.lexicon = lexicon()
-        modifiers = self.lexicon.glossary.modifiers
+        modifiers = {form: canonical for said, canonical in self.lexicon.glossary.modifiers.items() if len(said) == 1
+                     for form in forms(said[0])}
         self.entries = [_entry(p) for p in catalogue]
         self.exact = defaultdict(list)
         self.heads = defaultdict(list)
         self.categories = defaultdict(list)
         for e, entry in enumerate(self.entries):
             for w, word in enumerate(entry.words):
-                canonical = modifiers.get((word,))
-                for form in {**forms(word), **(forms(canonical) if canonical else {})}:
+                canonicals = {c for f in forms(word) if (c := modifiers.get(f))}
+                for form in {**forms(word), **{f: 0 for c in canonicals for f in forms(c)}}:
                     self.exact[form].append((e, w))
                 for form in _head_forms(word):
                     self.heads[form].append((e, w))
@@ -56,6 +57,10 @@ class Index:
         self.exact = dict(self.exact)
         self.heads = dict(self.heads)
         self.categories = dict(self.categories)
+
+    def names(self, word: str) -> bool:
+        """Whether a word, in any of its forms, is a word of a product name here."""
+        return any(f in self.exact for f in forms(word))
 
     def knows(self, word: str) -> bool:
         """Whether a word, in any of its forms, names or heads a product or a category of this catalogue."""
@@ -110,7 +115,7 @@ def _entry(product) -> Entry:
 
 def _ignorable(token, lex):
     """Words in a product name that say nothing about which product it is."""
-    return lex.role(token) in ("preposition", "instruction", "label", "split")
+    return lex.role(token) in ("preposition", "label", "split")
 
 
 def _head_forms(word):

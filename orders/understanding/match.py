@@ -65,6 +65,10 @@ class Names:
     def __init__(self, index: Index):
         self.index = index
 
+    def names(self, word: str) -> bool:
+        """Whether a word is a word of a product name of the catalogue ("gesneden" in a prepacked pack)."""
+        return self.index.names(word)
+
     def knows(self, word: str) -> bool:
         """Whether the catalogue names, heads or files a product under this word."""
         return self.index.knows(word)
@@ -84,13 +88,14 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, history
     """Decide which product a phrase's words name, sure or not, and how much of it."""
     hits = [_hits(index, w) for w in words]
     _join_neighbours(index, words, hits)
+    _instructions_choose_only(words, hits)
     ranked = _ranked(index, hits, quantity)
     if not ranked:
         return Outcome()
     best = ranked[0]
     used = frozenset(best.covered)
     lex = lexicon()
-    unmatched = [i for i, h in enumerate(hits) if not h]
+    unmatched = [i for i, h in enumerate(hits) if not h and lex.role(words[i]) != "instruction"]
     if unmatched and all(lex.role(words[i]) in ("weak", "default") for i in best.covered):
         return Outcome()
     if max(best.covered.values()) < STRONG and any(i + 1 in best.covered and i not in best.covered for i in range(len(words))):
@@ -216,6 +221,15 @@ def _fuzzy(index, word):
                 for e, w in index.exact[close]:
                     found.setdefault(e, (FUZZY, w))
     return found
+
+
+def _instructions_choose_only(words, hits):
+    """A preparation word ("gesneden") chooses among the products the other words name, and names none alone."""
+    lex = lexicon()
+    said = [i for i, w in enumerate(words) if lex.role(w) == "instruction"]
+    named = set().union(*(hits[i] for i in range(len(words)) if i not in said))
+    for i in said:
+        hits[i] = {e: hit for e, hit in hits[i].items() if e in named}
 
 
 def _join_neighbours(index, words, hits):

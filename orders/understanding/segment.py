@@ -51,7 +51,7 @@ class Phrase:
     def unsold(self) -> str:
         """What this phrase asks for when no product fits it: a counted or listed thing, or a noun-like list element."""
         head = self._head()
-        if not head:
+        if not head or all(lexicon().role(self.tokens[i]) == "instruction" for i in head):
             return ""
         if self.cue:
             return self.named
@@ -292,7 +292,7 @@ def _phrases(chunk, listed, lex, names=None):
             pending_open = True
             negated = negated or role == "negation"
             _add(current, [token], "other")
-        elif _is_content(token, lex) and not negated:
+        elif (_is_content(token, lex) or _named_instruction(token, lex, names)) and not negated:
             _add_word(current, token, pending_open)
             pending_open = False
         else:
@@ -346,6 +346,11 @@ def _content_ahead(chunk, lex):
     for i in range(len(chunk) - 1, -1, -1):
         ahead[i] = ahead[i + 1] or _is_content(chunk[i], lex)
     return ahead
+
+
+def _named_instruction(token, lex, names):
+    """Whether a preparation word is part of a product's name here ("ossenworst voorgesneden"), so it may choose that pack."""
+    return lex.role(token) == "instruction" and names is not None and names.names(token)
 
 
 def _is_content(token, lex):

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import simplemma
+
 from .lexicon import lexicon
 
 DIMINUTIVES = ("etjes", "etje", "tjes", "tje", "pjes", "pje", "kjes", "kje", "jes", "je")
@@ -16,14 +18,26 @@ PARTICIPLE_ENDINGS = ("t", "te", "d", "de", "en")
 
 @lru_cache(maxsize=100_000)
 def forms(word: str) -> dict:
-    """Each comparable form of a word with its strength: 3 for the word and its singular, 2 via a diminutive."""
+    """Each comparable form of a word with its strength: 3 for the word and its singular, 2 via a diminutive.
+
+    The singular is found by taking endings off, and by the Dutch lemma (simplemma), which also
+    knows the plurals that change the stem ("kazen", "noten").
+    """
     found = {}
     for stem, strength in _stems(word):
         for base in _singulars(stem):
             key = _squeeze(base)
             if len(key) >= 2 and found.get(key, 0) < strength:
                 found[key] = strength
+    lemma = _squeeze(_lemma(word))
+    if len(lemma) >= 2:
+        found.setdefault(lemma, DERIVED if word.endswith(DIMINUTIVES) else STRONG)
     return found
+
+
+def _lemma(word):
+    """The dictionary form of a Dutch word ("kazen": kaas, "knolrapen": knolraap), the word itself if unknown."""
+    return simplemma.lemmatize(word, lang="nl") if word.isalpha() else word
 
 
 def _stems(word):

@@ -30,6 +30,15 @@ def village():
         product("SPELTBROOD", "molen", "Speltbrood", "stuk", "brood"),
         product("SPELTBROOD-HALF", "molen", "Speltbrood half", "stuk", "brood"),
         product("KNIJPERS", "huishoud", "Wasknijpers 24 stuks", "stuk", "huishouden"),
+        product("PLEISTER", "apotheek", "Vingerpleisters", "stuk", "verband"),
+        product("PLEISTER-WATER", "apotheek", "Vingerpleisters waterafstotend", "stuk", "verband"),
+        product("OSSEWORST", "slagerij", "Ossenworst", "kg", "vleeswaren"),
+        product("OSSEWORST-PAK", "slagerij", "Ossenworst voorgesneden 100 gram", "stuk", "vleeswaren"),
+        product("KNOLRAAP-KLEIN", "akker", "Knolraap klein", "stuk", "groente"),
+        product("EEND-6", "hoeve", "Eendeneieren 6 stuks", "stuk", "eieren"),
+        product("EEND-12", "hoeve", "Eendeneieren 12 stuks", "stuk", "eieren"),
+        product("ZANDPIEPER", "akker", "Zandaardappelen zak 2,5 kg", "stuk", "aardappelen"),
+        product("ZANDPIEPER-5", "akker", "Zandaardappelen zak 5 kg", "stuk", "aardappelen"),
     ])
 
 
@@ -125,3 +134,36 @@ def test_the_later_words_win(village, text, items):
 def test_fillers_and_repeats_are_not_products(village):
     assert read("eh knolraap, ehm, knolraap eh en uh lijnzaad", village) == ([("KNOLRAAP", 1), ("LIJNZAAD", 1)], [], [])
     assert read("nee, geen knolraap deze week", village) == ([], [], [])
+
+
+# 3. Variants and units are kept.
+
+VARIANTS = [("waterafstotend", "modifier", "waterproof", "en"), ("voorgesneden", "modifier", "sliced", "nl"),
+            ("in plakjes", "modifier", "sliced", "nl"), ("kleine", "modifier", "small", "nl"),
+            ("small", "modifier", "small", "en"), ("plasters", "same", "vingerpleisters", "en"),
+            ("duck eggs", "same", "eendeneieren", "en")]
+
+
+@pytest.mark.parametrize("text, items", [
+    ("waterproof plasters", [("PLEISTER-WATER", 1)]),
+    ("vingerpleisters waterafstotend", [("PLEISTER-WATER", 1)]),
+    ("vingerpleisters", [("PLEISTER", 1)]),
+    ("ossenworst in plakjes", [("OSSEWORST-PAK", 1)]),
+    ("een ons ossenworst", [("OSSEWORST", Decimal("0.1"))]),
+    ("een kleine knolraap", [("KNOLRAAP-KLEIN", 1)]),
+    ("een half speltbrood", [("SPELTBROOD-HALF", 1)]),
+    ("half a dozen duck eggs", [("EEND-6", 1)]),
+    ("a dozen duck eggs", [("EEND-12", 1)]),
+    ("twee zakken zandaardappelen van 2,5 kg", [("ZANDPIEPER", 2)]),
+    ("een zak zandaardappelen van 5 kilo", [("ZANDPIEPER-5", 1)]),
+    ("een halve kilo pastinaak", [("PASTINAAK", Decimal("0.5"))]),
+])
+def test_variants_sizes_and_counts_are_kept(village, use_glossary, text, items):
+    use_glossary(*VARIANTS)
+    assert read(text, village)[0] == items
+
+
+def test_a_variant_word_alone_names_nothing_and_slicing_bread_is_an_instruction(village, use_glossary):
+    use_glossary(*VARIANTS)
+    assert read("in plakjes", village) == ([], [], [])
+    assert read("speltbrood gesneden", village)[0] == [("SPELTBROOD", 1)]
