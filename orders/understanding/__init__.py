@@ -45,7 +45,7 @@ from collections.abc import Mapping
 
 from .index import index_for
 from .lexicon import lexicon
-from .match import FUZZY, Names, Outcome, match
+from .match import FUZZY, LONG_WORD, Names, Outcome, match
 from .model import Item, Unclear, Understanding
 from .quantity import Quantity
 from .segment import phrases
@@ -83,7 +83,7 @@ def _outcomes(index, phrase, history):
         if phrase.unsold:
             yield Outcome(not_found=phrase.unsold)
         return
-    if not phrase.cue and _unsure_alone(phrase.words, outcome):
+    if not phrase.cue and _unsure_alone(phrase.words, outcome) and not _slip_in_a_list(phrase, outcome):
         if outcome.sureness == FUZZY and outcome.item:
             yield Outcome(unclear=Unclear(phrase.text, [outcome.item.sku], None, "unknown"))
         return
@@ -92,6 +92,12 @@ def _outcomes(index, phrase, history):
         extra = match(index, run, Quantity(), " ".join(run), history)
         if (extra.item and extra.sureness == STRONG) or (extra.unclear and extra.unclear.reason == "ambiguous"):
             yield extra
+
+
+def _slip_in_a_list(phrase, outcome):
+    """Whether a list element is one long word a letter off a product ("beschuitt" on its own line): that product."""
+    (i,) = outcome.used
+    return phrase.element and len(phrase.words) == 1 and outcome.sureness == FUZZY and len(phrase.words[i]) >= LONG_WORD
 
 
 def _another_head(index, phrase, outcome):

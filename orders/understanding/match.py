@@ -11,10 +11,11 @@ from .index import Index
 from .lexicon import lexicon
 from .model import Item, Unclear
 from .quantity import Quantity, absurd, for_product
-from .words import DERIVED, STRONG, forms, key
+from .words import DERIVED, STRONG, forms, key, known_word
 
 MAX_CANDIDATES = 5
 FUZZY_MIN = 5
+LONG_WORD = 8
 FUZZY = 1
 CATEGORY = DERIVED
 HIT_CACHE = 100_000
@@ -181,7 +182,7 @@ def _hits(index, word):
         found = {e: (CATEGORY, None) for form in forms(word) for e in index.categories.get(form, ())}
     if not found:
         found = _by_kind(index, word)
-    if not found and len(word) >= FUZZY_MIN:
+    if not found and len(word) >= FUZZY_MIN and not (len(word) < LONG_WORD and known_word(word)):
         found = _fuzzy(index, word)
     if len(index.hits) >= HIT_CACHE:
         index.hits.clear()
@@ -210,7 +211,11 @@ def _by_kind(index, word):
 
 
 def _fuzzy(index, word):
-    """Products whose words are one typo away (two for long words): `halvolle`, `krentebollen`."""
+    """Products whose words are one typo away (two for long words): `halvolle`, `krentebollen`, `beschiut`.
+
+    A short word the language knows itself is that word: "kaars" is a candle, not a slip for
+    "kaas". A long one may be a spelling of its own ("goudreinetten").
+    """
     limit = 1 if len(word) < 9 else 2
     found = {}
     for form, strength in forms(word).items():

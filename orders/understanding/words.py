@@ -82,3 +82,9 @@ def describing(word: str) -> bool:
     if word.endswith(ADJECTIVE_ENDINGS):
         return True
     return word.startswith("ge") and len(word) > 5 and word.endswith(PARTICIPLE_ENDINGS)
+
+
+@lru_cache(maxsize=100_000)
+def known_word(word: str) -> bool:
+    """Whether the word is a Dutch word in its own right (simplemma's dictionary), so no slip of the pen for another."""
+    return simplemma.is_known(word, lang="nl")

@@ -167,3 +167,47 @@ def test_a_variant_word_alone_names_nothing_and_slicing_bread_is_an_instruction(
     use_glossary(*VARIANTS)
     assert read("in plakjes", village) == ([], [], [])
     assert read("speltbrood gesneden", village)[0] == [("SPELTBROOD", 1)]
+
+
+# 6. Words of the language: regional and English names, slips of the pen, one item a line.
+
+LANGUAGE = [("pinksterbloemen", "same", "duinrozen", "nl-regio"), ("hazelnuts", "same", "hazelnoten", "en"),
+            ("parsnips", "same", "pastinaak", "en"), ("turnip", "same", "knolraap", "en"),
+            ("roasted", "modifier", "gebrand", "en")]
+
+
+def test_regional_and_english_names_mean_what_the_glossary_says(village, use_glossary):
+    use_glossary(*LANGUAGE)
+    assert read("een bos pinksterbloemen", village) == ([("DUINROOS", 1)], [], [])
+    assert read("2 bags of roasted hazelnuts and a turnip please", village)[0] == [("HAZEL-GEBRAND", 2), ("KNOLRAAP", 1)]
+    assert read("half a kilo of parsnips", village)[0] == [("PASTINAAK", Decimal("0.5"))]
+
+
+def test_a_glossary_meaning_gives_way_to_the_catalogue_own_word(use_glossary):
+    use_glossary(("hazelnuts", "same", "hazelnoten", "en"))
+    own = Catalogue([product("NUTS", "deli", "Hazelnuts roasted 200 g"), product("NOTEN", "deli", "Hazelnoten 250 gram")])
+    assert read("hazelnuts", own)[0] == [("NUTS", 1)]
+
+
+def test_a_word_the_glossary_does_not_know_is_not_sold(village, use_glossary):
+    use_glossary(*LANGUAGE)
+    assert read("2 parsnip crisps", village) == ([], [], ["parsnip crisps"])
+
+
+@pytest.mark.parametrize("text, sku", [
+    ("een kilo pastinak", "PASTINAAK"), ("een speltbroood", "SPELTBROOD"), ("1 hazlenoten", "HAZEL"), ("2 kruisbesenjam", "JAM-KRUIS"),
+])
+def test_a_letter_missing_doubled_or_swapped_in_a_long_word_is_a_slip(village, text, sku):
+    assert [s for s, _ in read(text, village)[0]] == [sku]
+
+
+def test_a_short_word_of_the_language_is_no_slip():
+    bakery = Catalogue([product("VLAAI", "bakker", "Vlaai kers"), product("KRUIDKOEK", "bakker", "Kruidkoek")])
+    assert read("een vlaag", bakery) == ([], [], ["vlaag"])
+    assert read("een vlaai", bakery)[0] == [("VLAAI", 1)]
+
+
+def test_one_item_a_line_without_commas_or_numbers(village):
+    items, questions, unsold = read("lijnzaad\nspeltbrood\nkruisbessenjam\nwasknijpers", village)
+    assert [s for s, _ in items] == ["LIJNZAAD", "SPELTBROOD", "JAM-KRUIS", "KNIJPERS"]
+    assert read("lijnzaad\nkruisbesenjam", village)[0] == [("LIJNZAAD", 1), ("JAM-KRUIS", 1)]
