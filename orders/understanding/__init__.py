@@ -36,7 +36,7 @@ How a message flows through it:
    named stop at a modifier ("voor 12 personen"). They are never matched to a nearest-sounding
    product. Words left over beside a match ("... en een kaartje") are matched on their own,
    unless they follow a preposition ("kipfilet voor op brood").
-4. `understand` collects the outcomes in order and cuts after 30; `stream.parse_stream` wraps
+4. `understand` collects the outcomes in order and stops after 30; `stream.parse_stream` wraps
    it for `dorpslijn parse`, one JSON line per input line, never raising on bad input.
 """
 from __future__ import annotations
@@ -60,8 +60,14 @@ MAX_ITEMS = 30
 def understand(text: str, catalogue, history: Mapping[str, int] | None = None) -> Understanding:
     """What a message asks for from this catalogue: items, questions and things not sold."""
     index = index_for(catalogue)
-    outcomes = [o for phrase in phrases(text or "", Names(index)) for o in _outcomes(index, phrase, history)]
-    asked = [o for o in outcomes if o.item or o.unclear]
+    outcomes, asked = [], []
+    for phrase in phrases(text or "", Names(index)):
+        if len(asked) > MAX_ITEMS:
+            break
+        for outcome in _outcomes(index, phrase, history):
+            outcomes.append(outcome)
+            if outcome.item or outcome.unclear:
+                asked.append(outcome)
     result = Understanding(truncated=len(asked) > MAX_ITEMS)
     for outcome in asked[:MAX_ITEMS]:
         if outcome.item:

@@ -53,14 +53,10 @@ def _rows(name):
                 yield line.split("\t")
 
 
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The lexicon, read once per process (again only if the glossary setting names another file)."""
-    return _read(os.environ.get(glossary_file.PATH_SETTING, ""))
-
-
-@lru_cache(maxsize=2)
-def _read(glossary_path) -> Lexicon:
-    """The lexicon with the glossary at `glossary_path` (the shipped one when empty)."""
+    """The lexicon, read once per process, with the glossary the setting names (the shipped one when unset)."""
+    glossary_path = os.environ.get(glossary_file.PATH_SETTING, "")
     numbers = {row[0]: Decimal(row[1]) for row in _rows("numbers.tsv")}
     units = {row[0]: Unit(row[1], row[2]) for row in _rows("units.tsv")}
     cues = {tuple(row[0].split()): tuple(row[1].split()) for row in _rows("cues.tsv")}

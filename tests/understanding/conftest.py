@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from orders.catalogue import Catalogue
+from orders.understanding.lexicon import lexicon
 
 DEMO = Path(__file__).resolve().parents[2] / "demo" / "zwartsluis"
 
@@ -22,5 +23,8 @@ def use_glossary(tmp_path, monkeypatch):
         path = tmp_path / "glossary.tsv"
         path.write_text("# phrase\trelation\ttarget\ttag\n" + "".join("\t".join(line) + "\n" for line in lines), encoding="utf-8")
         monkeypatch.setenv("DORPSLIJN_GLOSSARY", str(path))
+        lexicon.cache_clear()
 
-    return use
+    yield use
+    monkeypatch.undo()
+    lexicon.cache_clear()
