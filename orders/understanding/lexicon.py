@@ -63,8 +63,8 @@ def lexicon() -> Lexicon:
     corrections = {tuple(row[0].split()): row[1] for row in _rows("corrections.tsv")}
     roles = {row[0]: row[1] for row in _rows("words.tsv")}
     glossary = glossary_file.load(Path(glossary_path) if glossary_path else FOLDER / "glossary.tsv")
-    for canonical in glossary.modifiers.values():
-        roles.setdefault(canonical, "weak")
+    for said, canonical in glossary.modifiers.items():
+        roles.setdefault(canonical, roles.get(said[0], "weak") if len(said) == 1 else "weak")
     with open(FOLDER / "ignore.txt", encoding="utf-8") as f:
         ignore = frozenset(w for line in f if not line.startswith("#") for w in line.split())
     return Lexicon(
