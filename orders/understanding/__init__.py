@@ -91,7 +91,8 @@ def understand(text: str, catalogue, history: Mapping[str, int] | None = None) -
 
 def _outcomes(index, phrase, history):
     """The outcome of a phrase, and of words left over beside its match."""
-    outcome = match(index, phrase.words, phrase.quantity, phrase.text, history)
+    head = _head_words(phrase)
+    outcome = match(index, phrase.words, phrase.quantity, phrase.text, history, len(head) - 1 if head else None)
     if phrase.carried and not outcome.item:
         carried = match(index, phrase.words + phrase.carried, phrase.quantity, phrase.text, history)
         outcome = carried if carried.item else outcome
@@ -104,6 +105,8 @@ def _outcomes(index, phrase, history):
             yield Outcome(unclear=Unclear(phrase.text, [outcome.item.sku], None, "unknown"))
         return
     yield outcome
+    if outcome.unclear and outcome.unclear.reason == "unknown":
+        return  # the words beside it describe the thing asked about ("zwarte bonen"), no second thing
     for run in _leftover_runs(phrase, outcome.used):
         extra = match(index, run, Quantity(), " ".join(run), history)
         if (extra.item and extra.sureness == STRONG) or (extra.unclear and extra.unclear.reason == "ambiguous"):
@@ -122,11 +125,16 @@ def _another_head(index, phrase, outcome):
     In "lijnzaad olie" the thing is oil ("olie", the head, said last as in a compound); the
     linseed the market sells is not it. A describing last word ("kruimig", "gebrand") is no head.
     """
-    head = phrase.words[: phrase.opens.index(True)] if True in phrase.opens else phrase.words
+    head = _head_words(phrase)
     last = len(head) - 1
     if last < 1 or last in outcome.used or not any(i < last for i in outcome.used):
         return False
     return not (index.knows(head[last]) or describing(head[last]))
+
+
+def _head_words(phrase):
+    """The words that name the thing, before a modifier ("kipfilet voor op brood": kipfilet)."""
+    return phrase.words[: phrase.opens.index(True)] if True in phrase.opens else phrase.words
 
 
 def _unsure_alone(words, outcome):

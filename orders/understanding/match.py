@@ -11,7 +11,7 @@ from .index import Index
 from .lexicon import lexicon
 from .model import Item, Unclear
 from .quantity import Quantity, absurd, for_product
-from .words import DERIVED, STRONG, forms, key, known_word
+from .words import DERIVED, STRONG, describing, forms, key, known_word
 
 MAX_CANDIDATES = 5
 FUZZY_MIN = 5
@@ -85,11 +85,17 @@ class Names:
         return bool(owners) and any(e in owners for w in words for e in _hits(self.index, w))
 
 
-def match(index: Index, words: list[str], quantity: Quantity, text: str, history) -> Outcome:
-    """Decide which product a phrase's words name, sure or not, and how much of it."""
+def match(index: Index, words: list[str], quantity: Quantity, text: str, history, head: int | None = None) -> Outcome:
+    """Decide which product a phrase's words name, sure or not, and how much of it.
+
+    `head` is the position of the phrase's last naming word: when it names products, the other
+    words only choose among them ("bruine bonen" are beans, whatever else is brown).
+    """
     hits = [_hits(index, w) for w in words]
     _join_neighbours(index, words, hits)
     _instructions_choose_only(words, hits)
+    if head is not None and hits[head] and not describing(words[head]):
+        hits = [h if i == head else {e: hit for e, hit in h.items() if e in hits[head]} for i, h in enumerate(hits)]
     ranked = _ranked(index, hits, quantity)
     if not ranked:
         return Outcome()
@@ -177,7 +183,8 @@ def _hits(index, word):
             found.setdefault(e, (CATEGORY, None))
     for form in forms(word):
         for e, w in index.heads.get(form, ()):
-            found.setdefault(e, (DERIVED, w))
+            if e not in found and _splits_there(index.entries[e].words[w], form):
+                found[e] = (DERIVED, w)
     if not found:
         found = {e: (CATEGORY, None) for form in forms(word) for e in index.categories.get(form, ())}
     if not found:
@@ -188,6 +195,18 @@ def _hits(index, word):
         index.hits.clear()
     index.hits[word] = found
     return found
+
+
+def _splits_there(whole, tail):
+    """Whether a product word is a compound of something and `tail`, not of words that cut `tail` apart.
+
+    "achterham" is achter + ham; "afwasmiddel" is afwas + middel, so no kind of "wasmiddel".
+    """
+    cut = next((c for c in range(1, len(whole)) if key(whole[c:]) == tail), None)
+    if cut is None:
+        return True
+    front, back = whole[:cut], whole[cut:]
+    return not any(known_word(front + back[:k]) and known_word(back[k:]) for k in range(2, len(back) - 1))
 
 
 def _by_forms(index, word_forms):
@@ -214,7 +233,8 @@ def _fuzzy(index, word):
     """Products whose words are one typo away (two for long words): `halvolle`, `krentebollen`, `beschiut`.
 
     A short word the language knows itself is that word: "kaars" is a candle, not a slip for
-    "kaas". A long one may be a spelling of its own ("goudreinetten").
+    "kaas". A long one may be a spelling of its own ("goudreinetten"). A word inside the other
+    is another compound ("wasmiddel", "afwasmiddel"), not a slip.
     """
     limit = 1 if len(word) < 9 else 2
     found = {}
@@ -222,10 +242,16 @@ def _fuzzy(index, word):
         if strength < STRONG or len(form) < FUZZY_MIN:
             continue
         for close, _, _ in process.extract(form, index.vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=5):
-            if close[0] == form[0] or len(form) >= 8:
+            if (close[0] == form[0] or len(form) >= 8) and not _one_in_the_other(close, form):
                 for e, w in index.exact[close]:
                     found.setdefault(e, (FUZZY, w))
     return found
+
+
+def _one_in_the_other(a, b):
+    """Whether one word begins or ends the other and is shorter by a part of a word (two letters or more)."""
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) >= 2 and (long.startswith(short) or long.endswith(short))
 
 
 def _instructions_choose_only(words, hits):

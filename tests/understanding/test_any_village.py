@@ -92,6 +92,18 @@ def test_a_compound_with_another_head_is_not_sold(village, text, unsold):
     assert read(text, village) == ([], [], [unsold])
 
 
+def test_a_word_inside_another_compound_is_no_slip_for_it():
+    shop = Catalogue([product("BORSTEL", "klus", "Afwasborstel"), product("HOUT", "klus", "Houtlijm")])
+    assert read("een wasborstel", shop) == ([], [], ["wasborstel"])
+    assert read("een afwasborstl", shop)[0] == [("BORSTEL", 1)]
+
+
+def test_the_last_word_names_the_thing_the_others_only_choose(village):
+    items, questions, _ = read("een pot zwarte bonen", Catalogue([
+        product("ZWART-THEE", "hof", "Zwarte thee"), product("TUINBOON", "akker", "Tuinbonen", "kg")]))
+    assert items == [] and all(candidates == ["TUINBOON"] for candidates, _ in questions)
+
+
 def test_flour_is_not_the_flowers_of_another_shop(village):
     items, questions, unsold = read("een kilo meel en een bos bloemen", village)
     assert items == [("SPELT", 1), ("DUINROOS", 1)] and questions == [] and unsold == []
