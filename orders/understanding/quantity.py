@@ -10,6 +10,8 @@ from .numbers import number
 DIMENSIONS = {"mass": "kg", "volume": "l"}
 ARTICLES = ("een", "a", "an")
 SPEC_WORDS = ("van", "of")
+AND_A = {("en", "een"), ("and", "a"), ("and", "an")}
+DECIMAL_POINTS = ("komma", "point")
 MAX_PIECES = 50
 MAX_KG = 10
 MIN_KG = Decimal("0.05")
@@ -101,8 +103,13 @@ def _number(tokens, i):
         return None
     j = i + 1
     rest = tokens[j : j + 3]
-    if rest[:2] == ["en", "een"] and len(rest) == 3 and units.get(rest[2]) and units[rest[2]].kind == "half":
+    if len(rest) == 3 and tuple(rest[:2]) in AND_A and units.get(rest[2]) and units[rest[2]].kind == "half":
         return value + units[rest[2]].amount, j + 3
+    if len(rest) >= 2 and rest[0] in DECIMAL_POINTS and rest[1].isdigit() and len(rest[1]) <= 2:
+        return value + Decimal(rest[1]) / 10 ** len(rest[1]), j + 2
+    spoken = number(rest[1]) if len(rest) >= 2 and rest[0] in DECIMAL_POINTS else None
+    if spoken is not None and spoken == spoken.to_integral_value() and 0 <= spoken < 10:
+        return value + spoken / 10, j + 2
     return value, j
 
 

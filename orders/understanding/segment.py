@@ -246,10 +246,10 @@ def _chunks(tokens, lex):
 
 
 def _inside_number(tokens, i, lex):
-    """Whether `en` joins a number and a half ("twee en een halve kilo")."""
+    """Whether `en` joins a number and a half ("twee en een halve kilo", "one and a half")."""
     after = tokens[i + 1 : i + 3]
     unit = lex.units.get(after[1]) if len(after) == 2 else None
-    return i > 0 and number(tokens[i - 1]) is not None and after[:1] == ["een"] and bool(unit) and unit.kind == "half"
+    return i > 0 and number(tokens[i - 1]) is not None and after[:1] in (["een"], ["a"], ["an"]) and bool(unit) and unit.kind == "half"
 
 
 def _phrases(chunk, listed, lex, names=None):

@@ -116,6 +116,10 @@ def test_flour_is_not_the_flowers_of_another_shop(village):
     ("tweehonderdvijftig gram pastinaak", Decimal("0.25")),
     ("anderhalve kilo pastinaak", Decimal("1.5")),
     ("driehonderd gram schapenkaas", Decimal("0.3")),
+    ("twee komma vijf kilo pastinaak", Decimal("2.5")),
+    ("driekwart kilo pastinaak", Decimal("0.75")),
+    ("one and a half kilo pastinaak", Decimal("1.5")),
+    ("zevenhonderdvijftig gram pastinaak", Decimal("0.75")),
 ])
 def test_spoken_weights_read_right(village, text, kilos):
     (sku, quantity), = read(text, village)[0]
