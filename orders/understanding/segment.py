@@ -157,11 +157,14 @@ def _retract(found, made):
 
 
 def _amount_alone(found, made):
-    """A piece that is only an amount ("batterijen 13, twee pakjes") counts the thing before it."""
-    alone = len(made) == 1 and made[0].counted and all(k == "quantity" for k in made[0].kinds)
-    if alone and found and not found[-1].counted:
-        found[-1].quantity = found[-1].quantity.merged(made[0].quantity).settled()
-        found[-1].counted = True
+    """An amount said alone ("batterijen 13, twee pakjes", "kaas naturel ook 1 ons") counts the thing before it."""
+    before = found[-1] if found else None
+    for phrase in made:
+        alone = phrase.counted and all(k == "quantity" for k in phrase.kinds)
+        if alone and before is not None and not before.counted:
+            before.quantity = before.quantity.merged(phrase.quantity).settled()
+            before.counted = True
+        before = phrase if phrase.words else before
 
 
 def _carry_nouns(found, lex):

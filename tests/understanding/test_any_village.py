@@ -229,3 +229,8 @@ def test_one_item_a_line_without_commas_or_numbers(village):
     items, questions, unsold = read("lijnzaad\nspeltbrood\nkruisbessenjam\nwasknijpers", village)
     assert [s for s, _ in items] == ["LIJNZAAD", "SPELTBROOD", "JAM-KRUIS", "KNIJPERS"]
     assert read("lijnzaad\nkruisbesenjam", village)[0] == [("LIJNZAAD", 1), ("JAM-KRUIS", 1)]
+
+
+def test_an_amount_after_ook_counts_the_thing_before_it(village):
+    assert read("schapenkaas 1 ons, en geitenkaas naturel ook 1 ons", village)[0] == [
+        ("SCHAAP", Decimal("0.1")), ("GEIT-NAT", Decimal("0.1"))]
