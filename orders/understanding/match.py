@@ -108,7 +108,7 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, history
     if max(best.covered.values()) < STRONG and any(i + 1 in best.covered and i not in best.covered for i in range(len(words))):
         return Outcome(unclear=Unclear(text, [c.sku for c in ranked[:3]], None, "unknown"), used=used)
     group = [c for c in ranked if c.rank == best.rank]
-    winners = [c for c in group if c.plainness == best.plainness] if best.extra == 0 else group
+    winners = [c for c in group if c.plainness == best.plainness] if best.extra == 0 else [c for c in group if c.fit == best.fit]
     if len(winners) == 1 and min(best.covered.values()) < STRONG:
         winners += [c for c in group if c.named != best.named and c.fit == best.fit and c not in winners]
     chosen = winners[0] if len(winners) == 1 else _by_history(group, history)
@@ -175,16 +175,16 @@ def _hits(index, word):
         return index.hits[word]
     written = key(word)
     found = _by_forms(index, forms(word))
-    if written in index.categories:
-        filed = index.categories[written]
-        if written not in index.exact:
-            found = {e: hit for e, hit in found.items() if e in filed}
-        for e in filed:
-            found.setdefault(e, (CATEGORY, None))
     for form in forms(word):
         for e, w in index.heads.get(form, ()):
             if e not in found and _splits_there(index.entries[e].words[w], form):
                 found[e] = (DERIVED, w)
+    if written in index.categories:
+        filed = index.categories[written]
+        if written not in index.exact:
+            found = {e: hit for e, hit in found.items() if e not in filed and hit[0] == DERIVED}
+        for e in filed:
+            found.setdefault(e, (CATEGORY, None))
     if not found:
         found = {e: (CATEGORY, None) for form in forms(word) for e in index.categories.get(form, ())}
     if not found:

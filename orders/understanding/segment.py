@@ -7,6 +7,7 @@ from .lexicon import lexicon
 from .numbers import number
 from .quantity import Quantity, read
 from .text import listed_pieces
+from .words import describing
 
 NOT_CONTENT = ("split", "preposition", "negation", "instruction", "signoff", "label")
 MAX_ELEMENT_WORDS = 3
@@ -281,7 +282,7 @@ def _phrases(chunk, listed, lex, names=None):
             continue
         if quantity:
             q, j = quantity
-            if current.words and ahead[j] and q.spec is None:
+            if current.words and ahead[j] and q.spec is None and not all(describing(w) for w in current.words):
                 current = Phrase(listed=True)
                 found.append(current)
                 pending_open = negated = False

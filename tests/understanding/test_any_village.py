@@ -69,6 +69,14 @@ def test_a_kind_word_that_covers_one_product_is_that_product(village):
     assert read("een zak noten", village)[1] == [(["HAZEL", "HAZEL-GEBRAND"], "ambiguous")]
 
 
+def test_a_category_said_as_written_offers_its_products_not_one_whose_name_ends_in_it():
+    stall = Catalogue([product("ZON", "bloemist", "Zonnebloemen", "bos", "bloemen"),
+                       product("DUIN", "bloemist", "Duinrozen", "bos", "bloemen"),
+                       product("BLOEM", "molen", "Bloem 1 kg", "stuk", "bakken")])
+    assert read("een bos bloemen", stall)[1] == [(["DUIN", "ZON"], "ambiguous")]
+    assert read("een kilo bloem", stall)[0] == [("BLOEM", 1)]
+
+
 def test_the_plain_product_still_wins_over_its_marked_variant(village):
     assert read("hazelnoten", village) == ([("HAZEL", 1)], [], [])
     assert read("speltbrood", village) == ([("SPELTBROOD", 1)], [], [])
@@ -175,6 +183,9 @@ VARIANTS = [("waterafstotend", "modifier", "waterproof", "en"), ("voorgesneden",
     ("twee zakken zandaardappelen van 2,5 kg", [("ZANDPIEPER", 2)]),
     ("een zak zandaardappelen van 5 kilo", [("ZANDPIEPER-5", 1)]),
     ("een halve kilo pastinaak", [("PASTINAAK", Decimal("0.5"))]),
+    ("half a speltbrood", [("SPELTBROOD-HALF", 1)]),
+    ("a 5 kg bag of zandaardappelen", [("ZANDPIEPER-5", 1)]),
+    ("some vingerpleisters", [("PLEISTER", 1)]),
 ])
 def test_variants_sizes_and_counts_are_kept(village, use_glossary, text, items):
     use_glossary(*VARIANTS)
