@@ -1,4 +1,4 @@
-"""The catalogue as the matcher sees it: each product's words, pack and contents, indexed once."""
+"""The catalogue as the matcher sees it: each product's words, category, pack and contents, indexed once."""
 from __future__ import annotations
 
 import weakref
@@ -24,31 +24,54 @@ class Entry:
     weight: tuple
     contents: dict
     packs: frozenset
+    kinds: tuple = ()
 
 
 class Index:
-    """Every product's words by form, by compound head, and as a list for fuzzy look-up; words looked up are kept."""
+    """Every product's words by form, by compound head and by category, and as a list for fuzzy look-up.
+
+    A word of a product name that the glossary knows as a variant word ("waterafstotend") is also
+    found by its canonical form ("waterproof"), so either way of saying it meets. Words looked up
+    are kept.
+    """
 
     def __init__(self, catalogue):
+        self.lexicon = lexicon()
+        modifiers = {form: canonical for said, canonical in self.lexicon.glossary.modifiers.items() if len(said) == 1
+                     for form in forms(said[0])}
         self.entries = [_entry(p) for p in catalogue]
         self.exact = defaultdict(list)
         self.heads = defaultdict(list)
+        self.categories = defaultdict(list)
         for e, entry in enumerate(self.entries):
             for w, word in enumerate(entry.words):
-                for form in forms(word):
+                canonicals = {c for f in forms(word) if (c := modifiers.get(f))}
+                for form in {**forms(word), **{f: 0 for c in canonicals for f in forms(c)}}:
                     self.exact[form].append((e, w))
                 for form in _head_forms(word):
                     self.heads[form].append((e, w))
+            for word in entry.kinds:
+                self.categories[key(word)].append(e)
         self.vocabulary = sorted(self.exact)
         self.hits = {}
         self.exact = dict(self.exact)
         self.heads = dict(self.heads)
+        self.categories = dict(self.categories)
+
+    def names(self, word: str) -> bool:
+        """Whether a word, in any of its forms, is a word of a product name here."""
+        return any(f in self.exact for f in forms(word))
+
+    def knows(self, word: str) -> bool:
+        """Whether a word, in any of its forms, names or heads a product or a category of this catalogue."""
+        return any(f in self.exact or f in self.heads or f in self.categories for f in forms(word))
 
 
 def index_for(catalogue) -> Index:
     """The index of a catalogue, built on first use and kept while the catalogue lives."""
+    lex = lexicon()
     index = _CACHE.get(catalogue)
-    if index is None:
+    if index is None or index.lexicon is not lex:
         index = _CACHE[catalogue] = Index(catalogue)
     return index
 
@@ -86,12 +109,13 @@ def _entry(product) -> Entry:
     if product.unit == "bos":
         packs.add("bos")
     weight = tuple(0 if lex.role(w) == "default" else 1 for w in words)
-    return Entry(product, tuple(words), weight, contents, frozenset(packs))
+    kinds = tuple(t for part in pieces(product.category or "") for t in part if t.isalpha() and len(t) >= HEAD_MIN)
+    return Entry(product, tuple(words), weight, contents, frozenset(packs), kinds)
 
 
 def _ignorable(token, lex):
     """Words in a product name that say nothing about which product it is."""
-    return lex.role(token) in ("preposition", "instruction", "label", "split")
+    return lex.role(token) in ("preposition", "label", "split")
 
 
 def _head_forms(word):

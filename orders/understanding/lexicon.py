@@ -1,10 +1,14 @@
-"""The Dutch grocery lexicon: number words, units, synonyms and word roles, read from data files."""
+"""The Dutch grocery lexicon: number words, units, cue phrases, word roles and the glossary, read from data files."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+
+from . import glossary as glossary_file
+from .glossary import Glossary
 
 FOLDER = Path(__file__).with_name("lexicon")
 
@@ -28,8 +32,9 @@ class Lexicon:
 
     numbers: dict
     units: dict
-    synonyms: dict
-    longest_synonym: int
+    cues: dict
+    corrections: dict
+    glossary: Glossary
     roles: dict
     ignore: frozenset
     address_suffixes: tuple
@@ -50,18 +55,24 @@ def _rows(name):
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The lexicon, read once per process."""
+    """The lexicon, read once per process, with the glossary the setting names (the shipped one when unset)."""
+    glossary_path = os.environ.get(glossary_file.PATH_SETTING, "")
     numbers = {row[0]: Decimal(row[1]) for row in _rows("numbers.tsv")}
     units = {row[0]: Unit(row[1], row[2]) for row in _rows("units.tsv")}
-    synonyms = {tuple(row[0].split()): tuple(row[1].split()) for row in _rows("synonyms.tsv")}
+    cues = {tuple(row[0].split()): tuple(row[1].split()) for row in _rows("cues.tsv")}
+    corrections = {tuple(row[0].split()): row[1] for row in _rows("corrections.tsv")}
     roles = {row[0]: row[1] for row in _rows("words.tsv")}
+    glossary = glossary_file.load(Path(glossary_path) if glossary_path else FOLDER / "glossary.tsv")
+    for said, canonical in glossary.modifiers.items():
+        roles.setdefault(canonical, roles.get(said[0], "weak") if len(said) == 1 else "weak")
     with open(FOLDER / "ignore.txt", encoding="utf-8") as f:
         ignore = frozenset(w for line in f if not line.startswith("#") for w in line.split())
     return Lexicon(
         numbers=numbers,
         units=units,
-        synonyms=synonyms,
-        longest_synonym=max(map(len, synonyms)),
+        cues=cues,
+        corrections=corrections,
+        glossary=glossary,
         roles={w: r for w, r in roles.items() if r != "address"},
         ignore=ignore,
         address_suffixes=tuple(w for w, r in roles.items() if r == "address"),

@@ -5,17 +5,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from .index import Index
 from .lexicon import lexicon
 from .model import Item, Unclear
 from .quantity import Quantity, absurd, for_product
-from .words import DERIVED, STRONG, forms
+from .words import DERIVED, STRONG, describing, forms, key, known_word
 
 MAX_CANDIDATES = 5
 FUZZY_MIN = 5
+LONG_WORD = 8
 FUZZY = 1
+CATEGORY = DERIVED
 HIT_CACHE = 100_000
 
 
@@ -64,6 +66,14 @@ class Names:
     def __init__(self, index: Index):
         self.index = index
 
+    def names(self, word: str) -> bool:
+        """Whether a word is a word of a product name of the catalogue ("gesneden" in a prepacked pack)."""
+        return self.index.names(word)
+
+    def knows(self, word: str) -> bool:
+        """Whether the catalogue names, heads or files a product under this word."""
+        return self.index.knows(word)
+
     def compound(self, first: str, second: str) -> str | None:
         """The product word `second + first` ("broodjes kaas": kaasbroodjes), if the catalogue has it."""
         word = second + first
@@ -75,23 +85,30 @@ class Names:
         return bool(owners) and any(e in owners for w in words for e in _hits(self.index, w))
 
 
-def match(index: Index, words: list[str], quantity: Quantity, text: str, history) -> Outcome:
-    """Decide which product a phrase's words name, sure or not, and how much of it."""
+def match(index: Index, words: list[str], quantity: Quantity, text: str, history, head: int | None = None) -> Outcome:
+    """Decide which product a phrase's words name, sure or not, and how much of it.
+
+    `head` is the position of the phrase's last naming word: when it names products, the other
+    words only choose among them ("bruine bonen" are beans, whatever else is brown).
+    """
     hits = [_hits(index, w) for w in words]
     _join_neighbours(index, words, hits)
+    _instructions_choose_only(words, hits)
+    if head is not None and hits[head] and not describing(words[head]):
+        hits = [h if i == head else {e: hit for e, hit in h.items() if e in hits[head]} for i, h in enumerate(hits)]
     ranked = _ranked(index, hits, quantity)
     if not ranked:
         return Outcome()
     best = ranked[0]
     used = frozenset(best.covered)
     lex = lexicon()
-    unmatched = [i for i, h in enumerate(hits) if not h]
+    unmatched = [i for i, h in enumerate(hits) if not h and lex.role(words[i]) != "instruction"]
     if unmatched and all(lex.role(words[i]) in ("weak", "default") for i in best.covered):
         return Outcome()
     if max(best.covered.values()) < STRONG and any(i + 1 in best.covered and i not in best.covered for i in range(len(words))):
         return Outcome(unclear=Unclear(text, [c.sku for c in ranked[:3]], None, "unknown"), used=used)
     group = [c for c in ranked if c.rank == best.rank]
-    winners = [c for c in group if c.plainness == best.plainness]
+    winners = [c for c in group if c.plainness == best.plainness] if best.extra == 0 else [c for c in group if c.fit == best.fit]
     if len(winners) == 1 and min(best.covered.values()) < STRONG:
         winners += [c for c in group if c.named != best.named and c.fit == best.fit and c not in winners]
     chosen = winners[0] if len(winners) == 1 else _by_history(group, history)
@@ -100,13 +117,13 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, history
         quantity_said = winners[0].quantity if winners[0].fit else None
         return Outcome(unclear=Unclear(text, [c.sku for c in shown[:MAX_CANDIDATES]], quantity_said, "ambiguous"), used=used)
     sureness = min(chosen.covered.values())
-    return Outcome(**_settle(chosen, text), used=frozenset(chosen.covered), sureness=sureness)
+    return Outcome(**_settle(chosen, text, quantity), used=frozenset(chosen.covered), sureness=sureness)
 
 
-def _settle(chosen, text):
+def _settle(chosen, text, said):
     """An item when its amount makes sense, else a question about the amount."""
     unit = chosen.entry.product.unit
-    if chosen.fit == 0 or chosen.quantity is None or absurd(chosen.quantity, unit):
+    if chosen.fit == 0 or chosen.quantity is None or absurd(chosen.quantity, unit, said):
         return {"unclear": Unclear(text, [chosen.sku], chosen.quantity, "quantity")}
     amount = chosen.quantity.quantize(Decimal("0.001")) if unit == "kg" else chosen.quantity.to_integral_value()
     return {"item": Item(chosen.sku, amount.normalize() if unit == "kg" else amount, text)}
@@ -136,7 +153,7 @@ def _ranked(index, hits, quantity):
         if reach[e] != most:
             continue
         entry = index.entries[e]
-        seen = {w for _, w in marks.values()}
+        seen = {w for _, w in marks.values() if w is not None}
         extra = sum(weight for w, weight in enumerate(entry.weight) if w not in seen)
         amount, fit = for_product(quantity, entry.product, entry.contents, entry.packs)
         packed = (2 if quantity.pack in entry.packs else 1 if entry.packs else 0) if quantity.pack else 0
@@ -147,19 +164,32 @@ def _ranked(index, hits, quantity):
 
 
 def _hits(index, word):
-    """The products a word points at: {entry: (strength, word position in the product)}."""
+    """The products a word points at: {entry: (strength, word position in the product, None for its category)}.
+
+    By any form of the word, and by a category so called: a category said as written
+    ("bloemen") keeps out products that only another reading of the ending reaches ("bloem").
+    Then the compound heads of product words, a category in another form, the kinds the glossary
+    says the word covers ("kaas": goudse kaas), and last a spelling one typo away.
+    """
     if word in index.hits:
         return index.hits[word]
-    found = {}
-    word_forms = forms(word)
-    for form, strength in word_forms.items():
-        for e, w in index.exact.get(form, ()):
-            if found.get(e, (0,))[0] < strength:
-                found[e] = (strength, w)
-    for form in word_forms:
+    written = key(word)
+    found = _by_forms(index, forms(word))
+    for form in forms(word):
         for e, w in index.heads.get(form, ()):
-            found.setdefault(e, (DERIVED, w))
-    if not found and len(word) >= FUZZY_MIN:
+            if e not in found and _splits_there(index.entries[e].words[w], form):
+                found[e] = (DERIVED, w)
+    if written in index.categories:
+        filed = index.categories[written]
+        if written not in index.exact:
+            found = {e: hit for e, hit in found.items() if e not in filed and hit[0] == DERIVED}
+        for e in filed:
+            found.setdefault(e, (CATEGORY, None))
+    if not found:
+        found = {e: (CATEGORY, None) for form in forms(word) for e in index.categories.get(form, ())}
+    if not found:
+        found = _by_kind(index, word)
+    if not found and len(word) >= FUZZY_MIN and not (len(word) < LONG_WORD and known_word(word)):
         found = _fuzzy(index, word)
     if len(index.hits) >= HIT_CACHE:
         index.hits.clear()
@@ -167,18 +197,70 @@ def _hits(index, word):
     return found
 
 
+def _splits_there(whole, tail):
+    """Whether a product word is a compound of something and `tail`, not of words that cut `tail` apart.
+
+    "achterham" is achter + ham; "afwasmiddel" is afwas + middel, so no kind of "wasmiddel".
+    """
+    cut = next((c for c in range(1, len(whole)) if key(whole[c:]) == tail), None)
+    if cut is None:
+        return True
+    front, back = whole[:cut], whole[cut:]
+    return not any(known_word(front + back[:k]) and known_word(back[k:]) for k in range(2, len(back) - 1))
+
+
+def _by_forms(index, word_forms):
+    """Products named by any form of a word, each at the strongest form that reaches it."""
+    found = {}
+    for form, strength in word_forms.items():
+        for e, w in index.exact.get(form, ()):
+            if found.get(e, (0,))[0] < strength:
+                found[e] = (strength, w)
+    return found
+
+
+def _by_kind(index, word):
+    """Products named by every word of a more specific kind the glossary says this word covers."""
+    found = {}
+    for target in lexicon().glossary.kinds.get((word,), ()):
+        reached = [_by_forms(index, forms(t)) for t in target]
+        for e in set(reached[0]).intersection(*reached[1:]):
+            found.setdefault(e, (DERIVED, reached[-1][e][1]))
+    return found
+
+
 def _fuzzy(index, word):
-    """Products whose words are one typo away (two for long words): `halvolle`, `krentebollen`."""
+    """Products whose words are one typo away (two for long words): `halvolle`, `krentebollen`, `beschiut`.
+
+    A short word the language knows itself is that word: "kaars" is a candle, not a slip for
+    "kaas". A long one may be a spelling of its own ("goudreinetten"). A word inside the other
+    is another compound ("wasmiddel", "afwasmiddel"), not a slip.
+    """
     limit = 1 if len(word) < 9 else 2
     found = {}
     for form, strength in forms(word).items():
         if strength < STRONG or len(form) < FUZZY_MIN:
             continue
-        for close, _, _ in process.extract(form, index.vocabulary, scorer=Levenshtein.distance, score_cutoff=limit, limit=5):
-            if close[0] == form[0] or len(form) >= 8:
+        for close, _, _ in process.extract(form, index.vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=5):
+            if (close[0] == form[0] or len(form) >= 8) and not _one_in_the_other(close, form):
                 for e, w in index.exact[close]:
                     found.setdefault(e, (FUZZY, w))
     return found
+
+
+def _one_in_the_other(a, b):
+    """Whether one word begins or ends the other and is shorter by a part of a word (two letters or more)."""
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) >= 2 and (long.startswith(short) or long.endswith(short))
+
+
+def _instructions_choose_only(words, hits):
+    """A preparation word ("gesneden") chooses among the products the other words name, and names none alone."""
+    lex = lexicon()
+    said = [i for i, w in enumerate(words) if lex.role(w) == "instruction"]
+    named = set().union(*(hits[i] for i in range(len(words)) if i not in said))
+    for i in said:
+        hits[i] = {e: hit for e, hit in hits[i].items() if e in named}
 
 
 def _join_neighbours(index, words, hits):

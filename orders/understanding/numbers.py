@@ -2,10 +2,17 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from text_to_num import text2num
 
 from .lexicon import lexicon
 
 LIMIT = Decimal(10) ** 12
+MAX_WORD = 60
+# The parts a Dutch number word starts with; only such words are read as spelled-out numbers.
+ROOTS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
+         "der", "veer", "twin", "zestig", "zeventig", "tachtig", "negentig", "honderd", "duizend")
 
 
 def number(token: str) -> Decimal | None:
@@ -15,7 +22,7 @@ def number(token: str) -> Decimal | None:
     words = lexicon().numbers
     if token in words:
         return words[token]
-    return _compound(token, words)
+    return _compound(token, words) or _spelled(token)
 
 
 def _digits(token):
@@ -44,3 +51,14 @@ def _compound(token, words):
         more_left, sep, right = right.partition("en")
         left = left + "en" + more_left
     return None
+
+
+@lru_cache(maxsize=10_000)
+def _spelled(token):
+    """A Dutch number of any size written as one word ("honderdvijftig", "tweeduizenddriehonderd"), else None."""
+    if len(token) > MAX_WORD or not token.isalpha() or not token.startswith(ROOTS):
+        return None
+    try:
+        return Decimal(text2num(token, "nl"))
+    except ValueError:
+        return None

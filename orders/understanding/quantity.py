@@ -10,8 +10,12 @@ from .numbers import number
 DIMENSIONS = {"mass": "kg", "volume": "l"}
 ARTICLES = ("een", "a", "an")
 SPEC_WORDS = ("van", "of")
+AND_A = {("en", "een"), ("and", "a"), ("and", "an")}
+DECIMAL_POINTS = ("komma", "point")
 MAX_PIECES = 50
 MAX_KG = 10
+MIN_KG = Decimal("0.05")
+MAX_MEASURE = {"kg": MAX_KG, "l": 20}
 
 
 @dataclass(frozen=True)
@@ -99,8 +103,13 @@ def _number(tokens, i):
         return None
     j = i + 1
     rest = tokens[j : j + 3]
-    if rest[:2] == ["en", "een"] and len(rest) == 3 and units.get(rest[2]) and units[rest[2]].kind == "half":
+    if len(rest) == 3 and tuple(rest[:2]) in AND_A and units.get(rest[2]) and units[rest[2]].kind == "half":
         return value + units[rest[2]].amount, j + 3
+    if len(rest) >= 2 and rest[0] in DECIMAL_POINTS and rest[1].isdigit() and len(rest[1]) <= 2:
+        return value + Decimal(rest[1]) / 10 ** len(rest[1]), j + 2
+    spoken = number(rest[1]) if len(rest) >= 2 and rest[0] in DECIMAL_POINTS else None
+    if spoken is not None and spoken == spoken.to_integral_value() and 0 <= spoken < 10:
+        return value + spoken / 10, j + 2
     return value, j
 
 
@@ -184,8 +193,15 @@ def _same(a, b):
     return abs(a - b) < Decimal("0.001")
 
 
-def absurd(value: Decimal | None, unit: str) -> bool:
-    """Whether no household orders this much: nothing, less than nothing, or more than a shop sells one."""
+def absurd(value: Decimal | None, unit: str, said: Quantity | None = None) -> bool:
+    """Whether no household orders this much: nothing, a crumb (under 50 gram), more than a shop sells one.
+
+    A weight or volume said is judged as said, whatever packs it comes to: 40 kilo of potatoes in
+    bags is still 40 kilo.
+    """
     if value is None:
         return False
-    return value <= 0 or value > (MAX_KG if unit == "kg" else MAX_PIECES)
+    if value <= 0 or value > (MAX_KG if unit == "kg" else MAX_PIECES) or (unit == "kg" and value < MIN_KG):
+        return True
+    measure = said.measure if said else None
+    return measure is not None and measure.dim in DIMENSIONS.values() and measure.value > MAX_MEASURE[measure.dim]

@@ -7,6 +7,7 @@ from .lexicon import lexicon
 from .numbers import number
 from .quantity import Quantity, read
 from .text import listed_pieces
+from .words import describing
 
 NOT_CONTENT = ("split", "preposition", "negation", "instruction", "signoff", "label")
 MAX_ELEMENT_WORDS = 3
@@ -51,7 +52,7 @@ class Phrase:
     def unsold(self) -> str:
         """What this phrase asks for when no product fits it: a counted or listed thing, or a noun-like list element."""
         head = self._head()
-        if not head:
+        if not head or all(lexicon().role(self.tokens[i]) == "instruction" for i in head):
             return ""
         if self.cue:
             return self.named
@@ -82,32 +83,89 @@ def phrases(text: str, names=None) -> list[Phrase]:
     """
     lex = lexicon()
     found = []
-    signed = False
+    signed = retracting = False
     split = listed_pieces(text)
     for n, (piece, before, after) in enumerate(split):
         titled = n > 0 and lex.role(split[n - 1][0][-1]) == "title"
-        tokens = [t for t in _synonyms(_compounds(piece, names, lex), lex) if lex.role(t) != "approx"]
+        tokens = [t for t in _synonyms(_compounds(piece, names, lex), lex, names) if lex.role(t) != "approx"]
         if signed and not any(t[0].isdigit() for t in tokens):
             continue
         end = _signoff(tokens, lex)
         if end is not None:
             tokens, signed = tokens[:end], True
-        made = [p for chunk, listed in _chunks(tokens, lex) for p in _phrases(chunk, listed, lex, names)]
-        for phrase in made:
-            phrase.element = bool({before, after} & LIST_BREAKS) and not titled
-            phrase.signature = n == len(split) - 1 and before not in ("comma", "bullet") and not phrase.counted
-        _amount_alone(found, made)
-        found.extend(p for p in made if p.words)
+        for part, correction in _corrected(tokens, lex):
+            made = [p for chunk, listed in _chunks(part, lex) for p in _phrases(chunk, listed, lex, names)]
+            for phrase in made:
+                phrase.element = bool({before, after} & LIST_BREAKS) and not titled
+                phrase.signature = n == len(split) - 1 and before not in ("comma", "bullet") and not phrase.counted
+            if not (retracting and _retract(found, made)):
+                _amount_alone(found, made)
+            retracting = retracting and not made
+            found.extend(p for p in made if p.words)
+            if correction == "cancel" and found:
+                found.pop()
+            retracting = correction == "retract" or (retracting and correction != "cancel")
     _carry_nouns(found, lex)
-    return found
+    return _without_repeats(found)
+
+
+def _without_repeats(found):
+    """A thing said twice in a row ("beschuit, eh, beschuit", "beschuit, twee beschuit") is one thing.
+
+    Counted both times ("1 komkommer, 1 komkommer") it is written out twice, and stays twice.
+    """
+    kept = []
+    for phrase in found:
+        if kept and kept[-1].words == phrase.words and not (kept[-1].counted and phrase.counted):
+            if phrase.counted:
+                kept[-1] = phrase
+            continue
+        kept.append(phrase)
+    return kept
+
+
+def _corrected(tokens, lex):
+    """The tokens cut at a self-correction ("nee wacht", "die hoeft niet"): each part with the correction after it, or ""."""
+    longest = max(map(len, lex.corrections))
+    part, i = [], 0
+    while i < len(tokens):
+        for size in range(min(longest, len(tokens) - i), 0, -1):
+            correction = lex.corrections.get(tuple(tokens[i : i + size]))
+            if correction:
+                yield part, correction
+                part, i = [], i + size
+                break
+        else:
+            part.append(tokens[i])
+            i += 1
+    yield part, ""
+
+
+def _retract(found, made):
+    """What is said after "of nee" replaces what came before: an amount alone its amount, a thing the thing.
+
+    Said after a list word ("nee, en ook kaas") it is one more thing, and replaces nothing.
+    """
+    if not found or not made:
+        return False
+    if len(made) == 1 and made[0].counted and not made[0].words:
+        found[-1].quantity, found[-1].counted = made[0].quantity, True
+        return True
+    if made[0].words and not made[0].listed:
+        found.pop()
+        return True
+    return False
 
 
 def _amount_alone(found, made):
-    """A piece that is only an amount ("batterijen 13, twee pakjes") counts the thing before it."""
-    alone = len(made) == 1 and made[0].counted and all(k == "quantity" for k in made[0].kinds)
-    if alone and found and not found[-1].counted:
-        found[-1].quantity = found[-1].quantity.merged(made[0].quantity).settled()
-        found[-1].counted = True
+    """An amount said alone ("batterijen 13, twee pakjes", "kaas naturel ook 1 ons") counts the thing before it."""
+    before = found[-1] if found else None
+    for phrase in made:
+        alone = phrase.counted and all(k == "quantity" for k in phrase.kinds)
+        if alone and before is not None and not before.counted:
+            before.quantity = before.quantity.merged(phrase.quantity).settled()
+            before.counted = True
+        before = phrase if phrase.words else before
 
 
 def _carry_nouns(found, lex):
@@ -130,12 +188,20 @@ def _compounds(tokens, names, lex):
     return out
 
 
-def _synonyms(tokens, lex):
-    """Tokens with spoken, regional and English words read as the catalogue's words (longest first)."""
+def _synonyms(tokens, lex, names):
+    """Tokens with cue phrases ("heeft u") and the glossary's words read as this catalogue's words (longest first).
+
+    A variant word becomes its canonical form ("in plakken": sliced). A word with a meaning
+    ("mince": gehakt) becomes that meaning only when the catalogue knows the meaning and not the
+    word as said, so a village that sells "haddock" under that name keeps it.
+    """
+    glossary = lex.glossary
+    longest = max(glossary.longest, max(map(len, lex.cues)))
     out, i = [], 0
     while i < len(tokens):
-        for size in range(min(lex.longest_synonym, len(tokens) - i), 0, -1):
-            replacement = lex.synonyms.get(tuple(tokens[i : i + size]))
+        for size in range(min(longest, len(tokens) - i), 0, -1):
+            said = tuple(tokens[i : i + size])
+            replacement = lex.cues.get(said) or _meaning(said, glossary, lex, names)
             if replacement:
                 out.extend(replacement)
                 i += size
@@ -144,6 +210,21 @@ def _synonyms(tokens, lex):
             out.append(tokens[i])
             i += 1
     return out
+
+
+def _meaning(said, glossary, lex, names):
+    """What the glossary reads a phrase as here, or None: its canonical variant word, or its meaning."""
+    if len(said) == 1 and (said[0] in lex.units or number(said[0]) is not None or lex.role(said[0]) in NOT_CONTENT):
+        return None
+    modifier = glossary.modifiers.get(said)
+    if modifier:
+        return (modifier,)
+    meaning = glossary.same.get(said)
+    if meaning is None or names is None:
+        return meaning
+    if all(names.knows(w) for w in meaning if _is_content(w, lex)) and not all(names.knows(w) for w in said):
+        return meaning
+    return None
 
 
 def _signoff(tokens, lex):
@@ -169,10 +250,10 @@ def _chunks(tokens, lex):
 
 
 def _inside_number(tokens, i, lex):
-    """Whether `en` joins a number and a half ("twee en een halve kilo")."""
+    """Whether `en` joins a number and a half ("twee en een halve kilo", "one and a half")."""
     after = tokens[i + 1 : i + 3]
     unit = lex.units.get(after[1]) if len(after) == 2 else None
-    return i > 0 and number(tokens[i - 1]) is not None and after[:1] == ["een"] and bool(unit) and unit.kind == "half"
+    return i > 0 and number(tokens[i - 1]) is not None and after[:1] in (["een"], ["a"], ["an"]) and bool(unit) and unit.kind == "half"
 
 
 def _phrases(chunk, listed, lex, names=None):
@@ -201,7 +282,7 @@ def _phrases(chunk, listed, lex, names=None):
             continue
         if quantity:
             q, j = quantity
-            if current.words and ahead[j] and q.spec is None:
+            if current.words and ahead[j] and q.spec is None and not all(describing(w) for w in current.words):
                 current = Phrase(listed=True)
                 found.append(current)
                 pending_open = negated = False
@@ -215,7 +296,7 @@ def _phrases(chunk, listed, lex, names=None):
             pending_open = True
             negated = negated or role == "negation"
             _add(current, [token], "other")
-        elif _is_content(token, lex) and not negated:
+        elif (_is_content(token, lex) or _named_instruction(token, lex, names)) and not negated:
             _add_word(current, token, pending_open)
             pending_open = False
         else:
@@ -269,6 +350,11 @@ def _content_ahead(chunk, lex):
     for i in range(len(chunk) - 1, -1, -1):
         ahead[i] = ahead[i + 1] or _is_content(chunk[i], lex)
     return ahead
+
+
+def _named_instruction(token, lex, names):
+    """Whether a preparation word is part of a product's name here ("ossenworst voorgesneden"), so it may choose that pack."""
+    return lex.role(token) == "instruction" and names is not None and names.names(token)
 
 
 def _is_content(token, lex):

@@ -4,22 +4,40 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import simplemma
+
+from .lexicon import lexicon
+
 DIMINUTIVES = ("etjes", "etje", "tjes", "tje", "pjes", "pje", "kjes", "kje", "jes", "je")
 PLURALS = ("eren", "'s", "en", "s", "n", "e")
 DOUBLE = re.compile(r"(.)\1+")
 STRONG, DERIVED = 3, 2
+ADJECTIVE_ENDINGS = ("ig", "ige", "isch", "ische", "lijk", "lijke", "baar", "bare", "loos", "loze", "vrij", "vrije", "rijk", "rijke")
+PARTICIPLE_ENDINGS = ("t", "te", "d", "de", "en")
 
 
 @lru_cache(maxsize=100_000)
 def forms(word: str) -> dict:
-    """Each comparable form of a word with its strength: 3 for the word and its singular, 2 via a diminutive."""
+    """Each comparable form of a word with its strength: 3 for the word and its singular, 2 via a diminutive.
+
+    The singular is found by taking endings off, and by the Dutch lemma (simplemma), which also
+    knows the plurals that change the stem ("kazen", "noten").
+    """
     found = {}
     for stem, strength in _stems(word):
         for base in _singulars(stem):
             key = _squeeze(base)
             if len(key) >= 2 and found.get(key, 0) < strength:
                 found[key] = strength
+    lemma = _squeeze(_lemma(word))
+    if len(lemma) >= 2:
+        found.setdefault(lemma, DERIVED if word.endswith(DIMINUTIVES) else STRONG)
     return found
+
+
+def _lemma(word):
+    """The dictionary form of a Dutch word ("kazen": kaas, "knolrapen": knolraap), the word itself if unknown."""
+    return simplemma.lemmatize(word, lang="nl") if word.isalpha() else word
 
 
 def _stems(word):
@@ -54,3 +72,19 @@ def _squeeze(word):
         word = word[:-1] + "f"
     return word
 
+
+
+def describing(word: str) -> bool:
+    """Whether a word reads as describing rather than naming: a known variant word or an adjective or participle form."""
+    lex = lexicon()
+    if lex.role(word) in ("weak", "default", "instruction") or (word,) in lex.glossary.modifiers:
+        return True
+    if word.endswith(ADJECTIVE_ENDINGS):
+        return True
+    return word.startswith("ge") and len(word) > 5 and word.endswith(PARTICIPLE_ENDINGS)
+
+
+@lru_cache(maxsize=100_000)
+def known_word(word: str) -> bool:
+    """Whether the word is a Dutch word in its own right (simplemma's dictionary), so no slip of the pen for another."""
+    return simplemma.is_known(word, lang="nl")

@@ -44,7 +44,9 @@ def test_spelling_as_people_spell(catalogue):
     assert skus("een ons jongen kaas", catalogue) == ["KAA-JONG"]
 
 
-def test_english_orders(catalogue):
+def test_english_orders(catalogue, use_glossary):
+    use_glossary(("brown", "same", "bruin", "en"), ("loaf", "same", "brood", "en"), ("young", "same", "jong", "en"),
+                 ("cheese", "same", "kaas", "en"), ("sunflowers", "same", "zonnebloemen", "en"))
     text = "Hi, a brown loaf, 200 g of young cheese and a bunch of sunflowers please. Thanks, Tom"
     assert skus(text, catalogue) == ["BAK-BRUIN-HEEL", "KAA-JONG", "BLO-ZONNEBLOEMEN"]
 

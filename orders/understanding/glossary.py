@@ -1,0 +1,66 @@
+"""The grocery glossary: what words of the language mean, for any village's catalogue.
+
+`lexicon/glossary.tsv` holds one entry a line, `phrase<TAB>relation<TAB>target<TAB>tag`:
+`same` (the phrase means the target: "mince" is "gehakt"), `kind` (the phrase is a general kind
+the target is one of: "kaas" covers "goudse kaas"), `modifier` (a variant, size or preparation
+word and its canonical form: "in plakken" is "sliced"). Tags (`nl`, `en`, `nl-regio`, `typo`) say
+where an entry comes from; the reading is the same for all. Lines starting with # are comments.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .text import TOKEN, plain
+
+RELATIONS = ("same", "kind", "modifier")
+PATH_SETTING = "DORPSLIJN_GLOSSARY"
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Phrases as token tuples: what each means (`same`), which kinds it covers (`kind`), its canonical variant (`modifier`)."""
+
+    same: dict = field(default_factory=dict)
+    kinds: dict = field(default_factory=dict)
+    modifiers: dict = field(default_factory=dict)
+
+    @property
+    def longest(self) -> int:
+        """The most tokens in a phrase that is replaced as said (a `same` or `modifier` phrase)."""
+        return max(map(len, [*self.same, *self.modifiers]), default=0)
+
+
+def tokens(phrase: str) -> tuple:
+    """A phrase as the tokens a message would give."""
+    return tuple(TOKEN.findall(plain(phrase)))
+
+
+def read(lines) -> Glossary:
+    """A glossary from its lines; a line that does not follow the format is left out."""
+    same, kinds, modifiers = {}, defaultdict(list), {}
+    for line in lines:
+        if line.startswith("#") or not line.strip():
+            continue
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) < 3 or parts[1] not in RELATIONS:
+            continue
+        phrase, target = tokens(parts[0]), tokens(parts[2])
+        if not phrase or not target or phrase == target:
+            continue
+        if parts[1] == "same":
+            same.setdefault(phrase, target)
+        elif parts[1] == "kind":
+            kinds[phrase].append(target)
+        else:
+            modifiers.setdefault(phrase, "".join(target))
+    return Glossary(same, dict(kinds), modifiers)
+
+
+def load(path: Path) -> Glossary:
+    """The glossary in a file; an empty one when there is no such file."""
+    if not path.is_file():
+        return Glossary()
+    with open(path, encoding="utf-8") as f:
+        return read(f)
