@@ -127,7 +127,7 @@ def check(turn: Turn) -> str:
     """JA: the resident is registered (to be checked); NEE: the questions again."""
     if keywords.is_decline(turn.text):
         turn.remember(name=None, street=None, postcode=None)
-        turn.reply("register_name_again")
+        turn.reply("register_name_again", not_a_name=False)
         return "registering_name"
     if not keywords.is_confirmation(turn.text):
         return _read_back(turn)
