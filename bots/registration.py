@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
+from functools import lru_cache
 
 from bots import alerts, basket, keywords
 from bots.turn import Turn
 from orders.models import Resident
+from orders.understanding.lexicon import lexicon
+from orders.understanding.text import plain
 
 logger = logging.getLogger(__name__)
 
@@ -17,8 +21,13 @@ NAME_LEAD = re.compile(r"^(?:(?:goede?(?:morgen|middag|navond)|hallo|hoi|dag|hel
 NOT_A_NAME = {"hallo", "hoi", "dag", "goedemorgen", "goedemiddag", "goedenavond", "hello", "hi", "ja", "nee",
               "yes", "no", "ok", "help", "hulp", "wat", "what", "waarom", "why"}
 PARTICLES = {"de", "der", "den", "van", "het", "ter", "ten", "te", "in", "'t", "op", "la", "le", "du"}
-POSTCODE = re.compile(r"\b([1-9]\d{3})\s?(?!SA|SD|SS)([A-Za-z]{2})\b")
-STREET = re.compile(r"([^\d,\n]*[A-Za-zÀ-ÿ][^\d,\n]*?)\s*(\d{1,5})\s*([A-Za-z](?![A-Za-z]))?")
+POSTCODE = re.compile(r"\b([1-9]\d{3})\s?([A-Za-z]{2})\b")
+NOT_A_POSTCODE = {"SA", "SD", "SS"}  # letters PostNL never gives out
+# Street and number in one linear pass: a run of text with a letter and no digit, comma or line
+# break, then the house number (one to five digits, not part of a longer number) and maybe a letter.
+STREET_PART = re.compile(r"[^\d,\n]+")
+HOUSE_NUMBER = re.compile(r"(\d{1,5})(?!\d) *([A-Za-z](?![A-Za-z]))?")
+LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 
 
 def start(turn: Turn) -> str:
@@ -38,41 +47,73 @@ def start(turn: Turn) -> str:
 
 def name(turn: Turn) -> str:
     """The answer to "Wat is uw naam?"."""
-    given = _name(turn.text)
+    given = _name(turn, turn.text)
     if given is None:
-        turn.reply("register_name_again")
+        turn.reply("register_name_again", not_a_name=True)
         return "registering_name"
     turn.remember(name=given)
     turn.reply("register_address", who=given)
     return "registering_address"
 
 
-def _name(text: str) -> str | None:
+def _name(turn: Turn, text: str) -> str | None:
     text = NAME_LEAD.sub("", (text or "").strip()).strip(" .,!?")
     words = text.split()
     if not 1 <= len(words) <= 5 or len(text) > 60 or re.search(r"[\d@#/\\:;]", text):
         return None
     if keywords.words_of(text) in NOT_A_NAME or keywords.command(text) or sum(c.isalpha() for c in text) < 2:
         return None
+    if any(c.isnumeric() for c in text) or _names_groceries(turn, text):
+        return None
     return " ".join(w if i and w.lower() in PARTICLES else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def _names_groceries(turn: Turn, text: str) -> bool:
+    """Whether a would-be name is a quantity or a product ("⅓ kilo kaas", "twee broden")."""
+    if any(word in _quantity_words() for word in re.findall(r"[a-z]+", plain(text))):
+        return True
+    return basket.understood(turn, text)
+
+
+@lru_cache(maxsize=1)
+def _quantity_words() -> frozenset:
+    """Number words and weights or volumes; not the unit words that are also surnames (Bos, Blok)
+    or particles (ten), nor single letters (initials)."""
+    words = lexicon()
+    measures = {word for word, unit in words.units.items() if unit.kind in ("mass", "volume", "half", "dozen")}
+    return frozenset(w for w in measures | set(words.numbers) if len(w) > 1 and w not in PARTICLES | {"an"})
 
 
 def address(turn: Turn) -> str:
     """The answer to "Wat is uw adres?": street with house number, and postcode."""
     text = turn.text or ""
-    postcode = POSTCODE.search(text)
+    postcode = _postcode(text)
     if postcode:
         turn.remember(postcode=f"{postcode.group(1)} {postcode.group(2).upper()}")
         text = text[:postcode.start()] + " " + text[postcode.end():]
-    street = STREET.search(text)
+    street = _street(text)
     if street:
-        letter = (street.group(3) or "").lower()
-        turn.remember(street=f"{street.group(1).strip(' ,.').title()} {street.group(2)}{letter}")
+        turn.remember(street=street)
     missing = [part for part in ("street", "postcode") if not turn.data.get(part)]
     if missing:
         turn.reply("register_address_again", missing=missing)
         return "registering_address"
     return _read_back(turn)
+
+
+def _postcode(text: str):
+    """The first Dutch postcode (1234 AB) in a text, as a match, or None."""
+    return next((m for m in POSTCODE.finditer(text) if m.group(2).upper() not in NOT_A_POSTCODE), None)
+
+
+def _street(text: str) -> str | None:
+    """"Kerkstraat 4a" from the first street name followed by a house number, or None."""
+    for part in STREET_PART.finditer(text):
+        number = HOUSE_NUMBER.match(text, part.end())
+        if number and LETTER.search(part.group()):
+            letter = (number.group(2) or "").lower()
+            return f"{part.group().strip(' ,.').title()} {number.group(1)}{letter}"
+    return None
 
 
 def _read_back(turn: Turn) -> str:
@@ -86,7 +127,7 @@ def check(turn: Turn) -> str:
     """JA: the resident is registered (to be checked); NEE: the questions again."""
     if keywords.is_decline(turn.text):
         turn.remember(name=None, street=None, postcode=None)
-        turn.reply("register_name_again")
+        turn.reply("register_name_again", not_a_name=False)
         return "registering_name"
     if not keywords.is_confirmation(turn.text):
         return _read_back(turn)
