@@ -42,6 +42,8 @@ VALUES = dict(
     part="morning", url="https://api.twilio.com/recordings/RE123",
     # floods and sending caps
     count=12, first_words="Ik rijd nu, ik bel je later terug",
+    # registration
+    not_a_name=True,
 )
 # The few templates that give a name of VALUES another shape.
 OWN_VALUES = {
