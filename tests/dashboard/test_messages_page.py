@@ -57,3 +57,11 @@ def test_another_villages_coordinator_cannot_read_a_residents_messages(client, g
                                           "csrf_token": csrf_token(client, "/dashboard/login")})
     assert client.get(f"/dashboard/messages/resident/{_truus(db).id}").status_code == 404
     assert "krentenbollen" not in client.get("/dashboard/messages/").get_data(as_text=True)
+
+
+def test_a_send_twilio_refused_shows_its_reason_in_words(signed_in, phone, work, settings, demo, db, twilio_api):
+    twilio_api.unsubscribed.add(TRUUS)
+    phone(TRUUS).text("2 krentenbollen graag")
+    work()
+    page = signed_in.get(f"/dashboard/messages/resident/{_truus(db).id}").get_data(as_text=True)
+    assert "mislukt" in page and "Deze persoon heeft STOP gestuurd" in page

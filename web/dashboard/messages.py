@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from bots.models import InboundMessage, OutboundMessage
 from bots.outbox import put_all
@@ -98,8 +98,7 @@ def _names() -> dict[str, str]:
     """Who is behind each number or chat of the village: residents, shops and volunteers."""
     names = {}
     for model in (Resident, Shop, Volunteer):
-        for person in db().scalars(select(model).where(model.village_id == village_id(),
-                                                       or_(model.phone != "", model.telegram_chat_id.is_not(None)))):
+        for person in db().scalars(select(model).where(model.village_id == village_id())):
             for address in (person.phone, person.telegram_chat_id):
                 if address:
                     names[address] = person.name
