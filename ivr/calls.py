@@ -74,18 +74,18 @@ def caller(session, form) -> tuple[Village, str, Resident | None] | None:
     return session.get(Village, village_id), phone, resident
 
 
-def fallback_call_back(session, form) -> None:
-    """After an error on our side: the caller's number goes to the coordinator as a call-back."""
+def fallback_call_back(session, form) -> tuple[int, list[Outgoing]] | None:
+    """After an error on our side: the caller's number goes to the coordinator as a call-back;
+    the village and the coordinator's text, for the caller to send at once."""
     record = session.scalar(select(VoiceCall).where(VoiceCall.call_sid == form.get("CallSid", "")))
     if record is not None:
         village, phone, resident = session.get(Village, record.village_id), record.phone, record.resident
     else:
         village, phone, resident = caller(session, form) or (None, None, None)
     if village is None:
-        return
-    messages = coordinator.ask(session, village, "call_back", phone, resident, "voice_coordinator_call_back",
-                               error=form.get("ErrorCode", ""))
-    put_all(session, village.id, messages)
+        return None
+    return village.id, coordinator.ask(session, village, "call_back", phone, resident,
+                                       "voice_coordinator_call_back", error=form.get("ErrorCode", ""))
 
 
 def place_call(call_id: int) -> None:

@@ -62,8 +62,9 @@ def fallback():
     logger.error("voice fallback for %s: error %s at %s", request.form.get("CallSid"),
                  request.form.get("ErrorCode"), request.form.get("ErrorUrl"))
     try:
-        calls.fallback_call_back(db(), request.form)
-        db().commit()
+        found = calls.fallback_call_back(db(), request.form)
+        if found:
+            _send(db(), *found)
     except Exception:
         logger.exception("could not note the call-back for %s", request.form.get("From"))
     return _calm()

@@ -140,6 +140,14 @@ def test_the_fallback_url_speaks_calm_dutch_and_notes_a_call_back(client, settin
     assert task.phone == TRUUS
 
 
+def test_the_coordinator_hears_of_a_call_cut_off_by_our_error_at_once(client, settings, demo, work):
+    form = {"CallSid": "CAbroken", "From": TRUUS, "To": "+31852080300", "ErrorCode": "11200"}
+    signed_post(client, settings, "/twilio/voice/fallback", form)
+    work()  # a worker, not the sweep a minute later, sends what the fallback queued
+    [text] = outbox(settings, to=COORDINATOR)
+    assert text["status"] == "sent" and "Truus Lamberts" in text["body"]
+
+
 def test_a_caller_is_greeted_after_the_database_server_dropped_every_connection(call, server_restart):
     call().dial()
     server_restart()
