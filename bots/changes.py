@@ -13,13 +13,15 @@ from orders.models import Order
 from orders.understanding import understand
 
 PARTS = re.compile(r"\s*(?:[,;\n]+|\b(?:en|and|maar|but)\s+(?=(?:ook|nog|geen|zonder|also|no|without)\b))\s*")
-LEAD = re.compile(r"^(?:ja|yes|nee|no|maar|but|en|and|wel|dan|oh|o)\b[\s,.!]*")
+LEAD = re.compile(r"^(?:(?:ja|yes|nee|no|maar|but|en|and|wel|dan|oh|o)\b[\s,.!]*)+")
 REPLACE = re.compile(r"^(?P<new>.+?)\s+(?:in plaats van|inplaats van|ipv|i\.p\.v\.?|instead of|rather than)\s+(?P<old>.+)$")
-REMOVE = re.compile(r"^(?:geen|zonder|without|remove|haal|schrap|no)\s+(?P<what>.+?)"
-                    r"(?:\s+(?:meer|weg|eraf|eruit|er af|er uit|graag|aub|please))*$")
+# The words after the change word are read as a whole; polite words at their end are cut off one by
+# one afterwards (a pattern that tried them at every place would take the square of the length).
+REMOVE = re.compile(r"^(?:geen|zonder|without|remove|haal|schrap|no)\s+(?P<what>.+)$")
+REMOVE_TAIL = ("meer", "weg", "eraf", "eruit", "er af", "er uit", "graag", "aub", "please")
 REMOVE_AFTER = re.compile(r"^(?P<what>.+?)\s+(?:hoeft niet|hoef ik niet|niet meer|niet|weg|eraf|er af|eruit)$")
-ADD = re.compile(r"^(?:ook|nog|plus|also|add|extra|erbij)\s+(?P<what>.+?)"
-                 r"(?:\s+(?:erbij|er nog bij|graag|aub|too|please|as well))*$")
+ADD = re.compile(r"^(?:ook|nog|plus|also|add|extra|erbij)\s+(?P<what>.+)$")
+ADD_TAIL = ("erbij", "er nog bij", "graag", "aub", "too", "please", "as well")
 ADD_AFTER = re.compile(r"^(?P<what>.+?)\s+(?:erbij|er nog bij|too|as well)$")
 ONLY_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 
@@ -48,18 +50,26 @@ def parse(text: str) -> list[Change] | None:
 
 
 def _without_lead(part: str) -> str:
-    while (stripped := LEAD.sub("", part, count=1).strip()) != part:
-        part = stripped
-    return part
+    return LEAD.sub("", part, count=1).strip()
 
 
 def _change(part: str) -> Change | None:
     if match := REPLACE.match(part):
         return Change("replace", match["new"], match["old"])
-    for pattern, kind in ((REMOVE, "remove"), (REMOVE_AFTER, "remove"), (ADD, "add"), (ADD_AFTER, "add")):
+    for pattern, kind, tail in ((REMOVE, "remove", REMOVE_TAIL), (REMOVE_AFTER, "remove", ()),
+                                (ADD, "add", ADD_TAIL), (ADD_AFTER, "add", ())):
         if match := pattern.match(part):
-            return Change(kind, match["what"])
+            return Change(kind, _without_tail(match["what"], tail))
     return None
+
+
+def _without_tail(what: str, tail: tuple[str, ...]) -> str:
+    """The words without the polite or filler words at their end ("geen melk meer graag": melk)."""
+    words = what.split(" ")
+    end = len(words)
+    while cut := next((size for size in (3, 2, 1) if end - size >= 1 and " ".join(words[end - size:end]) in tail), 0):
+        end -= cut
+    return " ".join(words[:end])
 
 
 def apply(turn: Turn, order: Order, changes: list[Change]) -> str:

@@ -18,7 +18,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from bots import alerts, alternatives, basket, changes, commands, distress, keywords, media, opt_out, registration
+from bots import alerts, alternatives, basket, changes, commands, distress, keywords, media, opt_out, registration, too_long
 from bots.turn import Turn, conversation_for
 from dorpslijn.messages import Inbound, Outgoing
 from orders import ordering
@@ -34,16 +34,8 @@ WHILE_ORDERING = ("choosing", "confirming")
 
 def handle(session, inbound: Inbound, now: datetime) -> list[Outgoing]:
     """Answer one inbound message; what to send goes back as Outgoing messages."""
-    village = session.get(Village, inbound.village_id)
-    sender = _resident(session, village, inbound)
-    conversation = conversation_for(session, village.id, inbound.channel, inbound.sender, village.language)
-    if sender is not None:
-        conversation.language = sender.language
-    elif conversation.last_inbound_at is None:
-        conversation.language = keywords.language_of(inbound.text) or village.language
-    turn = Turn(session, village, conversation, sender, inbound.channel, inbound.sender, now,
-                text=inbound.text or "", media=tuple(inbound.media or ()))
-    _for_whom(turn)
+    turn = sender_turn(session, inbound, now)
+    conversation = turn.conversation
     state = conversation.state
     try:
         with session.begin_nested():
@@ -54,6 +46,21 @@ def handle(session, inbound: Inbound, now: datetime) -> list[Outgoing]:
         _apologise(turn, state)
     conversation.last_inbound_at = now
     return turn.replies
+
+
+def sender_turn(session, inbound: Inbound, now: datetime) -> Turn:
+    """The turn that answers a message: its village, its sender's conversation, and who they are."""
+    village = session.get(Village, inbound.village_id)
+    sender = _resident(session, village, inbound)
+    conversation = conversation_for(session, village.id, inbound.channel, inbound.sender, village.language)
+    if sender is not None:
+        conversation.language = sender.language
+    elif conversation.last_inbound_at is None:
+        conversation.language = keywords.language_of(inbound.text) or village.language
+    turn = Turn(session, village, conversation, sender, inbound.channel, inbound.sender, now,
+                text=inbound.text or "", media=tuple(inbound.media or ()))
+    _for_whom(turn)
+    return turn
 
 
 def _apologise(turn: Turn, state: str) -> None:
@@ -102,6 +109,8 @@ def respond(turn: Turn) -> str:
         return turn.state
     if turn.media:
         media.received(turn)
+        return turn.state
+    if too_long.handled(turn, too_long.limit(turn.state)):
         return turn.state
     weekly = command != "no_call" and keywords.asks_weekly_call(turn.text)
     moment = keywords.weekly_call_request(turn.text) if weekly else None

@@ -8,9 +8,10 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from bots import conversation, telegram_chats
+from bots import conversation, telegram_chats, too_long
+from bots.turn import Turn, conversation_for
 from dorpslijn.messages import Inbound, Outgoing
-from orders.models import Shop, Volunteer
+from orders.models import Shop, Village, Volunteer
 
 
 def handle(session, inbound: Inbound, now: datetime) -> list[Outgoing]:
@@ -27,8 +28,19 @@ def route(session, inbound: Inbound, now: datetime) -> list[Outgoing]:
         sender = session.scalar(select(model).where(model.village_id == inbound.village_id,
                                                     getattr(model, column) == inbound.sender))
         if sender is not None:
-            return handler(session, sender, inbound, now)
+            return _too_long(session, sender, inbound, now) or handler(session, sender, inbound, now)
     return conversation.handle(session, inbound, now)
+
+
+def _too_long(session, sender, inbound: Inbound, now: datetime) -> list[Outgoing]:
+    """A shop's or volunteer's message longer than an answer: they hear so, the coordinator reads it."""
+    if len(inbound.text or "") <= too_long.SHOP_OR_VOLUNTEER:
+        return []
+    village = session.get(Village, inbound.village_id)
+    conversation = conversation_for(session, village.id, inbound.channel, inbound.sender, village.language)
+    turn = Turn(session, village, conversation, None, inbound.channel, inbound.sender, now, text=inbound.text)
+    too_long.handled(turn, too_long.SHOP_OR_VOLUNTEER, sender=sender.name)
+    return turn.replies
 
 
 def _shop(session, shop, inbound, now):

@@ -39,7 +39,7 @@ CALL_ME = {"nl": ["BEL MIJ"], "en": ["CALL ME"]}
 ALONE = {"weekly"}  # "4 krentenbollen, elke week" is an order, not the command
 STOP = {"stop", "stoppen", "afmelden", "uitschrijven", "unsubscribe", "stop all", "stopall"}
 START = {"start", "starten", "weer aan", "unstop", "aanmelden"}
-WEEKLY = re.compile(r"[,.;]?\s*\b(elke week|iedere week|every week|wekelijks|weekly)\b[.!]?", re.I)
+WEEKLY = re.compile(r"\b(elke week|iedere week|every week|wekelijks|weekly)\b[.!]?", re.I)
 REMINDER = re.compile(r"\b(herinner|herinnering|remind|reminder)\b")
 CALL = re.compile(r"\b(bel|bellen|belt|call)\b")
 ME = re.compile(r"\b(mij|me|ons|us)\b")
@@ -123,8 +123,13 @@ def choice(text: str, count: int) -> int | None:
 
 def without_weekly(text: str) -> tuple[bool, str]:
     """Whether the message asks for every week, and the message without those words."""
-    rest, found = WEEKLY.subn("", text or "")
-    return bool(found), rest.strip()
+    text, kept, start = text or "", [], 0
+    for match in WEEKLY.finditer(text):
+        before = text[start:match.start()].rstrip()  # the comma and spaces before the words go too
+        kept.append(before[:-1] if before.endswith((",", ".", ";")) else before)
+        start = match.end()
+    kept.append(text[start:])
+    return start > 0, "".join(kept).strip()
 
 
 def reminder_request(text: str) -> tuple[int, int] | None:

@@ -14,8 +14,9 @@ from dorpslijn.messages import Inbound, Outgoing
 from orders import notices, shop_orders
 from orders.models import Shop
 
-ANSWER = re.compile(r"\b(ok|oke|okay|akkoord|op)\b\W*(?:nr|nummer|bestelling)?\W*(\d{3,})")
-NUMBER = re.compile(r"\b\d{3,}\b")
+# An order number has at most nine digits; a longer run of digits is no order number.
+ANSWER = re.compile(r"\b(ok|oke|okay|akkoord|op)\b\W*+(?:(?:nr|nummer|bestelling)\W*+)?(\d{3,9})(?!\d)")
+NUMBER = re.compile(r"\b\d{3,9}\b")
 
 
 def handle(session, shop: Shop, inbound: Inbound, now: datetime) -> list[Outgoing]:

@@ -15,10 +15,12 @@ from dorpslijn.messages import Inbound, Outgoing
 from orders import availability, door_reports, notices
 from orders.models import Village, Volunteer
 
-DELIVERED = re.compile(r"\b(?:bezorgd|afgeleverd|delivered)\b\W*(\d{3,})\b(.*)")
-NOT_HOME = re.compile(r"\b(?:niet thuis|niemand thuis|not home|nobody home)\b\W*(\d{3,})\b")
+# An order number has at most nine digits, so it fits the database and a long run of digits is none.
+DELIVERED = re.compile(r"\b(?:bezorgd|afgeleverd|delivered)\b\W*+(\d{3,9})\b(.*)")
+NOT_HOME = re.compile(r"\b(?:niet thuis|niemand thuis|not home|nobody home)\b\W*+(\d{3,9})\b")
 AVAILABLE = re.compile(r"\b(niet |not )?(?:beschikbaar|available)\b(.*)")
-AMOUNT = re.compile(r"(?:(?:€|eur|euro|contant|cash|pin|card)\s*(\d+(?:[.,]\d{1,2})?))|(\d+[.,]\d{2})")
+# The second digits start where no digit stands before them, so a long run of digits is read once.
+AMOUNT = re.compile(r"(?:(?:€|eur|euro|contant|cash|pin|card)\s*(\d+(?:[.,]\d{1,2})?))|((?<!\d)\d+[.,]\d{2})")
 
 
 def handle(session, volunteer: Volunteer, inbound: Inbound, now: datetime) -> list[Outgoing]:

@@ -42,6 +42,7 @@ class Settings:
     keep_messages_days: int = 180  # then what was said is blanked (docs/PRIVACY.md)
     keep_orders_years: int = 7     # the fiscal term; then orders lose their customer
     lock_seconds: float = 10.0
+    message_seconds: float = 5.0     # one inbound message's time budget, then the coordinator gets it
     sweep_seconds: float = 10.0
     inbound_per_minute: int = 10      # messages of one number answered a minute (bots/floods.py)
     sends_per_number_hour: int = 40   # messages to one resident's number an hour (bots/sending_caps.py)
@@ -87,6 +88,7 @@ def load_settings(**overrides) -> Settings:
         keep_messages_days=int(env.get("DORPSLIJN_KEEP_MESSAGES_DAYS") or 180),
         keep_orders_years=int(env.get("DORPSLIJN_KEEP_ORDERS_YEARS") or 7),
         lock_seconds=float(env.get("DORPSLIJN_LOCK_SECONDS") or 10),
+        message_seconds=float(env.get("DORPSLIJN_MESSAGE_SECONDS") or 5),
         sweep_seconds=float(env.get("DORPSLIJN_SWEEP_SECONDS") or 10),
         inbound_per_minute=int(env.get("DORPSLIJN_INBOUND_PER_MINUTE") or 10),
         sends_per_number_hour=int(env.get("DORPSLIJN_SENDS_PER_NUMBER_HOUR") or 40),

@@ -5,13 +5,14 @@ import logging
 
 from sqlalchemy import select, update
 
-from bots import floods, inbox, outbox
+from bots import floods, inbox, outbox, too_long
 from bots.models import InboundMessage, OutboundMessage
 from bots.transport import PermanentFailure, SendLater, transport_for
 from dorpslijn.config import load_settings
 from dorpslijn.db import session_scope, utcnow
 from dorpslijn.messages import Inbound
 from dorpslijn.redis_server import connect
+from worker.budget import OverBudget, budget
 from worker.locks import held_while_alive
 from worker.queues import enqueue_send, enqueue_send_later
 
@@ -58,7 +59,21 @@ def _oldest_unhandled(first: InboundMessage):
 
 def _handle_oldest(settings, inbound_id: int) -> list[int] | None:
     """Handle the sender's oldest unhandled message (unanswered when it floods or loops,
-    bots/floods.py); the outbox ids it made, or None when done."""
+    bots/floods.py); the outbox ids it made, or None when done.
+
+    A message whose answer runs over its time budget (`DORPSLIJN_MESSAGE_SECONDS`) is rolled
+    back and given to the coordinator instead, so that one message never holds a worker.
+    """
+    try:
+        return _handle_oldest_once(settings, inbound_id, slow=False)
+    except OverBudget:  # its transaction was rolled back
+        logger.warning("an inbound message of the sender of %s ran over its budget of %s s; given to the coordinator",
+                       inbound_id, settings.message_seconds)
+    return _handle_oldest_once(settings, inbound_id, slow=True)
+
+
+def _handle_oldest_once(settings, inbound_id: int, slow: bool) -> list[int] | None:
+    """Answer the sender's oldest unhandled message in one transaction, or (`slow`) hand it over."""
     with session_scope(settings.database_url) as session:
         message = session.scalar(_oldest_unhandled(session.get(InboundMessage, inbound_id)).with_for_update())
         if message is None:
@@ -66,9 +81,12 @@ def _handle_oldest(settings, inbound_id: int) -> list[int] | None:
         inbound = Inbound(village_id=message.village_id, channel=message.channel, sender=message.sender,
                           text=message.body, received_at=message.received_at,
                           media=tuple(message.media or ()), inbound_id=message.id)
-        replies = floods.hold_back(session, connect(settings), message, settings.now(), settings.inbound_per_minute)
-        if replies is None:
-            replies = inbox.handle(session, inbound, settings.now())
+        if slow:
+            replies = too_long.too_slow(session, inbound, settings.now())
+        elif (replies := floods.hold_back(session, connect(settings), message, settings.now(),
+                                          settings.inbound_per_minute)) is None:
+            with budget(settings.message_seconds):
+                replies = inbox.handle(session, inbound, settings.now())
         message.handled_at = utcnow()
         return [row.id for row in outbox.put_all(session, message.village_id, replies)]
 

@@ -46,7 +46,7 @@ How a message flows through it:
    named stop at a modifier ("voor 12 personen"). They are never matched to a nearest-sounding
    product. Words left over beside a match ("... en een kaartje") are matched on their own,
    unless they follow a preposition ("kipfilet voor op brood").
-4. `understand` collects the outcomes in order and stops after 30; `stream.parse_stream` wraps
+4. `understand` reads the first 2,000 characters, collects the outcomes in order and stops after 30; `stream.parse_stream` wraps
    it for `dorpslijn parse`, one JSON line per input line, never raising on bad input.
 """
 from __future__ import annotations
@@ -65,13 +65,16 @@ from .stream import parse_stream
 __all__ = ["understand", "parse_stream", "Understanding", "Item", "Unclear"]
 
 MAX_ITEMS = 30
+# What is read of a message: thirty items said at length fit in far less, and a longer text (a
+# letter, a paste) is not read further, so that no message costs more than this much reading.
+MAX_TEXT = 2_000
 
 
 def understand(text: str, catalogue, history: Mapping[str, int] | None = None) -> Understanding:
     """What a message asks for from this catalogue: items, questions and things not sold."""
     index = index_for(catalogue)
     outcomes, asked = [], []
-    for phrase in phrases(text or "", Names(index)):
+    for phrase in phrases((text or "")[:MAX_TEXT], Names(index)):
         if len(asked) > MAX_ITEMS:
             break
         for outcome in _outcomes(index, phrase, history):

@@ -19,6 +19,8 @@ def number(token: str) -> Decimal | None:
     """The value of a token that is a number (`2`, `2,5`, `1/2`, `twee`, `vijfentwintig`), else None."""
     if token[0].isdigit() or (token[0] == "-" and len(token) > 1):
         return _digits(token)
+    if len(token) > MAX_WORD:  # no number word is this long; a long run of letters is read in one step
+        return None
     words = lexicon().numbers
     if token in words:
         return words[token]

@@ -48,6 +48,8 @@ VALUES = dict(
 # The few templates that give a name of VALUES another shape.
 OWN_VALUES = {
     "weekly_reminder": dict(day=DAY),
+    "too_long": dict(step="registering_address"),
+    "coordinator_too_long": dict(sender="", length=1200),
     "contact_not_home": dict(village=Thing(name="Dorpsplein Zwartsluis", coordinator_phone="+31612300400")),
 }
 

@@ -1,0 +1,143 @@
+"""Every parser that reads outside text takes time in proportion to its length: random and
+hostile strings up to 10,000 characters are each read in under 100 ms, and twice the text takes
+at most about twice the time (a pattern that backtracks takes the square or the cube).
+
+The times are the best (and, for the doubling, the median) of several runs, with a margin, so
+that a busy machine does not fail them; what they catch is a cost that grows faster than the text.
+"""
+import statistics
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from bots import changes, distress, keywords, registration, shop_replies, telegram_channel, volunteer_replies
+from ivr import menu
+from orders.catalogue import Catalogue
+from orders.phones import normalise_or_none
+from orders.understanding import understand
+from orders.understanding.text import listed_pieces
+
+DEMO = Path(__file__).resolve().parents[2] / "demo" / "zwartsluis"
+LONGEST = 10_000
+# Pieces that, repeated, have made patterns backtrack: runs of digits, separators, spaces,
+# words a pattern looks for again and again, self-corrections, and letters of other scripts.
+UNITS = ["1", "1 ", "1 1 1 ", "1,", "1.", ",", ", ", ";", " ", "\n", "-", "- ", "--", "!", "ok !", "ok nr ",
+         "op 1", "ja ", "nee, ", "en", "en ", "ook ", "geen a meer ", "kaas, nee wacht, ", "in plaats van ",
+         "bezorgd 1", "niet thuis ", "eur 1", "€", "112 ", "1/", "2 kaas ", "ook kaas erbij ", "elke week ",
+         "om ", "bel mij elke ", "voor mijn ", "Kerkstraat ", "8064 ", "4a ", "a", "é", "ß", "½", "👍", "🍞 ",
+         "汉字", "\u200b", "\u0301", "krentenbollen ", "x" * 61]
+# The same after words that open a pattern: a long tail after "geen kaas", "ok", "bezorgd".
+OPENED = [("geen kaas", " meer"), ("ook kaas", " graag"), ("ok ", "!"), ("ok nr", " "), ("bezorgd ", "!"),
+          ("bezorgd 123", "1"), ("bezorgd 123 ", "1"), ("eur ", "1"), ("elke week", " "), ("voor mijn moeder", " "), ("om ", "1"),
+          ("Kerkstraat ", "4"), ("8064", " "), ("ja", ", ja"), ("2 kaas in plaats van", " 1")]
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return Catalogue.from_csv(DEMO)
+
+
+def _volunteer(text):
+    folded = keywords.fold(text)
+    if match := volunteer_replies.NOT_HOME.search(folded):
+        int(match.group(1))
+    if match := volunteer_replies.DELIVERED.search(folded):
+        int(match.group(1)), volunteer_replies._amount(match.group(2))
+    volunteer_replies.AVAILABLE.search(folded)
+
+
+def _keywords(text):
+    keywords.is_confirmation(text), keywords.is_decline(text), keywords.command(text)
+    keywords.order_number(text), keywords.choice(text, 5), keywords.without_weekly(text)
+    keywords.reminder_request(text), keywords.weekly_call_request(text), keywords.for_someone_else(text)
+    keywords.language_of(text)
+
+
+def _speech(text):
+    for words in (menu.MAIN_WORDS, menu.REVIEW_WORDS, menu.CHOOSE_WORDS):
+        menu.choice(SimpleNamespace(digits="", speech=text), words)
+
+
+PARSERS = {
+    "pieces": listed_pieces,
+    "changes": changes.parse,
+    "keywords": _keywords,
+    "shop replies": lambda text: shop_replies._answers("\n".join(keywords.fold(line) for line in text.splitlines())),
+    "volunteer replies": _volunteer,
+    "distress": distress.is_distress,
+    "address": lambda text: (registration._postcode(text), registration._street(text)),
+    "speech": _speech,
+    "telegram text and caption": lambda text: (telegram_channel._text({"text": text}),
+                                               telegram_channel._text({"caption": "/" + text})),
+    "telegram contact": normalise_or_none,
+}
+
+
+def _parser(name, catalogue):
+    return (lambda text: understand(text, catalogue)) if name == "understanding" else PARSERS[name]
+
+
+def hostile():
+    """Random text, or a hostile piece repeated, up to 10,000 characters."""
+    repeated = st.builds(lambda unit, n: (unit * n)[:LONGEST],
+                         st.sampled_from(UNITS) | st.text(min_size=1, max_size=6), st.integers(1, LONGEST))
+    mixed = st.builds(lambda parts, n: ("".join(parts) * n)[:LONGEST],
+                      st.lists(st.sampled_from(UNITS), min_size=1, max_size=6), st.integers(1, 2_000))
+    return st.text(max_size=300) | repeated | mixed
+
+
+def _best(parse, text, runs=3):
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        parse(text)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def _median(parse, text, runs=5):
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        parse(text)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+NAMES = ["understanding", *PARSERS]
+QUICK = settings(deadline=None, max_examples=20, suppress_health_check=[HealthCheck.too_slow,
+                                                                      HealthCheck.function_scoped_fixture])
+
+
+@pytest.mark.parametrize("name", NAMES)
+@QUICK
+@given(text=hostile())
+def test_any_text_up_to_ten_thousand_characters_is_read_in_under_100_ms(catalogue, name, text):
+    parse = _parser(name, catalogue)
+    parse(text)  # warm: caches, lazily built indexes
+    assert _best(parse, text) < 0.1, f"{name} took too long on {text[:60]!r}... ({len(text)} characters)"
+
+
+@pytest.mark.parametrize("name", NAMES)
+@settings(deadline=None, max_examples=8, suppress_health_check=[HealthCheck.too_slow,
+                                                                HealthCheck.function_scoped_fixture])
+@given(unit=st.sampled_from(UNITS) | st.text(min_size=1, max_size=4))
+def test_twice_the_text_takes_at_most_about_twice_the_time(catalogue, name, unit):
+    parse = _parser(name, catalogue)
+    half, whole = (unit * LONGEST)[:LONGEST // 2], (unit * LONGEST)[:LONGEST]
+    parse(half), parse(whole)
+    assert _median(parse, whole) < 3 * _median(parse, half) + 0.002, f"{name} grows faster than {unit!r} repeated"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_hostile_piece_repeated_is_read_in_linear_time(catalogue, name):
+    parse = _parser(name, catalogue)
+    for opening, unit in [("", unit) for unit in UNITS] + OPENED:
+        half, whole = (opening + unit * LONGEST)[:LONGEST // 2], (opening + unit * LONGEST)[:LONGEST]
+        parse(half), parse(whole)
+        took = _median(parse, whole)
+        assert took < 0.1, f"{name} took {took:.3f} s on {opening!r} and {unit!r} repeated"
+        assert took < 3 * _median(parse, half) + 0.002, f"{name} grows faster than {unit!r} repeated"

@@ -1,0 +1,25 @@
+"""A message whose answer runs over its time budget is given to the coordinator: the worker goes
+on with the next message, and the sender hears that a person will look at it."""
+from sqlalchemy import select
+
+from conftest import COORDINATOR, TRUUS
+from conversation.talk import last, messages
+from orders.models import Order, Task
+
+
+def test_a_message_over_its_budget_goes_to_the_coordinator_and_the_next_is_answered(
+        phone, work, settings, demo, db, monkeypatch):
+    monkeypatch.setenv("DORPSLIJN_MESSAGE_SECONDS", "0.001")
+    phone(TRUUS).text("2 krentenbollen en een pond gehakt")
+    work()
+    assert "ging iets mis" in last(settings, TRUUS)
+    task = db.scalar(select(Task).where(Task.kind == "too_slow"))
+    assert task.text == "2 krentenbollen en een pond gehakt"
+    assert "niet op tijd" in last(settings, COORDINATOR)
+    assert db.scalar(select(Order)) is None, "what the slow answer did is rolled back"
+
+    monkeypatch.setenv("DORPSLIJN_MESSAGE_SECONDS", "5")
+    phone(TRUUS).text("2 krentenbollen en een pond gehakt")
+    work()
+    assert "Klopt dit?" in last(settings, TRUUS)
+    assert len(messages(settings, TRUUS)) == 2, "each message answered once"
