@@ -77,9 +77,32 @@ def index_for(catalogue) -> Index:
 
 
 def _entry(product) -> Entry:
-    """Read a product's name: size and pack words apart from the words that name it."""
+    """Read a product's name: size and pack words apart from the words that name it.
+
+    The description adds the pack and its size the name leaves out ("fles 1 liter", "rol van
+    13"); what the name says of them wins.
+    """
     lex = lexicon()
-    tokens = [t for part in pieces(product.name) for t in part]
+    words, contents, packs = _read_name([t for part in pieces(product.name) for t in part], lex)
+    _, described, described_packs = _read_name([t for part in pieces(product.description or "") for t in part], lex, True)
+    for key_, amount in described.items():
+        contents.setdefault(key_, amount)
+    if not packs:
+        packs |= described_packs
+    if product.unit == "bos":
+        packs.add("bos")
+    weight = tuple(0 if lex.role(w) == "default" else 1 for w in words)
+    kinds = tuple(t for part in pieces(product.category or "") for t in part if t.isalpha() and len(t) >= HEAD_MIN)
+    return Entry(product, tuple(words), weight, contents, frozenset(packs), kinds)
+
+
+def _read_name(tokens, lex, described=False):
+    """The naming words of a product text, the amounts it holds per pack, and its pack words.
+
+    In a description a weight counts only as a pack's ("bak van 500 gram", "blokje 200 gram"):
+    "ca. 800 gram" of a loaf, or "200 gram" of sliced cheese, is no reason to count the weight
+    ordered in packs rather than weigh it at the counter.
+    """
     words, contents, packs = [], {}, set()
     i = 0
     while i < len(tokens):
@@ -96,9 +119,12 @@ def _entry(product) -> Entry:
                 amount = Amount(value, "pc", "stuks")
             if amount is None:
                 words.append(token)
+            elif described and amount.dim == "kg" and not _after_pack(tokens, i, lex):
+                i = j
+                continue
             else:
-                key = (amount.dim, amount.label) if amount.dim == "pc" else amount.dim
-                contents.setdefault(key, amount)
+                key_ = (amount.dim, amount.label) if amount.dim == "pc" else amount.dim
+                contents.setdefault(key_, amount)
                 i = j
                 continue
         elif unit and unit.kind in ("pack", "count", "piece"):
@@ -106,11 +132,16 @@ def _entry(product) -> Entry:
         elif not _ignorable(token, lex):
             words.append(token)
         i += 1
-    if product.unit == "bos":
-        packs.add("bos")
-    weight = tuple(0 if lex.role(w) == "default" else 1 for w in words)
-    kinds = tuple(t for part in pieces(product.category or "") for t in part if t.isalpha() and len(t) >= HEAD_MIN)
-    return Entry(product, tuple(words), weight, contents, frozenset(packs), kinds)
+    return words, contents, packs
+
+
+def _after_pack(tokens, i, lex):
+    """Whether the amount at tokens[i] follows a pack word ("zak 500 gram", "bak van 500 gram")."""
+    before = tokens[max(0, i - 2) : i]
+    if before[-1:] == ["van"]:
+        before = before[:-1]
+    unit = lex.units.get(before[-1]) if before else None
+    return unit is not None and unit.kind in ("pack", "piece")
 
 
 def _ignorable(token, lex):

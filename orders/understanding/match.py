@@ -11,7 +11,7 @@ from .index import Index
 from .lexicon import lexicon
 from .model import Item, Unclear
 from .quantity import Quantity, absurd, for_product
-from .words import DERIVED, STRONG, describing, forms, key, known_word
+from .words import DERIVED, PLURALS, STRONG, describing, forms, key, known_word
 
 MAX_CANDIDATES = 5
 FUZZY_MIN = 5
@@ -142,23 +142,24 @@ def _ranked(index, hits, quantity):
     """The products that cover the most words most surely, best reading first."""
     covered = {}
     for i, found in enumerate(hits):
-        for e, (strength, w) in found.items():
-            covered.setdefault(e, {})[i] = (strength, w)
+        for e, hit in found.items():
+            covered.setdefault(e, {})[i] = hit
     if not covered:
         return []
-    reach = {e: (len(marks), sum(s for s, _ in marks.values())) for e, marks in covered.items()}
+    reach = {e: (len(marks), sum(hit[0] for hit in marks.values())) for e, marks in covered.items()}
     most = max(reach.values())
     candidates = []
     for e, marks in covered.items():
         if reach[e] != most:
             continue
         entry = index.entries[e]
-        seen = {w for _, w in marks.values() if w is not None}
+        seen = {hit[1] for hit in marks.values() if hit[1] is not None}
         extra = sum(weight for w, weight in enumerate(entry.weight) if w not in seen)
+        extra += sum(hit[2] for hit in marks.values() if len(hit) > 2)
         amount, fit = for_product(quantity, entry.product, entry.contents, entry.packs)
         packed = (2 if quantity.pack in entry.packs else 1 if entry.packs else 0) if quantity.pack else 0
         named = frozenset(entry.words[w] for w in seen)
-        candidates.append(Candidate(entry, {i: s for i, (s, _) in marks.items()}, extra, amount, fit, packed, named))
+        candidates.append(Candidate(entry, {i: hit[0] for i, hit in marks.items()}, extra, amount, fit, packed, named))
     candidates.sort(key=lambda c: (c.rank, c.plainness), reverse=True)
     return candidates
 
@@ -185,6 +186,8 @@ def _hits(index, word):
             found = {e: hit for e, hit in found.items() if e not in filed and hit[0] == DERIVED}
         for e in filed:
             found.setdefault(e, (CATEGORY, None))
+        if len(filed) > 1:
+            found = {e: _as_kind(hit) if e in filed else hit for e, hit in found.items()}
     if not found:
         found = {e: (CATEGORY, None) for form in forms(word) for e in index.categories.get(form, ())}
     if not found:
@@ -197,6 +200,19 @@ def _hits(index, word):
     return found
 
 
+def _as_kind(hit):
+    """A product reached by a word that names its category ("kaas", "eieren"): as surely named as one so called.
+
+    A word that names a kind reaches "boerenkaas" as surely as "jonge kaas"; the part of the
+    compound left unsaid ("boeren") counts as an unsaid word of its own, so "melk" is plain
+    "melk" before it is "karnemelk".
+    """
+    strength, w = hit[:2]
+    if w is None or strength < DERIVED:
+        return hit
+    return (STRONG, w, 1) if strength < STRONG else hit
+
+
 def _splits_there(whole, tail):
     """Whether a product word is a compound of something and `tail`, not of words that cut `tail` apart.
 
@@ -206,7 +222,8 @@ def _splits_there(whole, tail):
     if cut is None:
         return True
     front, back = whole[:cut], whole[cut:]
-    return not any(known_word(front + back[:k]) and known_word(back[k:]) for k in range(2, len(back) - 1))
+    return not any(known_word(front + back[:k]) and known_word(back[k:]) and back[k:] not in PLURALS
+                   for k in range(2, len(back) - 1))
 
 
 def _by_forms(index, word_forms):

@@ -9,7 +9,7 @@ import simplemma
 from .lexicon import lexicon
 
 DIMINUTIVES = ("etjes", "etje", "tjes", "tje", "pjes", "pje", "kjes", "kje", "jes", "je")
-PLURALS = ("eren", "'s", "en", "s", "n", "e")
+PLURALS = ("eren", "'s", "en", "s", "n", "e")  # "scharreleieren" is scharrel + eieren, not scharrelei + eren
 DOUBLE = re.compile(r"(.)\1+")
 STRONG, DERIVED = 3, 2
 ADJECTIVE_ENDINGS = ("ig", "ige", "isch", "ische", "lijk", "lijke", "baar", "bare", "loos", "loze", "vrij", "vrije", "rijk", "rijke")

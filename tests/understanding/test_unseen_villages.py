@@ -1,0 +1,80 @@
+"""Classes of mistakes seen on villages the understanding was never built against, on made-up words.
+
+Every catalogue here is invented; none of its words is a product of a labelled corpus.
+"""
+from decimal import Decimal
+
+import pytest
+
+from orders.catalogue import Catalogue, Product
+from orders.understanding import understand
+
+
+def product(sku, name, unit="stuk", category="", description=""):
+    return Product(sku, "hoeve", name, unit, 250, category, description)
+
+
+def read(text, catalogue):
+    """Items as (sku, quantity), questions as (sorted candidates, reason), and what is not sold."""
+    result = understand(text, catalogue)
+    return (
+        [(i.sku, i.quantity) for i in result.items],
+        [(sorted(u.candidates), u.reason) for u in result.unclear],
+        result.not_found,
+    )
+
+
+@pytest.fixture
+def dairy():
+    """A goat farm's shop: sizes written in the descriptions, not in the names."""
+    return Catalogue([
+        product("KEFIR", "Kefir", category="zuivel", description="fles 1 liter"),
+        product("WEI", "Wei", category="wei", description="0,5 liter"),
+        product("RIETSTROOP", "Rietstroop", category="beleg", description="pot van 450 gram"),
+        product("TOAST", "Meergranen toastjes", category="koek", description="rol van 12"),
+        product("GEIT-TUIN", "Tuinkruidengeitenkaas", "kg", "geitenkaas"),
+        product("GEIT-JONG", "Jonge geitenkaas", "kg", "geitenkaas"),
+        product("GEIT-BLOK", "Geitenkaas blokje", category="geitenkaas", description="blokje 150 gram"),
+        product("GEIT-PLAK", "Jonge geitenkaas plakken", category="geitenkaas", description="voorverpakt, 150 gram"),
+        product("KWARTEL-12", "Kwartelseitjes doos van 12", category="kwartelseitjes"),
+        product("KWARTEL-18", "Kwartelseitjes doos van 18", category="kwartelseitjes"),
+        product("KWARTEL-BIO", "Biologische kwartelseitjes", category="kwartelseitjes", description="doos van 6"),
+        product("KARNWEI", "Karnwei", category="wei", description="fles 1 liter"),
+    ])
+
+
+# 1. The description says the pack: a liter of it is one bottle, a roll is one roll.
+
+@pytest.mark.parametrize("text, items", [
+    ("een liter kefir", [("KEFIR", 1)]),
+    ("2 liter kefir", [("KEFIR", 2)]),
+    ("1 rol toastjes", [("TOAST", 1)]),
+    ("een halve liter wei", [("WEI", 1)]),
+])
+def test_the_pack_size_in_the_description_counts_a_measure_in_packs(dairy, text, items):
+    assert read(text, dairy)[0] == [(sku, Decimal(n)) for sku, n in items]
+
+
+def test_a_weight_in_a_description_does_not_turn_weighed_goods_into_packs(dairy):
+    # "150 gram" of a prepacked pack is no reason to sell 150 gram of cheese as that pack
+    assert read("150 gram jonge geitenkaas", dairy)[0] == [("GEIT-JONG", Decimal("0.15"))]
+
+
+# 2. A word that names a kind reaches every product of that kind alike.
+
+def test_a_kind_word_asks_among_compounds_and_named_products_alike(dairy):
+    items, questions, _ = read("2 ons geitenkaas", dairy)
+    assert items == []
+    assert questions and questions[0][1] == "ambiguous"
+    assert {"GEIT-TUIN", "GEIT-JONG"} <= set(questions[0][0])
+
+
+def test_a_count_chooses_the_box_among_compounds_of_the_kind(dairy):
+    assert read("18 kwartelseitjes", dairy)[0] == [("KWARTEL-18", Decimal(1))]
+    assert read("12 kwartelseitjes", dairy)[0] == [("KWARTEL-12", Decimal(1))]
+
+
+def test_the_plain_word_is_not_the_compound_that_ends_in_it(dairy):
+    # "karnwei" is a kind of "wei", but the plain word is the plain product
+    assert read("1 liter wei", dairy)[0] == [("WEI", Decimal(2))]
+    assert read("wei", dairy)[0] == [("WEI", Decimal(1))]
