@@ -43,6 +43,7 @@ class Index:
         self.exact = defaultdict(list)
         self.heads = defaultdict(list)
         self.categories = defaultdict(list)
+        self.fronts = set()
         for e, entry in enumerate(self.entries):
             for w, word in enumerate(entry.words):
                 canonicals = {c for f in forms(word) if (c := modifiers.get(f))}
@@ -50,6 +51,7 @@ class Index:
                     self.exact[form].append((e, w))
                 for form in _head_forms(word):
                     self.heads[form].append((e, w))
+                self.fronts.update(key(word[:cut]) for cut in range(HEAD_MIN, len(word) - HEAD_MIN + 1))
             for word in entry.kinds:
                 self.categories[key(word)].append(e)
         self.vocabulary = sorted(self.exact)
@@ -61,6 +63,10 @@ class Index:
     def names(self, word: str) -> bool:
         """Whether a word, in any of its forms, is a word of a product name here."""
         return any(f in self.exact for f in forms(word))
+
+    def begins(self, word: str) -> bool:
+        """Whether a product word here is a compound that begins with this word ("tarwe" of "tarwebrood")."""
+        return key(word) in self.fronts
 
     def knows(self, word: str) -> bool:
         """Whether a word, in any of its forms, names or heads a product or a category of this catalogue."""

@@ -74,6 +74,10 @@ class Names:
         """Whether the catalogue names, heads or files a product under this word."""
         return self.index.knows(word)
 
+    def begins(self, word: str) -> bool:
+        """Whether a product word here is a compound that begins with this word ("tarwe" of "tarwebrood")."""
+        return self.index.begins(word)
+
     def compound(self, first: str, second: str) -> str | None:
         """The product word `second + first` ("broodjes kaas": kaasbroodjes), if the catalogue has it."""
         word = second + first

@@ -148,8 +148,9 @@ def _retract(found, made):
     """
     if not found or not made:
         return False
-    if len(made) == 1 and made[0].counted and not made[0].words:
+    if made[0].counted and not made[0].words and not made[0].listed:
         found[-1].quantity, found[-1].counted = made[0].quantity, True
+        del made[0]
         return True
     if made[0].words and not made[0].listed:
         found.pop()
@@ -193,7 +194,8 @@ def _synonyms(tokens, lex, names):
 
     A variant word becomes its canonical form ("in plakken": sliced). A word with a meaning
     ("mince": gehakt) becomes that meaning only when the catalogue knows the meaning and not the
-    word as said, so a village that sells "haddock" under that name keeps it.
+    word as said (nor as the first part of a compound: "tarwe" of "tarwebrood"), so a village that
+    sells "haddock" under that name keeps it.
     """
     glossary = lex.glossary
     longest = max(glossary.longest, max(map(len, lex.cues)))
@@ -222,7 +224,7 @@ def _meaning(said, glossary, lex, names):
     meaning = glossary.same.get(said)
     if meaning is None or names is None:
         return meaning
-    if all(names.knows(w) for w in meaning if _is_content(w, lex)) and not all(names.knows(w) for w in said):
+    if all(names.knows(w) for w in meaning if _is_content(w, lex)) and not all(names.knows(w) or names.begins(w) for w in said):
         return meaning
     return None
 

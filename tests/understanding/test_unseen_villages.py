@@ -78,3 +78,24 @@ def test_the_plain_word_is_not_the_compound_that_ends_in_it(dairy):
     # "karnwei" is a kind of "wei", but the plain word is the plain product
     assert read("1 liter wei", dairy)[0] == [("WEI", Decimal(2))]
     assert read("wei", dairy)[0] == [("WEI", Decimal(1))]
+
+
+# 3. Speech that corrects itself: an amount said after "nee" replaces the amount before it.
+
+@pytest.mark.parametrize("text, items", [
+    ("ik wil een liter kefir eh nee doe maar twee liter en een rietstroop", [("KEFIR", 2), ("RIETSTROOP", 1)]),
+    ("drie kefir of nee wacht doe maar twee en een rietstroop", [("KEFIR", 2), ("RIETSTROOP", 1)]),
+    ("een pond tuinkruidengeitenkaas nee een half pond en een rietstroop", [("GEIT-TUIN", "0.25"), ("RIETSTROOP", 1)]),
+    ("vier kefir nee drie is genoeg", [("KEFIR", 3)]),
+])
+def test_an_amount_said_after_a_correction_replaces_the_first(dairy, text, items):
+    assert read(text, dairy)[0] == [(sku, Decimal(n)) for sku, n in items]
+
+
+# 4. A word of the glossary keeps its own reading where it begins a product word here.
+
+def test_a_word_that_begins_a_compound_here_is_not_read_as_another_word(use_glossary):
+    use_glossary(("gerst", "same", "wit", "en"))
+    bakery = Catalogue([product("GERST", "Gerstebrood"), product("WIT", "Wit brood")])
+    assert read("1 wit brood", bakery)[0] == [("WIT", Decimal(1))]
+    assert read("een gerst", bakery)[0] == []
