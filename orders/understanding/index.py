@@ -25,6 +25,7 @@ class Entry:
     contents: dict
     packs: frozenset
     kinds: tuple = ()
+    minor: frozenset = frozenset()
 
 
 class Index:
@@ -89,7 +90,8 @@ def _entry(product) -> Entry:
     13"); what the name says of them wins.
     """
     lex = lexicon()
-    words, contents, packs = _read_name([t for part in pieces(product.name) for t in part], lex)
+    tokens = [t for part in pieces(product.name) for t in part]
+    words, contents, packs = _read_name(tokens, lex)
     _, described, described_packs = _read_name([t for part in pieces(product.description or "") for t in part], lex, True)
     for key_, amount in described.items():
         contents.setdefault(key_, amount)
@@ -99,7 +101,20 @@ def _entry(product) -> Entry:
         packs.add("bos")
     weight = tuple(0 if lex.role(w) == "default" else 1 for w in words)
     kinds = tuple(t for part in pieces(product.category or "") for t in part if t.isalpha() and len(t) >= HEAD_MIN)
-    return Entry(product, tuple(words), weight, contents, frozenset(packs), kinds)
+    return Entry(product, tuple(words), weight, contents, frozenset(packs), kinds, _minor(tokens, words, lex))
+
+
+def _minor(tokens, words, lex):
+    """Positions of the name's words after a preposition ("met peper", "voor droge hoest"): what it has, not what it is."""
+    after, minor, w = False, set(), 0
+    for token in tokens:
+        if w < len(words) and token == words[w]:
+            if after:
+                minor.add(w)
+            w += 1
+        elif lex.role(token) == "preposition":
+            after = True
+    return frozenset(minor)
 
 
 def _read_name(tokens, lex, described=False):

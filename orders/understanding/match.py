@@ -32,6 +32,7 @@ class Candidate:
     fit: int = 0
     packed: int = 0
     named: frozenset = frozenset()
+    minor: bool = False
 
     @property
     def sku(self) -> str:
@@ -120,6 +121,8 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, history
         shown = winners + [c for c in group if c not in winners]
         quantity_said = winners[0].quantity if winners[0].fit else None
         return Outcome(unclear=Unclear(text, [c.sku for c in shown[:MAX_CANDIDATES]], quantity_said, "ambiguous"), used=used)
+    if chosen.minor:
+        return Outcome(unclear=Unclear(text, [chosen.sku], None, "unknown"), used=frozenset(chosen.covered))
     sureness = min(chosen.covered.values())
     return Outcome(**_settle(chosen, text, quantity), used=frozenset(chosen.covered), sureness=sureness)
 
@@ -163,7 +166,8 @@ def _ranked(index, hits, quantity):
         amount, fit = for_product(quantity, entry.product, entry.contents, entry.packs)
         packed = (2 if quantity.pack in entry.packs else 1 if entry.packs else 0) if quantity.pack else 0
         named = frozenset(entry.words[w] for w in seen)
-        candidates.append(Candidate(entry, {i: hit[0] for i, hit in marks.items()}, extra, amount, fit, packed, named))
+        minor = all(hit[1] in entry.minor for hit in marks.values())
+        candidates.append(Candidate(entry, {i: hit[0] for i, hit in marks.items()}, extra, amount, fit, packed, named, minor))
     candidates.sort(key=lambda c: (c.rank, c.plainness), reverse=True)
     return candidates
 
@@ -220,23 +224,32 @@ def _as_kind(hit):
 def _splits_there(whole, tail):
     """Whether a product word is a compound of something and `tail`, not of words that cut `tail` apart.
 
-    "achterham" is achter + ham; "afwasmiddel" is afwas + middel, so no kind of "wasmiddel".
+    "achterham" is achter + ham; "afwasmiddel" is afwas + middel, so no kind of "wasmiddel"; a
+    participle is not cut after its "ge": "schoongemaakt" is no kind of "maakt".
     """
     cut = next((c for c in range(1, len(whole)) if key(whole[c:]) == tail), None)
     if cut is None:
         return True
     front, back = whole[:cut], whole[cut:]
+    if front.endswith("ge"):
+        return False  # a participle: "schoongemaakt" is no kind of "maakt"
     return not any(known_word(front + back[:k]) and known_word(back[k:]) and back[k:] not in PLURALS
                    for k in range(2, len(back) - 1))
 
 
 def _by_forms(index, word_forms):
-    """Products named by any form of a word, each at the strongest form that reaches it."""
+    """Products named by any form of a word, each at the strongest form that reaches it.
+
+    A word after a preposition in a product's name ("makreel met peper") says what the product
+    has, not what it is: it reaches the product only as surely as a guess, so "peper" said alone
+    is not that mackerel, but "makreel met peper" still chooses it.
+    """
     found = {}
     for form, strength in word_forms.items():
         for e, w in index.exact.get(form, ()):
-            if found.get(e, (0,))[0] < strength:
-                found[e] = (strength, w)
+            said = FUZZY if w in index.entries[e].minor else strength
+            if found.get(e, (0,))[0] < said:
+                found[e] = (said, w)
     return found
 
 

@@ -99,3 +99,27 @@ def test_a_word_that_begins_a_compound_here_is_not_read_as_another_word(use_glos
     bakery = Catalogue([product("GERST", "Gerstebrood"), product("WIT", "Wit brood")])
     assert read("1 wit brood", bakery)[0] == [("WIT", Decimal(1))]
     assert read("een gerst", bakery)[0] == []
+
+
+# 5. What a product has is not what it is, and a participle is no compound.
+
+@pytest.fixture
+def stall():
+    return Catalogue([
+        product("FOREL-DILLE", "Gerookte forel met dille"),
+        product("DILLE", "Dille", "bos"),
+        product("MUESLI", "Ontbijtgranen met hazelnoten"),
+        product("PASTINAAK-SCHOON", "Pastinaak schoongeschrapt", category="groente"),
+    ])
+
+
+def test_a_word_after_a_preposition_in_a_name_does_not_name_the_product(stall):
+    assert read("een bos dille", stall)[0] == [("DILLE", Decimal(1))]
+    assert read("gerookte forel met dille", stall)[0] == [("FOREL-DILLE", Decimal(1))]
+    assert read("een zak hazelnoten", stall)[0] == []
+
+
+def test_the_end_of_a_participle_is_not_a_kind_of_it(stall):
+    # "geschrapt" ends "schoongeschrapt" but no product is a kind of "schrapt"
+    assert read("een pastinaak, maakt niet uit welke, schrapt u hem?", stall)[0] != [("PASTINAAK-SCHOON", Decimal(2))]
+    assert read("schrapt", stall)[0] == []
