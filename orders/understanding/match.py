@@ -164,7 +164,7 @@ def _ranked(index, hits, quantity):
         extra = sum(weight for w, weight in enumerate(entry.weight) if w not in seen)
         extra += sum(hit[2] for hit in marks.values() if len(hit) > 2)
         amount, fit = for_product(quantity, entry.product, entry.contents, entry.packs)
-        packed = (2 if quantity.pack in entry.packs else 1 if entry.packs else 0) if quantity.pack else 0
+        packed = (2 if quantity.pack in entry.packs else 0) if quantity.pack else 0
         named = frozenset(entry.words[w] for w in seen)
         minor = all(hit[1] in entry.minor for hit in marks.values())
         candidates.append(Candidate(entry, {i: hit[0] for i, hit in marks.items()}, extra, amount, fit, packed, named, minor))
@@ -188,6 +188,8 @@ def _hits(index, word):
         for e, w in index.heads.get(form, ()):
             if e not in found and _splits_there(index.entries[e].words[w], form):
                 found[e] = (DERIVED, w)
+    if any(hit[0] == STRONG for hit in found.values()):
+        found = {e: _as_kind(hit) for e, hit in found.items()}
     if written in index.categories:
         filed = index.categories[written]
         if written not in index.exact:
