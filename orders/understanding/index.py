@@ -9,7 +9,7 @@ from .lexicon import lexicon
 from .quantity import Amount, amount_at
 from .numbers import number
 from .text import pieces
-from .words import DERIVED, forms, key
+from .words import DERIVED, forms, key, known_word
 
 HEAD_MIN = 3
 _CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -44,7 +44,7 @@ class Index:
         self.exact = defaultdict(list)
         self.heads = defaultdict(list)
         self.categories = defaultdict(list)
-        self.fronts = set()
+        self.fronts = defaultdict(list)
         for e, entry in enumerate(self.entries):
             for w, word in enumerate(entry.words):
                 canonicals = {c for f in forms(word) if (c := modifiers.get(f))}
@@ -52,7 +52,8 @@ class Index:
                     self.exact[form].append((e, w))
                 for form in _head_forms(word):
                     self.heads[form].append((e, w))
-                self.fronts.update(key(word[:cut]) for cut in range(HEAD_MIN, len(word) - HEAD_MIN + 1))
+                for cut in range(HEAD_MIN, len(word) - HEAD_MIN + 1):
+                    self.fronts[key(word[:cut])].append((e, w, known_word(word[cut:])))
             for word in entry.kinds:
                 self.categories[key(word)].append(e)
         self.vocabulary = sorted(self.exact)
@@ -60,6 +61,7 @@ class Index:
         self.exact = dict(self.exact)
         self.heads = dict(self.heads)
         self.categories = dict(self.categories)
+        self.fronts = dict(self.fronts)
 
     def names(self, word: str) -> bool:
         """Whether a word, in any of its forms, is a word of a product name here."""

@@ -122,7 +122,7 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, history
         quantity_said = winners[0].quantity if winners[0].fit else None
         return Outcome(unclear=Unclear(text, [c.sku for c in shown[:MAX_CANDIDATES]], quantity_said, "ambiguous"), used=used)
     if chosen.minor:
-        return Outcome(unclear=Unclear(text, [chosen.sku], None, "unknown"), used=frozenset(chosen.covered))
+        return Outcome()  # only what a product has or begins with: not that product
     sureness = min(chosen.covered.values())
     return Outcome(**_settle(chosen, text, quantity), used=frozenset(chosen.covered), sureness=sureness)
 
@@ -166,7 +166,7 @@ def _ranked(index, hits, quantity):
         amount, fit = for_product(quantity, entry.product, entry.contents, entry.packs)
         packed = (2 if quantity.pack in entry.packs else 0) if quantity.pack else 0
         named = frozenset(entry.words[w] for w in seen)
-        minor = all(hit[1] in entry.minor for hit in marks.values())
+        minor = all(len(hit) > 3 for hit in marks.values())
         candidates.append(Candidate(entry, {i: hit[0] for i, hit in marks.items()}, extra, amount, fit, packed, named, minor))
     candidates.sort(key=lambda c: (c.rank, c.plainness), reverse=True)
     return candidates
@@ -177,7 +177,9 @@ def _hits(index, word):
 
     By any form of the word, and by a category so called: a category said as written
     ("bloemen") keeps out products that only another reading of the ending reaches ("bloem").
-    Then the compound heads of product words, a category in another form, the kinds the glossary
+    Then the compound heads of product words, the first part of a compound of two words
+    ("tarwe" of "tarwebrood": as unsure as a guess, so it only chooses among products the
+    other words name, and alone it asks), a category in another form, the kinds the glossary
     says the word covers ("kaas": goudse kaas), and last a spelling one typo away.
     """
     if word in index.hits:
@@ -190,6 +192,9 @@ def _hits(index, word):
                 found[e] = (DERIVED, w)
     if any(hit[0] == STRONG for hit in found.values()):
         found = {e: _as_kind(hit) for e, hit in found.items()}
+    for e, w, whole in index.fronts.get(written, ()):
+        if whole and e not in found:
+            found[e] = (FUZZY, w, 0, True)
     if written in index.categories:
         filed = index.categories[written]
         if written not in index.exact:
@@ -249,9 +254,9 @@ def _by_forms(index, word_forms):
     found = {}
     for form, strength in word_forms.items():
         for e, w in index.exact.get(form, ()):
-            said = FUZZY if w in index.entries[e].minor else strength
-            if found.get(e, (0,))[0] < said:
-                found[e] = (said, w)
+            hit = (FUZZY, w, 0, True) if w in index.entries[e].minor else (strength, w)
+            if found.get(e, (0,))[0] < hit[0]:
+                found[e] = hit
     return found
 
 

@@ -136,3 +136,25 @@ def test_a_word_both_named_and_a_compound_head_asks():
     items, questions, _ = read("een pond koolraap", shop)
     assert items == [] and questions[0][1] == "ambiguous"
     assert set(questions[0][0]) == {"KOOLRAAP-GEKOOKT", "KOOLRAAP-WINTER", "KOOLRAAP-STOOF"}
+
+
+# 7. The first part of a compound chooses with the other words ("een half spelt": half speltbrood), alone it is not sold.
+
+@pytest.fixture
+def mill():
+    return Catalogue([
+        product("SPELT-HEEL", "Speltbrood heel", category="brood"),
+        product("SPELT-HALF", "Speltbrood half", category="brood"),
+        product("ROGGE-HALF", "Roggebrood half", category="brood"),
+        product("SCHORS-HALF", "Schorseneren half", "kg", "groente"),
+        product("KARWIJMELK", "Karwijmelk", category="zuivel"),
+    ])
+
+
+def test_the_first_part_of_a_compound_chooses_among_what_the_other_words_name(mill):
+    assert read("een half spelt", mill)[0] == [("SPELT-HALF", Decimal(1))]
+    assert read("rogge half", mill)[0] == [("ROGGE-HALF", Decimal(1))]
+
+
+def test_the_first_part_of_a_compound_alone_is_not_that_product(mill):
+    assert read("ook graag karwij", mill) == ([], [], ["karwij"])
