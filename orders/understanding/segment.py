@@ -269,7 +269,7 @@ def _phrases(chunk, listed, lex, names=None):
         token = chunk[i]
         if lex.role(token) == "label" and i + 1 < len(chunk) and number(chunk[i + 1]) is not None:
             _add(current, [token], "other")
-            _add_word(current, chunk[i + 1], pending_open)
+            _add_word(current, _digits(chunk[i + 1]), pending_open)
             pending_open = False
             i += 2
             continue
@@ -293,6 +293,10 @@ def _phrases(chunk, listed, lex, names=None):
             _add(current, chunk[i:j], "quantity")
             i = j
             continue
+        if _letter_in_name(current, token, names):
+            _add_word(current, token, False)
+            i += 1
+            continue
         role = lex.role(token)
         if role in ("preposition", "negation"):
             pending_open = True
@@ -307,6 +311,24 @@ def _phrases(chunk, listed, lex, names=None):
     for phrase in found:
         phrase.quantity = phrase.quantity.settled()
     return found
+
+
+def _digits(token):
+    """A number after a label as a product name writes it: "type dertien" is type 13."""
+    value = number(token)
+    return str(int(value)) if value is not None and not token[0].isdigit() and value == int(value) else token
+
+
+def _letter_in_name(phrase, token, names):
+    """Whether a single letter right after a product word is part of its name ("vitamine d")."""
+    return (
+        names is not None
+        and len(token) == 1
+        and token.isalpha()
+        and bool(phrase.kinds)
+        and phrase.kinds[-1] == "word"
+        and names.numbered(phrase.words, token)
+    )
 
 
 def _in_name(phrase, chunk, i, quantity, names):

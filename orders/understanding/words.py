@@ -27,7 +27,7 @@ def forms(word: str) -> dict:
     for stem, strength in _stems(word):
         for base in _singulars(stem):
             key = _squeeze(base)
-            if len(key) >= 2 and found.get(key, 0) < strength:
+            if len(key) >= min(2, len(word)) and found.get(key, 0) < strength:
                 found[key] = strength
     lemma = _squeeze(_lemma(word))
     if len(lemma) >= 2:

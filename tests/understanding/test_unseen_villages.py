@@ -158,3 +158,36 @@ def test_the_first_part_of_a_compound_chooses_among_what_the_other_words_name(mi
 
 def test_the_first_part_of_a_compound_alone_is_not_that_product(mill):
     assert read("ook graag karwij", mill) == ([], [], ["karwij"])
+
+
+# 8. Counts and labels as written: "+" joins a list, pieces by another name, a type said in words.
+
+@pytest.fixture
+def chemist():
+    return Catalogue([
+        product("ZINK-30", "Zinkzuigtabletten 30 tabletten", category="gezondheid"),
+        product("ZINK-90", "Zinkzuigtabletten 90 tabletten", category="gezondheid"),
+        product("FILTER-4", "Koffiefilters type 4", category="huishouden"),
+        product("FILTER-2", "Koffiefilters type 2", category="huishouden"),
+        product("KURK-6", "Kurken 6 rollen", category="huishouden"),
+        product("KURK-18", "Kurken 18 rollen", category="huishouden"),
+        product("SPONS", "Schuurspons", category="huishouden"),
+    ])
+
+
+def test_a_plus_between_things_is_a_list_break_and_the_amount_stays_with_its_thing(chemist):
+    assert read("Kurken 18 rollen + schuurspons", chemist)[0] == [("KURK-18", Decimal(1)), ("SPONS", Decimal(1))]
+
+
+def test_a_count_of_pieces_chooses_the_pack_holding_that_many_whatever_they_are_called(chemist):
+    assert read("zinkzuigtabletten negentig stuks", chemist)[0] == [("ZINK-90", Decimal(1))]
+
+
+def test_a_type_said_in_words_is_the_type_written_in_digits(chemist):
+    assert read("koffiefilters type vier", chemist)[0] == [("FILTER-4", Decimal(1))]
+
+
+def test_a_single_letter_after_a_product_word_is_part_of_its_name():
+    shop = Catalogue([product("OLIE-E", "Teunisbloemolie E"), product("OLIE-K", "Teunisbloemolie K")])
+    assert read("teunisbloemolie k", shop)[0] == [("OLIE-K", Decimal(1))]
+    assert read("2 teunisbloemolie E", shop)[0] == [("OLIE-E", Decimal(2))]
