@@ -19,6 +19,7 @@ LONG_WORD = 8
 FUZZY = 1
 CATEGORY = DERIVED
 HIT_CACHE = 100_000
+PART_MIN = 4
 
 
 @dataclass
@@ -275,18 +276,29 @@ def _fuzzy(index, word):
 
     A short word the language knows itself is that word: "kaars" is a candle, not a slip for
     "kaas". A long one may be a spelling of its own ("goudreinetten"). A word inside the other
-    is another compound ("wasmiddel", "afwasmiddel"), not a slip.
+    is another compound ("wasmiddel", "afwasmiddel"), not a slip, and so is a compound of two
+    words of the language, unless only its first part slipped ("boerekaas": boerenkaas).
     """
     limit = 1 if len(word) < 9 else 2
+    parts = _second_parts(word)
     found = {}
     for form, strength in forms(word).items():
         if strength < STRONG or len(form) < FUZZY_MIN:
             continue
         for close, _, _ in process.extract(form, index.vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=5):
+            if parts and not any(close.endswith(part) and OSA.distance(close[: -len(part)], form[: -len(part)]) <= 1
+                                 for part in parts if form.endswith(part)):
+                continue  # a compound of two words is a word: "appelflappen" is no slip for "appelsap"
             if (close[0] == form[0] or len(form) >= 8) and not _one_in_the_other(close, form):
                 for e, w in index.exact[close]:
                     found.setdefault(e, (FUZZY, w))
     return found
+
+
+def _second_parts(word):
+    """The last parts of a word made of two words of the language ("vaat" + "wasmiddel", "appel" + "flappen")."""
+    return {key(word[cut:]) for cut in range(PART_MIN, len(word) - PART_MIN + 1)
+            if known_word(word[:cut]) and known_word(word[cut:])}
 
 
 def _one_in_the_other(a, b):

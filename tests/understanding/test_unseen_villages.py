@@ -191,3 +191,11 @@ def test_a_single_letter_after_a_product_word_is_part_of_its_name():
     shop = Catalogue([product("OLIE-B", "Teunisbloemolie B"), product("OLIE-K", "Teunisbloemolie K")])
     assert read("teunisbloemolie k", shop)[0] == [("OLIE-K", Decimal(1))]
     assert read("2 teunisbloemolie B", shop)[0] == [("OLIE-B", Decimal(2))]
+
+
+# 9. A compound of two words of the language is a word, no slip for a neighbour; a slip in its first part still is one.
+
+def test_a_compound_of_two_words_is_no_slip_for_a_neighbour():
+    shop = Catalogue([product("PERENSAP", "Perensap"), product("SCHAAP", "Schapenkaas", "kg")])
+    assert read("vier perenflappen", shop) == ([], [], ["perenflappen"])
+    assert read("3 ons schapekaas", shop)[0] == [("SCHAAP", Decimal("0.3"))]
