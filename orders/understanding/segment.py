@@ -30,6 +30,7 @@ class Phrase:
     element: bool = False
     signature: bool = False
     carried: list = field(default_factory=list)
+    run_on: bool = False
 
     @property
     def text(self) -> str:
@@ -112,16 +113,26 @@ def phrases(text: str, names=None) -> list[Phrase]:
 def _without_repeats(found):
     """A thing said twice in a row ("beschuit, eh, beschuit", "beschuit, twee beschuit") is one thing.
 
-    Counted both times ("1 komkommer, 1 komkommer") it is written out twice, and stays twice.
+    Counted both times ("1 komkommer, 1 komkommer") it is written out twice, and stays twice;
+    said again in one breath, with no list break ("een appeltaart een hele appeltaart"), it is
+    one, as said the second time.
     """
     kept = []
     for phrase in found:
+        if kept and phrase.run_on and _naming(kept[-1].words) == _naming(phrase.words):
+            kept[-1] = phrase  # said again in one breath ("een rookworst een rookworst"): the later words
+            continue
         if kept and kept[-1].words == phrase.words and not (kept[-1].counted and phrase.counted):
             if phrase.counted:
                 kept[-1] = phrase
             continue
         kept.append(phrase)
     return kept
+
+
+def _naming(words):
+    """The words of a phrase that name rather than describe ("hele appeltaart": appeltaart)."""
+    return [w for w in words if not describing(w)]
 
 
 def _corrected(tokens, lex):
@@ -285,7 +296,7 @@ def _phrases(chunk, listed, lex, names=None):
         if quantity:
             q, j = quantity
             if current.words and ahead[j] and q.spec is None and not all(describing(w) for w in current.words):
-                current = Phrase(listed=True)
+                current = Phrase(listed=True, run_on=True)
                 found.append(current)
                 pending_open = negated = False
             current.quantity = current.quantity.merged(q)

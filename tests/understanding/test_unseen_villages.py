@@ -199,3 +199,11 @@ def test_a_compound_of_two_words_is_no_slip_for_a_neighbour():
     shop = Catalogue([product("PERENSAP", "Perensap"), product("SCHAAP", "Schapenkaas", "kg")])
     assert read("vier perenflappen", shop) == ([], [], ["perenflappen"])
     assert read("3 ons schapekaas", shop)[0] == [("SCHAAP", Decimal("0.3"))]
+
+
+# 10. Said again in one breath, a thing is one thing; written out twice it stays twice.
+
+def test_a_thing_said_again_in_one_breath_is_one_thing(dairy):
+    assert read("ik wil graag een rietstroop een rietstroop en eh een kefir", dairy)[0] == [
+        ("RIETSTROOP", Decimal(1)), ("KEFIR", Decimal(1))]
+    assert read("1 rietstroop, 1 rietstroop", dairy)[0] == [("RIETSTROOP", Decimal(1)), ("RIETSTROOP", Decimal(1))]
