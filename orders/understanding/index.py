@@ -9,7 +9,7 @@ from .lexicon import lexicon
 from .quantity import Amount, amount_at
 from .numbers import number
 from .text import pieces
-from .words import DERIVED, forms, key
+from .words import DERIVED, forms, key, known_word
 
 HEAD_MIN = 3
 _CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -25,6 +25,7 @@ class Entry:
     contents: dict
     packs: frozenset
     kinds: tuple = ()
+    minor: frozenset = frozenset()
 
 
 class Index:
@@ -43,6 +44,7 @@ class Index:
         self.exact = defaultdict(list)
         self.heads = defaultdict(list)
         self.categories = defaultdict(list)
+        self.fronts = defaultdict(list)
         for e, entry in enumerate(self.entries):
             for w, word in enumerate(entry.words):
                 canonicals = {c for f in forms(word) if (c := modifiers.get(f))}
@@ -50,6 +52,8 @@ class Index:
                     self.exact[form].append((e, w))
                 for form in _head_forms(word):
                     self.heads[form].append((e, w))
+                for cut in range(HEAD_MIN, len(word) - HEAD_MIN + 1):
+                    self.fronts[key(word[:cut])].append((e, w, known_word(word[cut:])))
             for word in entry.kinds:
                 self.categories[key(word)].append(e)
         self.vocabulary = sorted(self.exact)
@@ -57,10 +61,15 @@ class Index:
         self.exact = dict(self.exact)
         self.heads = dict(self.heads)
         self.categories = dict(self.categories)
+        self.fronts = dict(self.fronts)
 
     def names(self, word: str) -> bool:
         """Whether a word, in any of its forms, is a word of a product name here."""
         return any(f in self.exact for f in forms(word))
+
+    def begins(self, word: str) -> bool:
+        """Whether a product word here is a compound that begins with this word ("tarwe" of "tarwebrood")."""
+        return key(word) in self.fronts
 
     def knows(self, word: str) -> bool:
         """Whether a word, in any of its forms, names or heads a product or a category of this catalogue."""
@@ -77,9 +86,46 @@ def index_for(catalogue) -> Index:
 
 
 def _entry(product) -> Entry:
-    """Read a product's name: size and pack words apart from the words that name it."""
+    """Read a product's name: size and pack words apart from the words that name it.
+
+    The description adds the pack and its size the name leaves out ("fles 1 liter", "rol van
+    13"); what the name says of them wins.
+    """
     lex = lexicon()
     tokens = [t for part in pieces(product.name) for t in part]
+    words, contents, packs = _read_name(tokens, lex)
+    _, described, described_packs = _read_name([t for part in pieces(product.description or "") for t in part], lex, True)
+    for key_, amount in described.items():
+        contents.setdefault(key_, amount)
+    if not packs:
+        packs |= described_packs
+    if product.unit == "bos":
+        packs.add("bos")
+    weight = tuple(0 if lex.role(w) == "default" else 1 for w in words)
+    kinds = tuple(t for part in pieces(product.category or "") for t in part if t.isalpha() and len(t) >= HEAD_MIN)
+    return Entry(product, tuple(words), weight, contents, frozenset(packs), kinds, _minor(tokens, words, lex))
+
+
+def _minor(tokens, words, lex):
+    """Positions of the name's words after a preposition ("met peper", "voor droge hoest"): what it has, not what it is."""
+    after, minor, w = False, set(), 0
+    for token in tokens:
+        if w < len(words) and token == words[w]:
+            if after:
+                minor.add(w)
+            w += 1
+        elif lex.role(token) == "preposition":
+            after = True
+    return frozenset(minor)
+
+
+def _read_name(tokens, lex, described=False):
+    """The naming words of a product text, the amounts it holds per pack, and its pack words.
+
+    In a description a weight counts only as a pack's ("bak van 500 gram", "blokje 200 gram"):
+    "ca. 800 gram" of a loaf, or "200 gram" of sliced cheese, is no reason to count the weight
+    ordered in packs rather than weigh it at the counter.
+    """
     words, contents, packs = [], {}, set()
     i = 0
     while i < len(tokens):
@@ -96,9 +142,12 @@ def _entry(product) -> Entry:
                 amount = Amount(value, "pc", "stuks")
             if amount is None:
                 words.append(token)
+            elif described and amount.dim == "kg" and not _after_pack(tokens, i, lex):
+                i = j
+                continue
             else:
-                key = (amount.dim, amount.label) if amount.dim == "pc" else amount.dim
-                contents.setdefault(key, amount)
+                key_ = (amount.dim, amount.label) if amount.dim == "pc" else amount.dim
+                contents.setdefault(key_, amount)
                 i = j
                 continue
         elif unit and unit.kind in ("pack", "count", "piece"):
@@ -106,11 +155,16 @@ def _entry(product) -> Entry:
         elif not _ignorable(token, lex):
             words.append(token)
         i += 1
-    if product.unit == "bos":
-        packs.add("bos")
-    weight = tuple(0 if lex.role(w) == "default" else 1 for w in words)
-    kinds = tuple(t for part in pieces(product.category or "") for t in part if t.isalpha() and len(t) >= HEAD_MIN)
-    return Entry(product, tuple(words), weight, contents, frozenset(packs), kinds)
+    return words, contents, packs
+
+
+def _after_pack(tokens, i, lex):
+    """Whether the amount at tokens[i] follows a pack word ("zak 500 gram", "bak van 500 gram")."""
+    before = tokens[max(0, i - 2) : i]
+    if before[-1:] == ["van"]:
+        before = before[:-1]
+    unit = lex.units.get(before[-1]) if before else None
+    return unit is not None and unit.kind in ("pack", "piece")
 
 
 def _ignorable(token, lex):

@@ -11,7 +11,7 @@ from .index import Index
 from .lexicon import lexicon
 from .model import Item, Unclear
 from .quantity import Quantity, absurd, for_product
-from .words import DERIVED, STRONG, describing, forms, key, known_word
+from .words import DERIVED, PLURALS, STRONG, describing, forms, key, known_word
 
 MAX_CANDIDATES = 5
 FUZZY_MIN = 5
@@ -19,6 +19,7 @@ LONG_WORD = 8
 FUZZY = 1
 CATEGORY = DERIVED
 HIT_CACHE = 100_000
+PART_MIN = 4
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Candidate:
     fit: int = 0
     packed: int = 0
     named: frozenset = frozenset()
+    minor: bool = False
 
     @property
     def sku(self) -> str:
@@ -73,6 +75,10 @@ class Names:
     def knows(self, word: str) -> bool:
         """Whether the catalogue names, heads or files a product under this word."""
         return self.index.knows(word)
+
+    def begins(self, word: str) -> bool:
+        """Whether a product word here is a compound that begins with this word ("tarwe" of "tarwebrood")."""
+        return self.index.begins(word)
 
     def compound(self, first: str, second: str) -> str | None:
         """The product word `second + first` ("broodjes kaas": kaasbroodjes), if the catalogue has it."""
@@ -116,6 +122,8 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, history
         shown = winners + [c for c in group if c not in winners]
         quantity_said = winners[0].quantity if winners[0].fit else None
         return Outcome(unclear=Unclear(text, [c.sku for c in shown[:MAX_CANDIDATES]], quantity_said, "ambiguous"), used=used)
+    if chosen.minor:
+        return Outcome()  # only what a product has or begins with: not that product
     sureness = min(chosen.covered.values())
     return Outcome(**_settle(chosen, text, quantity), used=frozenset(chosen.covered), sureness=sureness)
 
@@ -142,23 +150,25 @@ def _ranked(index, hits, quantity):
     """The products that cover the most words most surely, best reading first."""
     covered = {}
     for i, found in enumerate(hits):
-        for e, (strength, w) in found.items():
-            covered.setdefault(e, {})[i] = (strength, w)
+        for e, hit in found.items():
+            covered.setdefault(e, {})[i] = hit
     if not covered:
         return []
-    reach = {e: (len(marks), sum(s for s, _ in marks.values())) for e, marks in covered.items()}
+    reach = {e: (len(marks), sum(hit[0] for hit in marks.values())) for e, marks in covered.items()}
     most = max(reach.values())
     candidates = []
     for e, marks in covered.items():
         if reach[e] != most:
             continue
         entry = index.entries[e]
-        seen = {w for _, w in marks.values() if w is not None}
+        seen = {hit[1] for hit in marks.values() if hit[1] is not None}
         extra = sum(weight for w, weight in enumerate(entry.weight) if w not in seen)
+        extra += sum(hit[2] for hit in marks.values() if len(hit) > 2)
         amount, fit = for_product(quantity, entry.product, entry.contents, entry.packs)
-        packed = (2 if quantity.pack in entry.packs else 1 if entry.packs else 0) if quantity.pack else 0
+        packed = (2 if quantity.pack in entry.packs else 0) if quantity.pack else 0
         named = frozenset(entry.words[w] for w in seen)
-        candidates.append(Candidate(entry, {i: s for i, (s, _) in marks.items()}, extra, amount, fit, packed, named))
+        minor = all(len(hit) > 3 for hit in marks.values())
+        candidates.append(Candidate(entry, {i: hit[0] for i, hit in marks.items()}, extra, amount, fit, packed, named, minor))
     candidates.sort(key=lambda c: (c.rank, c.plainness), reverse=True)
     return candidates
 
@@ -168,7 +178,9 @@ def _hits(index, word):
 
     By any form of the word, and by a category so called: a category said as written
     ("bloemen") keeps out products that only another reading of the ending reaches ("bloem").
-    Then the compound heads of product words, a category in another form, the kinds the glossary
+    Then the compound heads of product words, the first part of a compound of two words
+    ("tarwe" of "tarwebrood": as unsure as a guess, so it only chooses among products the
+    other words name, and alone it asks), a category in another form, the kinds the glossary
     says the word covers ("kaas": goudse kaas), and last a spelling one typo away.
     """
     if word in index.hits:
@@ -179,12 +191,19 @@ def _hits(index, word):
         for e, w in index.heads.get(form, ()):
             if e not in found and _splits_there(index.entries[e].words[w], form):
                 found[e] = (DERIVED, w)
+    if any(hit[0] == STRONG for hit in found.values()):
+        found = {e: _as_kind(hit) for e, hit in found.items()}
+    for e, w, whole in index.fronts.get(written, ()):
+        if whole and e not in found:
+            found[e] = (FUZZY, w, 0, True)
     if written in index.categories:
         filed = index.categories[written]
         if written not in index.exact:
             found = {e: hit for e, hit in found.items() if e not in filed and hit[0] == DERIVED}
         for e in filed:
             found.setdefault(e, (CATEGORY, None))
+        if len(filed) > 1:
+            found = {e: _as_kind(hit) if e in filed else hit for e, hit in found.items()}
     if not found:
         found = {e: (CATEGORY, None) for form in forms(word) for e in index.categories.get(form, ())}
     if not found:
@@ -197,25 +216,48 @@ def _hits(index, word):
     return found
 
 
+def _as_kind(hit):
+    """A product reached by a word that names its category ("kaas", "eieren"): as surely named as one so called.
+
+    A word that names a kind reaches "boerenkaas" as surely as "jonge kaas"; the part of the
+    compound left unsaid ("boeren") counts as an unsaid word of its own, so "melk" is plain
+    "melk" before it is "karnemelk".
+    """
+    strength, w = hit[:2]
+    if w is None or strength < DERIVED:
+        return hit
+    return (STRONG, w, 1) if strength < STRONG else hit
+
+
 def _splits_there(whole, tail):
     """Whether a product word is a compound of something and `tail`, not of words that cut `tail` apart.
 
-    "achterham" is achter + ham; "afwasmiddel" is afwas + middel, so no kind of "wasmiddel".
+    "achterham" is achter + ham; "afwasmiddel" is afwas + middel, so no kind of "wasmiddel"; a
+    participle is not cut after its "ge": "schoongemaakt" is no kind of "maakt".
     """
     cut = next((c for c in range(1, len(whole)) if key(whole[c:]) == tail), None)
     if cut is None:
         return True
     front, back = whole[:cut], whole[cut:]
-    return not any(known_word(front + back[:k]) and known_word(back[k:]) for k in range(2, len(back) - 1))
+    if front.endswith("ge"):
+        return False  # a participle: "schoongemaakt" is no kind of "maakt"
+    return not any(known_word(front + back[:k]) and known_word(back[k:]) and back[k:] not in PLURALS
+                   for k in range(2, len(back) - 1))
 
 
 def _by_forms(index, word_forms):
-    """Products named by any form of a word, each at the strongest form that reaches it."""
+    """Products named by any form of a word, each at the strongest form that reaches it.
+
+    A word after a preposition in a product's name ("makreel met peper") says what the product
+    has, not what it is: it reaches the product only as surely as a guess, so "peper" said alone
+    is not that mackerel, but "makreel met peper" still chooses it.
+    """
     found = {}
     for form, strength in word_forms.items():
         for e, w in index.exact.get(form, ()):
-            if found.get(e, (0,))[0] < strength:
-                found[e] = (strength, w)
+            hit = (FUZZY, w, 0, True) if w in index.entries[e].minor else (strength, w)
+            if found.get(e, (0,))[0] < hit[0]:
+                found[e] = hit
     return found
 
 
@@ -234,18 +276,29 @@ def _fuzzy(index, word):
 
     A short word the language knows itself is that word: "kaars" is a candle, not a slip for
     "kaas". A long one may be a spelling of its own ("goudreinetten"). A word inside the other
-    is another compound ("wasmiddel", "afwasmiddel"), not a slip.
+    is another compound ("wasmiddel", "afwasmiddel"), not a slip, and so is a compound of two
+    words of the language, unless only its first part slipped ("boerekaas": boerenkaas).
     """
     limit = 1 if len(word) < 9 else 2
+    parts = _second_parts(word)
     found = {}
     for form, strength in forms(word).items():
         if strength < STRONG or len(form) < FUZZY_MIN:
             continue
         for close, _, _ in process.extract(form, index.vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=5):
+            if parts and not any(close.endswith(part) and OSA.distance(close[: -len(part)], form[: -len(part)]) <= 1
+                                 for part in parts if form.endswith(part)):
+                continue  # a compound of two words is a word: "appelflappen" is no slip for "appelsap"
             if (close[0] == form[0] or len(form) >= 8) and not _one_in_the_other(close, form):
                 for e, w in index.exact[close]:
                     found.setdefault(e, (FUZZY, w))
     return found
+
+
+def _second_parts(word):
+    """The last parts of a word made of two words of the language ("vaat" + "wasmiddel", "appel" + "flappen")."""
+    return {key(word[cut:]) for cut in range(PART_MIN, len(word) - PART_MIN + 1)
+            if known_word(word[:cut]) and known_word(word[cut:])}
 
 
 def _one_in_the_other(a, b):

@@ -155,10 +155,16 @@ def for_product(quantity: Quantity, product, contents: dict, packs: frozenset) -
         return times, 3 if _same(held.value, quantity.spec.value) else 0
     if quantity.measure:
         return _by_measure(quantity.measure, times, contents, packs)
-    pieces = contents.get(("pc", "stuks"))
+    pieces = contents.get(("pc", "stuks")) or _only_pieces(contents)
     if count is not None and not quantity.pack and pieces and pieces.value > 1:
         return _by_pieces(count, pieces.value)
     return _whole(times, 1 if contents or quantity.pack else 2)
+
+
+def _only_pieces(contents):
+    """The pieces a pack holds when they go by another name ("50 tabletten", "12 rollen"), if just one."""
+    held = [amount for key, amount in contents.items() if key[0] == "pc"]
+    return held[0] if len(held) == 1 else None
 
 
 def _by_measure(measure, times, contents, packs):

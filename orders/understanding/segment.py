@@ -30,6 +30,7 @@ class Phrase:
     element: bool = False
     signature: bool = False
     carried: list = field(default_factory=list)
+    run_on: bool = False
 
     @property
     def text(self) -> str:
@@ -112,16 +113,26 @@ def phrases(text: str, names=None) -> list[Phrase]:
 def _without_repeats(found):
     """A thing said twice in a row ("beschuit, eh, beschuit", "beschuit, twee beschuit") is one thing.
 
-    Counted both times ("1 komkommer, 1 komkommer") it is written out twice, and stays twice.
+    Counted both times ("1 komkommer, 1 komkommer") it is written out twice, and stays twice;
+    said again in one breath, with no list break ("een appeltaart een hele appeltaart"), it is
+    one, as said the second time.
     """
     kept = []
     for phrase in found:
+        if kept and phrase.run_on and _naming(kept[-1].words) == _naming(phrase.words):
+            kept[-1] = phrase  # said again in one breath ("een rookworst een rookworst"): the later words
+            continue
         if kept and kept[-1].words == phrase.words and not (kept[-1].counted and phrase.counted):
             if phrase.counted:
                 kept[-1] = phrase
             continue
         kept.append(phrase)
     return kept
+
+
+def _naming(words):
+    """The words of a phrase that name rather than describe ("hele appeltaart": appeltaart)."""
+    return [w for w in words if not describing(w)]
 
 
 def _corrected(tokens, lex):
@@ -148,8 +159,9 @@ def _retract(found, made):
     """
     if not found or not made:
         return False
-    if len(made) == 1 and made[0].counted and not made[0].words:
+    if made[0].counted and not made[0].words and not made[0].listed:
         found[-1].quantity, found[-1].counted = made[0].quantity, True
+        del made[0]
         return True
     if made[0].words and not made[0].listed:
         found.pop()
@@ -193,7 +205,8 @@ def _synonyms(tokens, lex, names):
 
     A variant word becomes its canonical form ("in plakken": sliced). A word with a meaning
     ("mince": gehakt) becomes that meaning only when the catalogue knows the meaning and not the
-    word as said, so a village that sells "haddock" under that name keeps it.
+    word as said (nor as the first part of a compound: "tarwe" of "tarwebrood"), so a village that
+    sells "haddock" under that name keeps it.
     """
     glossary = lex.glossary
     longest = max(glossary.longest, max(map(len, lex.cues)))
@@ -222,7 +235,7 @@ def _meaning(said, glossary, lex, names):
     meaning = glossary.same.get(said)
     if meaning is None or names is None:
         return meaning
-    if all(names.knows(w) for w in meaning if _is_content(w, lex)) and not all(names.knows(w) for w in said):
+    if all(names.knows(w) for w in meaning if _is_content(w, lex)) and not all(names.knows(w) or names.begins(w) for w in said):
         return meaning
     return None
 
@@ -267,7 +280,7 @@ def _phrases(chunk, listed, lex, names=None):
         token = chunk[i]
         if lex.role(token) == "label" and i + 1 < len(chunk) and number(chunk[i + 1]) is not None:
             _add(current, [token], "other")
-            _add_word(current, chunk[i + 1], pending_open)
+            _add_word(current, _digits(chunk[i + 1]), pending_open)
             pending_open = False
             i += 2
             continue
@@ -283,13 +296,17 @@ def _phrases(chunk, listed, lex, names=None):
         if quantity:
             q, j = quantity
             if current.words and ahead[j] and q.spec is None and not all(describing(w) for w in current.words):
-                current = Phrase(listed=True)
+                current = Phrase(listed=True, run_on=True)
                 found.append(current)
                 pending_open = negated = False
             current.quantity = current.quantity.merged(q)
             current.counted = True
             _add(current, chunk[i:j], "quantity")
             i = j
+            continue
+        if _letter_in_name(current, token, names):
+            _add_word(current, token, False)
+            i += 1
             continue
         role = lex.role(token)
         if role in ("preposition", "negation"):
@@ -305,6 +322,24 @@ def _phrases(chunk, listed, lex, names=None):
     for phrase in found:
         phrase.quantity = phrase.quantity.settled()
     return found
+
+
+def _digits(token):
+    """A number after a label as a product name writes it: "type dertien" is type 13."""
+    value = number(token)
+    return str(int(value)) if value is not None and not token[0].isdigit() and value == int(value) else token
+
+
+def _letter_in_name(phrase, token, names):
+    """Whether a single letter right after a product word is part of its name ("vitamine d")."""
+    return (
+        names is not None
+        and len(token) == 1
+        and token.isalpha()
+        and bool(phrase.kinds)
+        and phrase.kinds[-1] == "word"
+        and names.numbered(phrase.words, token)
+    )
 
 
 def _in_name(phrase, chunk, i, quantity, names):

@@ -7,10 +7,11 @@ import unicodedata
 from unidecode import unidecode
 
 MAX_CHARS = 20_000
-# A comma or full stop between digits is a decimal sign; anywhere else it ends a list item.
-SEPARATORS = re.compile(r"(\n|[;:!?\"*#|]|(?<!\d)[.,]|[.,](?!\d)|(?:^|\s)-+(?=\s)|\s-+$)")
+# A comma or full stop between digits is a decimal sign; anywhere else it ends a list item, and
+# so does a dash, plus or ampersand standing alone ("12 rollen + afwasmiddel", not "50+").
+SEPARATORS = re.compile(r"(\n|[;:!?\"*#|]|(?<!\d)[.,]|[.,](?!\d)|(?:^|\s)[-+&]+(?=\s)|\s-+$)")
 # Separators that join the elements of a list: a comma, or a line (bullets and emoji are lines too).
-COMMAS = re.compile(r"^\s*[,;]\s*$")
+COMMAS = re.compile(r"^\s*[,;+&]\s*$")
 BULLET = re.compile(r"^\s*[-*]\s*[^\d\s]")
 LINES = re.compile(r"^\s*(?:\n|-+|\*|#|\|)\s*$")
 TOKEN = re.compile(r"\d+/\d+|(?<![\w])-?\d+(?:[.,]\d+)?(?:e[+-]?\d+)?\+?|[a-z]+(?:'[a-z]+)?|\d+\+?")

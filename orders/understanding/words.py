@@ -9,7 +9,7 @@ import simplemma
 from .lexicon import lexicon
 
 DIMINUTIVES = ("etjes", "etje", "tjes", "tje", "pjes", "pje", "kjes", "kje", "jes", "je")
-PLURALS = ("eren", "'s", "en", "s", "n", "e")
+PLURALS = ("eren", "'s", "en", "s", "n", "e")  # "scharreleieren" is scharrel + eieren, not scharrelei + eren
 DOUBLE = re.compile(r"(.)\1+")
 STRONG, DERIVED = 3, 2
 ADJECTIVE_ENDINGS = ("ig", "ige", "isch", "ische", "lijk", "lijke", "baar", "bare", "loos", "loze", "vrij", "vrije", "rijk", "rijke")
@@ -27,7 +27,7 @@ def forms(word: str) -> dict:
     for stem, strength in _stems(word):
         for base in _singulars(stem):
             key = _squeeze(base)
-            if len(key) >= 2 and found.get(key, 0) < strength:
+            if len(key) >= min(2, len(word)) and found.get(key, 0) < strength:
                 found[key] = strength
     lemma = _squeeze(_lemma(word))
     if len(lemma) >= 2:

@@ -1,0 +1,209 @@
+"""Classes of mistakes seen on villages the understanding was never built against, on made-up words.
+
+Every catalogue here is invented; none of its words is a product of a labelled corpus.
+"""
+from decimal import Decimal
+
+import pytest
+
+from orders.catalogue import Catalogue, Product
+from orders.understanding import understand
+
+
+def product(sku, name, unit="stuk", category="", description=""):
+    return Product(sku, "hoeve", name, unit, 250, category, description)
+
+
+def read(text, catalogue):
+    """Items as (sku, quantity), questions as (sorted candidates, reason), and what is not sold."""
+    result = understand(text, catalogue)
+    return (
+        [(i.sku, i.quantity) for i in result.items],
+        [(sorted(u.candidates), u.reason) for u in result.unclear],
+        result.not_found,
+    )
+
+
+@pytest.fixture
+def dairy():
+    """A goat farm's shop: sizes written in the descriptions, not in the names."""
+    return Catalogue([
+        product("KEFIR", "Kefir", category="zuivel", description="fles 1 liter"),
+        product("HANGOP", "Hangop", category="hangop", description="0,5 liter"),
+        product("RIETSTROOP", "Rietstroop", category="beleg", description="pot van 450 gram"),
+        product("TOAST", "Meergranen toastjes", category="koek", description="rol van 12"),
+        product("GEIT-TUIN", "Tuinkruidengeitenkaas", "kg", "geitenkaas"),
+        product("GEIT-JONG", "Jonge geitenkaas", "kg", "geitenkaas"),
+        product("GEIT-BLOK", "Geitenkaas blokje", category="geitenkaas", description="blokje 150 gram"),
+        product("GEIT-PLAK", "Jonge geitenkaas plakken", category="geitenkaas", description="voorverpakt, 150 gram"),
+        product("KWARTEL-12", "Kwartelseitjes doos van 12", category="kwartelseitjes"),
+        product("KWARTEL-18", "Kwartelseitjes doos van 18", category="kwartelseitjes"),
+        product("KWARTEL-BIO", "Biologische kwartelseitjes", category="kwartelseitjes", description="doos van 6"),
+        product("KARNHANGOP", "Karnhangop", category="hangop", description="fles 1 liter"),
+    ])
+
+
+# 1. The description says the pack: a liter of it is one bottle, a roll is one roll.
+
+@pytest.mark.parametrize("text, items", [
+    ("een liter kefir", [("KEFIR", 1)]),
+    ("2 liter kefir", [("KEFIR", 2)]),
+    ("1 rol toastjes", [("TOAST", 1)]),
+    ("een halve liter hangop", [("HANGOP", 1)]),
+])
+def test_the_pack_size_in_the_description_counts_a_measure_in_packs(dairy, text, items):
+    assert read(text, dairy)[0] == [(sku, Decimal(n)) for sku, n in items]
+
+
+def test_a_weight_in_a_description_does_not_turn_weighed_goods_into_packs(dairy):
+    # "150 gram" of a prepacked pack is no reason to sell 150 gram of cheese as that pack
+    assert read("150 gram jonge geitenkaas", dairy)[0] == [("GEIT-JONG", Decimal("0.15"))]
+
+
+# 2. A word that names a kind reaches every product of that kind alike.
+
+def test_a_kind_word_asks_among_compounds_and_named_products_alike(dairy):
+    items, questions, _ = read("2 ons geitenkaas", dairy)
+    assert items == []
+    assert questions and questions[0][1] == "ambiguous"
+    assert {"GEIT-TUIN", "GEIT-JONG"} <= set(questions[0][0])
+
+
+def test_a_count_chooses_the_box_among_compounds_of_the_kind(dairy):
+    assert read("18 kwartelseitjes", dairy)[0] == [("KWARTEL-18", Decimal(1))]
+    assert read("12 kwartelseitjes", dairy)[0] == [("KWARTEL-12", Decimal(1))]
+
+
+def test_the_plain_word_is_not_the_compound_that_ends_in_it(dairy):
+    # "karnhangop" is a kind of "hangop", but the plain word is the plain product
+    assert read("1 liter hangop", dairy)[0] == [("HANGOP", Decimal(2))]
+    assert read("hangop", dairy)[0] == [("HANGOP", Decimal(1))]
+
+
+# 3. Speech that corrects itself: an amount said after "nee" replaces the amount before it.
+
+@pytest.mark.parametrize("text, items", [
+    ("ik wil een liter kefir eh nee doe maar twee liter en een rietstroop", [("KEFIR", 2), ("RIETSTROOP", 1)]),
+    ("drie kefir of nee wacht doe maar twee en een rietstroop", [("KEFIR", 2), ("RIETSTROOP", 1)]),
+    ("een pond tuinkruidengeitenkaas nee een half pond en een rietstroop", [("GEIT-TUIN", "0.25"), ("RIETSTROOP", 1)]),
+    ("vier kefir nee drie is genoeg", [("KEFIR", 3)]),
+])
+def test_an_amount_said_after_a_correction_replaces_the_first(dairy, text, items):
+    assert read(text, dairy)[0] == [(sku, Decimal(n)) for sku, n in items]
+
+
+# 4. A word of the glossary keeps its own reading where it begins a product word here.
+
+def test_a_word_that_begins_a_compound_here_is_not_read_as_another_word(use_glossary):
+    use_glossary(("gerst", "same", "wit", "en"))
+    bakery = Catalogue([product("GERST", "Gerstebrood"), product("WIT", "Wit brood")])
+    assert read("1 wit brood", bakery)[0] == [("WIT", Decimal(1))]
+    assert read("een gerst", bakery)[0] == []
+
+
+# 5. What a product has is not what it is, and a participle is no compound.
+
+@pytest.fixture
+def stall():
+    return Catalogue([
+        product("FOREL-DILLE", "Gerookte forel met dille"),
+        product("DILLE", "Dille", "bos"),
+        product("MUESLI", "Ontbijtgranen met pecannoten"),
+        product("SCHORS-SCHOON", "Schorseneren schoongeschrapt", category="groente"),
+    ])
+
+
+def test_a_word_after_a_preposition_in_a_name_does_not_name_the_product(stall):
+    assert read("een bos dille", stall)[0] == [("DILLE", Decimal(1))]
+    assert read("gerookte forel met dille", stall)[0] == [("FOREL-DILLE", Decimal(1))]
+    assert read("een zak pecannoten", stall)[0] == []
+
+
+def test_the_end_of_a_participle_is_not_a_kind_of_it(stall):
+    # "geschrapt" ends "schoongeschrapt" but no product is a kind of "schrapt"
+    assert read("een schorseneer, maakt niet uit welke, schrapt u hem?", stall)[0] != [("SCHORS-SCHOON", Decimal(2))]
+    assert read("schrapt", stall)[0] == []
+
+
+# 6. A word one product is named by and others end in names a kind: it asks.
+
+def test_a_word_both_named_and_a_compound_head_asks():
+    shop = Catalogue([
+        product("KOOLRAAP-GEKOOKT", "Gekookte koolraap", "kg"),
+        product("KOOLRAAP-WINTER", "Winterkoolraap", "kg"),
+        product("KOOLRAAP-STOOF", "Stoofkoolraap", "kg"),
+    ])
+    items, questions, _ = read("een pond koolraap", shop)
+    assert items == [] and questions[0][1] == "ambiguous"
+    assert set(questions[0][0]) == {"KOOLRAAP-GEKOOKT", "KOOLRAAP-WINTER", "KOOLRAAP-STOOF"}
+
+
+# 7. The first part of a compound chooses with the other words ("een half spelt": half speltbrood), alone it is not sold.
+
+@pytest.fixture
+def mill():
+    return Catalogue([
+        product("SPELT-HEEL", "Speltbrood heel", category="brood"),
+        product("SPELT-HALF", "Speltbrood half", category="brood"),
+        product("ROGGE-HALF", "Roggebrood half", category="brood"),
+        product("SCHORS-HALF", "Schorseneren half", "kg", "groente"),
+        product("KARWIJMELK", "Karwijmelk", category="zuivel"),
+    ])
+
+
+def test_the_first_part_of_a_compound_chooses_among_what_the_other_words_name(mill):
+    assert read("een half spelt", mill)[0] == [("SPELT-HALF", Decimal(1))]
+    assert read("rogge half", mill)[0] == [("ROGGE-HALF", Decimal(1))]
+
+
+def test_the_first_part_of_a_compound_alone_is_not_that_product(mill):
+    assert read("ook graag karwij", mill) == ([], [], ["karwij"])
+
+
+# 8. Counts and labels as written: "+" joins a list, pieces by another name, a type said in words.
+
+@pytest.fixture
+def chemist():
+    return Catalogue([
+        product("ZINK-30", "Zinkzuigtabletten 30 tabletten", category="gezondheid"),
+        product("ZINK-90", "Zinkzuigtabletten 90 tabletten", category="gezondheid"),
+        product("FILTER-4", "Koffiefilters type 4", category="huishouden"),
+        product("FILTER-2", "Koffiefilters type 2", category="huishouden"),
+        product("KURK-6", "Kurken 6 rollen", category="huishouden"),
+        product("KURK-18", "Kurken 18 rollen", category="huishouden"),
+        product("SPONS", "Schuurspons", category="huishouden"),
+    ])
+
+
+def test_a_plus_between_things_is_a_list_break_and_the_amount_stays_with_its_thing(chemist):
+    assert read("Kurken 18 rollen + schuurspons", chemist)[0] == [("KURK-18", Decimal(1)), ("SPONS", Decimal(1))]
+
+
+def test_a_count_of_pieces_chooses_the_pack_holding_that_many_whatever_they_are_called(chemist):
+    assert read("zinkzuigtabletten negentig stuks", chemist)[0] == [("ZINK-90", Decimal(1))]
+
+
+def test_a_type_said_in_words_is_the_type_written_in_digits(chemist):
+    assert read("koffiefilters type vier", chemist)[0] == [("FILTER-4", Decimal(1))]
+
+
+def test_a_single_letter_after_a_product_word_is_part_of_its_name():
+    shop = Catalogue([product("OLIE-B", "Teunisbloemolie B"), product("OLIE-K", "Teunisbloemolie K")])
+    assert read("teunisbloemolie k", shop)[0] == [("OLIE-K", Decimal(1))]
+    assert read("2 teunisbloemolie B", shop)[0] == [("OLIE-B", Decimal(2))]
+
+
+# 9. A compound of two words of the language is a word, no slip for a neighbour; a slip in its first part still is one.
+
+def test_a_compound_of_two_words_is_no_slip_for_a_neighbour():
+    shop = Catalogue([product("PERENSAP", "Perensap"), product("SCHAAP", "Schapenkaas", "kg")])
+    assert read("vier perenflappen", shop) == ([], [], ["perenflappen"])
+    assert read("3 ons schapekaas", shop)[0] == [("SCHAAP", Decimal("0.3"))]
+
+
+# 10. Said again in one breath, a thing is one thing; written out twice it stays twice.
+
+def test_a_thing_said_again_in_one_breath_is_one_thing(dairy):
+    assert read("ik wil graag een rietstroop een rietstroop en eh een kefir", dairy)[0] == [
+        ("RIETSTROOP", Decimal(1)), ("KEFIR", Decimal(1))]
+    assert read("1 rietstroop, 1 rietstroop", dairy)[0] == [("RIETSTROOP", Decimal(1)), ("RIETSTROOP", Decimal(1))]
