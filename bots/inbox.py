@@ -8,10 +8,9 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from bots import conversation, telegram_chats, too_long
-from bots.turn import Turn, conversation_for
+from bots import alerts, conversation, telegram_chats, too_long
 from dorpslijn.messages import Inbound, Outgoing
-from orders.models import Shop, Village, Volunteer
+from orders.models import Shop, Volunteer
 
 
 def handle(session, inbound: Inbound, now: datetime) -> list[Outgoing]:
@@ -23,22 +22,40 @@ def handle(session, inbound: Inbound, now: datetime) -> list[Outgoing]:
 
 def route(session, inbound: Inbound, now: datetime) -> list[Outgoing]:
     """The answer of whoever sent the message: a shop, a volunteer, or a resident's conversation."""
+    found = _shop_or_volunteer(session, inbound)
+    if found is None:
+        return conversation.handle(session, inbound, now)
+    sender, handler = found
+    return _too_long(session, sender, inbound, now) or handler(session, sender, inbound, now)
+
+
+def too_slow(session, inbound: Inbound, now: datetime) -> list[Outgoing]:
+    """A message whose answer ran over its time budget: the sender hears a person will look at it,
+    and the coordinator gets it as a task, with the shop's or volunteer's name when it is theirs."""
+    found = _shop_or_volunteer(session, inbound)
+    turn = conversation.sender_turn(session, inbound, now)
+    turn.reply("sorry")
+    alerts.tell_coordinator(turn, "too_slow", "coordinator_too_slow", text=turn.text,
+                            sender=found[0].name if found else "", details={"inbound_id": inbound.inbound_id})
+    return turn.replies
+
+
+def _shop_or_volunteer(session, inbound: Inbound):
+    """The shop or volunteer who sent the message, with the handler of their answers; None for anyone else."""
     column = "telegram_chat_id" if inbound.channel == "telegram" else "phone"
     for model, handler in HANDLERS:
         sender = session.scalar(select(model).where(model.village_id == inbound.village_id,
                                                     getattr(model, column) == inbound.sender))
         if sender is not None:
-            return _too_long(session, sender, inbound, now) or handler(session, sender, inbound, now)
-    return conversation.handle(session, inbound, now)
+            return sender, handler
+    return None
 
 
 def _too_long(session, sender, inbound: Inbound, now: datetime) -> list[Outgoing]:
     """A shop's or volunteer's message longer than an answer: they hear so, the coordinator reads it."""
     if len(inbound.text or "") <= too_long.SHOP_OR_VOLUNTEER:
         return []
-    village = session.get(Village, inbound.village_id)
-    conversation = conversation_for(session, village.id, inbound.channel, inbound.sender, village.language)
-    turn = Turn(session, village, conversation, None, inbound.channel, inbound.sender, now, text=inbound.text)
+    turn = conversation.sender_turn(session, inbound, now)
     too_long.handled(turn, too_long.SHOP_OR_VOLUNTEER, sender=sender.name)
     return turn.replies
 

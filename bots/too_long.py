@@ -30,13 +30,3 @@ def handled(turn: Turn, most: int, sender: str = "") -> bool:
                             details={"length": len(turn.text)}, length=len(turn.text))
     return True
 
-
-def too_slow(session, inbound, now) -> list:
-    """A message whose answer took longer than its budget: the sender hears a person will look at it,
-    and the coordinator gets it as a task."""
-    from bots.conversation import sender_turn
-    turn = sender_turn(session, inbound, now)
-    turn.reply("sorry")
-    alerts.tell_coordinator(turn, "too_slow", "coordinator_too_slow", text=turn.text,
-                            details={"inbound_id": inbound.inbound_id})
-    return turn.replies

@@ -5,7 +5,7 @@ import logging
 
 from sqlalchemy import select, update
 
-from bots import floods, inbox, outbox, too_long
+from bots import floods, inbox, outbox
 from bots.models import InboundMessage, OutboundMessage
 from bots.transport import PermanentFailure, SendLater, transport_for
 from dorpslijn.config import load_settings
@@ -82,7 +82,7 @@ def _handle_oldest_once(settings, inbound_id: int, slow: bool) -> list[int] | No
                           text=message.body, received_at=message.received_at,
                           media=tuple(message.media or ()), inbound_id=message.id)
         if slow:
-            replies = too_long.too_slow(session, inbound, settings.now())
+            replies = inbox.too_slow(session, inbound, settings.now())
         elif (replies := floods.hold_back(session, connect(settings), message, settings.now(),
                                           settings.inbound_per_minute)) is None:
             with budget(settings.message_seconds):

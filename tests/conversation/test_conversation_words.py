@@ -50,6 +50,7 @@ OWN_VALUES = {
     "weekly_reminder": dict(day=DAY),
     "too_long": dict(step="registering_address"),
     "coordinator_too_long": dict(sender="", length=1200),
+    "coordinator_too_slow": dict(sender=""),
     "contact_not_home": dict(village=Thing(name="Dorpsplein Zwartsluis", coordinator_phone="+31612300400")),
 }
 

@@ -1,6 +1,6 @@
 """What we send is capped per number an hour and per village a day, in the outbox, whatever the
 channel or kind of message; a shop's busy hour is never cut short; the coordinator is told."""
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from sqlalchemy import select
 
@@ -9,6 +9,7 @@ from conftest import BAKER, COORDINATOR, SUSAN, TRUUS, outbox
 from dorpslijn.db import utcnow
 from dorpslijn.messages import Outgoing
 from dorpslijn.redis_server import connect
+from orders.calendar import TIMEZONE
 from orders.models import Resident, Task, Village
 
 NOW = utcnow()
@@ -76,7 +77,7 @@ def test_a_village_past_its_day_budget_holds_messages_and_tells_the_coordinator(
     for key in connect(settings).scan_iter("dorpslijn:*"):  # Redis restarted empty
         connect(settings).delete(key)
     assert statuses(put_all(db, home.id, [Outgoing("sms", TRUUS, "hallo")], now=NOW)) == ["held"]
-    tomorrow = datetime.combine(NOW.date() + timedelta(days=1), datetime.min.time(), NOW.tzinfo) + timedelta(hours=12)
+    tomorrow = datetime.combine(NOW.astimezone(TIMEZONE).date() + timedelta(days=1), time(12), TIMEZONE)
     assert statuses(put_all(db, home.id, [Outgoing("sms", TRUUS, "goedemorgen")], now=tomorrow)) == ["queued"]
 
 

@@ -2,7 +2,7 @@
 on with the next message, and the sender hears that a person will look at it."""
 from sqlalchemy import select
 
-from conftest import COORDINATOR, TRUUS
+from conftest import BAKER, COORDINATOR, TRUUS
 from conversation.talk import last, messages
 from orders.models import Order, Task
 
@@ -23,3 +23,11 @@ def test_a_message_over_its_budget_goes_to_the_coordinator_and_the_next_is_answe
     work()
     assert "Klopt dit?" in last(settings, TRUUS)
     assert len(messages(settings, TRUUS)) == 2, "each message answered once"
+
+
+def test_a_shops_answer_over_its_budget_reaches_the_coordinator_with_the_shops_name(
+        phone, work, settings, demo, monkeypatch):
+    monkeypatch.setenv("DORPSLIJN_MESSAGE_SECONDS", "0.001")
+    phone(BAKER).text("OK 123")
+    work()
+    assert "Bakkerij" in last(settings, COORDINATOR) and "onbekend nummer" not in last(settings, COORDINATOR)
