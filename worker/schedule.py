@@ -3,6 +3,9 @@
 - sweep: inbound messages and outbox rows that were stored but are neither handled nor waiting
   in a queue (Redis was down or restarted empty, a process died) are queued again, so nothing
   stored is lost; an outbox row whose worker died while sending it is sent again.
+- retries due: queued even when no worker runs RQ's own scheduler. A killed worker's scheduler
+  keeps its lock for a minute, and a new worker asks for it again only at its ten-minute
+  maintenance: without this, every retry would wait that long after a crash.
 - delivery days: shop reminders and the riders check before a cut-off, the coordinator's
   alert about silent shops, and closing the day at the cut-off (worker/rounds_jobs.py).
 - follow-ups: read-back reminders, the coordinator told of read-backs still open near the
@@ -19,6 +22,7 @@ from datetime import timedelta
 
 from sqlalchemy import or_, select, update
 from rq.registry import ScheduledJobRegistry
+from rq.scheduler import RQScheduler
 
 from bots import followups
 from bots.models import InboundMessage, OutboundMessage
@@ -27,7 +31,7 @@ from dorpslijn.db import session_scope, utcnow
 from dorpslijn.redis_server import connect
 from ivr import weekly
 from worker import rounds_jobs
-from worker.queues import RETRY, SEND_SECONDS, announced, enqueue_inbound, enqueue_send, queue, INBOUND, OUTBOX
+from worker.queues import ALL, RETRY, SEND_SECONDS, announced, enqueue_inbound, enqueue_send, queue, INBOUND, OUTBOX
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +59,7 @@ def tick(settings, redis, now=None) -> None:
         return
     try:
         sweep(settings, redis)
+        queue_due_retries(redis)
         rounds_jobs.enqueue_due(settings, redis, now)
         follow_up(settings, redis, now)
         weekly.tick(settings, redis, now)
@@ -105,6 +110,14 @@ def sweep(settings, redis) -> None:
         logger.warning("outbox messages %s were not queued; queueing them", unsent)
     enqueue_inbound(redis, lost)
     enqueue_send(redis, unsent)
+
+
+def queue_due_retries(redis) -> None:
+    """Move the scheduled jobs that have come due onto their queues, as RQ's scheduler does.
+    Should that scheduler run too, a job may be queued twice; every job is safe to run twice."""
+    scheduler = RQScheduler([queue(redis, name) for name in ALL], connection=redis)
+    scheduler.prepare_registries(ALL)
+    scheduler.enqueue_scheduled_jobs()
 
 
 def _outbox_ids_waiting(redis) -> set[int]:

@@ -36,7 +36,11 @@ def test_workers_killed_in_the_middle_lose_nothing_and_answer_everyone_once(sett
     started = time.monotonic()
     processes.worker()
     processes.scheduler()
-    wait_for(lambda: everyone_answered(settings, phones), seconds=RECOVERY_SECONDS)
+    try:
+        wait_for(lambda: everyone_answered(settings, phones), seconds=RECOVERY_SECONDS)
+    except AssertionError:
+        raise AssertionError(f"not everyone answered {RECOVERY_SECONDS} s after a new worker started; outbox: "
+                             f"{Counter(row['status'] for row in with_session(settings, outbox_rows))}") from None
     recovered_in = time.monotonic() - started
     time.sleep(3 * SWEEP_SECONDS)  # a second sweep or a stray job would send more
 
