@@ -204,7 +204,7 @@ def _synonyms(tokens, lex, names):
     """Tokens with cue phrases ("heeft u") and the glossary's words read as this catalogue's words (longest first).
 
     A variant word becomes its canonical form ("in plakken": sliced). A word with a meaning
-    ("mince": gehakt) becomes that meaning only when the catalogue knows the meaning and not the
+    ("mince": gehakt) becomes the first of its meanings the catalogue knows, only when it does not know the
     word as said (nor as the first part of a compound: "tarwe" of "tarwebrood"), so a village that
     sells "haddock" under that name keeps it.
     """
@@ -232,12 +232,12 @@ def _meaning(said, glossary, lex, names):
     modifier = glossary.modifiers.get(said)
     if modifier:
         return (modifier,)
-    meaning = glossary.same.get(said)
-    if meaning is None or names is None:
-        return meaning
-    if all(names.knows(w) for w in meaning if _is_content(w, lex)) and not all(names.knows(w) or names.begins(w) for w in said):
-        return meaning
-    return None
+    meanings = glossary.same.get(said)
+    if not meanings or names is None:
+        return meanings[0] if meanings else None
+    if all(names.knows(w) or names.begins(w) for w in said):
+        return None
+    return next((m for m in meanings if all(names.knows(w) for w in m if _is_content(w, lex))), None)
 
 
 def _signoff(tokens, lex):
