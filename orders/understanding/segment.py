@@ -30,6 +30,7 @@ class Phrase:
     element: bool = False
     signature: bool = False
     carried: list = field(default_factory=list)
+    refined: list = field(default_factory=list)
     run_on: bool = False
 
     @property
@@ -107,7 +108,7 @@ def phrases(text: str, names=None) -> list[Phrase]:
                 found.pop()
             retracting = correction == "retract" or (retracting and correction != "cancel")
     _carry_nouns(found, lex)
-    return _without_repeats(found)
+    return _without_repeats(_refinements(found))
 
 
 def _without_repeats(found):
@@ -185,6 +186,24 @@ def _carry_nouns(found, lex):
     for before, phrase in zip(found, found[1:]):
         if phrase.cue and all(lex.role(w) in DESCRIBING for w in phrase.words):
             phrase.carried = [w for w in before.words if lex.role(w) not in DESCRIBING]
+
+
+def _refinements(found):
+    """Describing words said after a thing, with no list word ("pleisters, de waterdichte", "een boeket, groot graag"),
+    say which of it: they refine the thing before them instead of being a thing of their own.
+
+    Counted ("1 bruin half", "2 witte bollen, 2 bruine") they are a second thing, and after "en"
+    the words carry the noun before them instead (`_carry_nouns`).
+    """
+    kept = []
+    for phrase in found:
+        before = kept[-1] if kept else None
+        if (before is not None and not (phrase.listed or phrase.counted or before.refined)
+                and all(map(describing, phrase.words))):
+            before.refined = phrase.words
+            continue
+        kept.append(phrase)
+    return kept
 
 
 def _compounds(tokens, names, lex):

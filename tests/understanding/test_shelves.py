@@ -48,3 +48,8 @@ def test_a_fish_said_alone_is_its_fillet(village):
 def test_sliced_with_a_weight_is_cut_at_the_counter_not_the_prepacked_pack(village):
     assert items("2 ons rookvlees gesneden", village) == [("ROOKVLEES", Decimal("0.2"))]
     assert items("een pakje rookvlees gesneden", village) == [("ROOKVLEES-PAK", 1)]
+
+
+def test_describing_words_said_after_a_thing_say_which_of_it(village):
+    assert items("pompoenpitten, de biologische niet, en rijstdrink", village) == [("POMPOEN", 1), ("RIJSTDRINK", 1)]
+    assert items("rookvlees, voorverpakt", village) == [("ROOKVLEES-PAK", 1)]
