@@ -14,6 +14,7 @@ MAX_ELEMENT_WORDS = 3
 MAX_NAME_WORDS = 2
 LIST_BREAKS = {"comma", "line", "bullet"}
 DESCRIBING = ("weak", "default")
+PRONOUNS = ("one", "ones")
 
 
 @dataclass
@@ -192,18 +193,25 @@ def _refinements(found):
     """Describing words said after a thing, with no list word ("pleisters, de waterdichte", "een boeket, groot graag"),
     say which of it: they refine the thing before them instead of being a thing of their own.
 
-    Counted ("1 bruin half", "2 witte bollen, 2 bruine") they are a second thing, and after "en"
+    Counted ("1 bruin half", "2 witte bollen, 2 bruine") they are a second thing, unless the count
+    is the English pronoun ("the small one"), and after "en"
     the words carry the noun before them instead (`_carry_nouns`).
     """
     kept = []
     for phrase in found:
         before = kept[-1] if kept else None
-        if (before is not None and not (phrase.listed or phrase.counted or before.refined)
+        if (before is not None and not (phrase.listed or before.refined) and (not phrase.counted or _pronoun(phrase))
                 and all(map(describing, phrase.words))):
             before.refined = phrase.words
             continue
         kept.append(phrase)
     return kept
+
+
+def _pronoun(phrase):
+    """Whether a phrase is counted only by the English pronoun "one" ("the small one", "the waterproof ones")."""
+    said = phrase.quantity
+    return phrase.tokens[-1] in PRONOUNS and said.measure is None and not said.pack and said.count in (None, 1)
 
 
 def _compounds(tokens, names, lex):

@@ -53,3 +53,4 @@ def test_sliced_with_a_weight_is_cut_at_the_counter_not_the_prepacked_pack(villa
 def test_describing_words_said_after_a_thing_say_which_of_it(village):
     assert items("pompoenpitten, de biologische niet, en rijstdrink", village) == [("POMPOEN", 1), ("RIJSTDRINK", 1)]
     assert items("rookvlees, in plakken", village) == [("ROOKVLEES-PAK", 1)]
+    assert items("pumpkin seeds, the organic ones, and rice milk", village) == [("POMPOEN", 1), ("RIJSTDRINK", 1)]
