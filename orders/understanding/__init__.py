@@ -96,6 +96,9 @@ def _outcomes(index, phrase, history):
     """The outcome of a phrase, and of words left over beside its match."""
     head = _head_words(phrase)
     outcome = match(index, phrase.words, phrase.quantity, phrase.text, history, len(head) - 1 if head else None)
+    if phrase.refined:
+        refined = match(index, phrase.words + phrase.refined, phrase.quantity, phrase.text, history)
+        outcome = refined if refined.item or refined.unclear else outcome
     if phrase.carried and not outcome.item:
         carried = match(index, phrase.words + phrase.carried, phrase.quantity, phrase.text, history)
         outcome = carried if carried.item else outcome

@@ -1,7 +1,8 @@
 """The grocery glossary: what words of the language mean, for any village's catalogue.
 
 `lexicon/glossary.tsv` holds one entry a line, `phrase<TAB>relation<TAB>target<TAB>tag`:
-`same` (the phrase means the target: "mince" is "gehakt"), `kind` (the phrase is a general kind
+`same` (the phrase means the target: "mince" is "gehakt"; a phrase with several such lines has
+several meanings, tried in order: "loo roll" is "wc papier" or "toiletpapier"), `kind` (the phrase is a general kind
 the target is one of: "kaas" covers "goudse kaas"), `modifier` (a variant, size or preparation
 word and its canonical form: "in plakken" is "sliced"). Tags (`nl`, `en`, `nl-regio`, `typo`) say
 where an entry comes from; the reading is the same for all. Lines starting with # are comments.
@@ -20,7 +21,7 @@ PATH_SETTING = "DORPSLIJN_GLOSSARY"
 
 @dataclass(frozen=True)
 class Glossary:
-    """Phrases as token tuples: what each means (`same`), which kinds it covers (`kind`), its canonical variant (`modifier`)."""
+    """Phrases as token tuples: what each may mean (`same`), which kinds it covers (`kind`), its canonical variant (`modifier`)."""
 
     same: dict = field(default_factory=dict)
     kinds: dict = field(default_factory=dict)
@@ -39,7 +40,7 @@ def tokens(phrase: str) -> tuple:
 
 def read(lines) -> Glossary:
     """A glossary from its lines; a line that does not follow the format is left out."""
-    same, kinds, modifiers = {}, defaultdict(list), {}
+    same, kinds, modifiers = defaultdict(list), defaultdict(list), {}
     for line in lines:
         if line.startswith("#") or not line.strip():
             continue
@@ -50,12 +51,12 @@ def read(lines) -> Glossary:
         if not phrase or not target or phrase == target:
             continue
         if parts[1] == "same":
-            same.setdefault(phrase, target)
+            same[phrase].append(target)
         elif parts[1] == "kind":
             kinds[phrase].append(target)
         else:
             modifiers.setdefault(phrase, "".join(target))
-    return Glossary(same, dict(kinds), modifiers)
+    return Glossary(dict(same), dict(kinds), modifiers)
 
 
 def load(path: Path) -> Glossary:

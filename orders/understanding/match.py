@@ -99,7 +99,7 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, history
     """
     hits = [_hits(index, w) for w in words]
     _join_neighbours(index, words, hits)
-    _instructions_choose_only(words, hits)
+    _instructions_choose_only(index, words, hits, quantity)
     if head is not None and hits[head] and not describing(words[head]):
         hits = [h if i == head else {e: hit for e, hit in h.items() if e in hits[head]} for i, h in enumerate(hits)]
     ranked = _ranked(index, hits, quantity)
@@ -206,8 +206,8 @@ def _hits(index, word):
             found = {e: _as_kind(hit) if e in filed else hit for e, hit in found.items()}
     if not found:
         found = {e: (CATEGORY, None) for form in forms(word) for e in index.categories.get(form, ())}
-    if not found:
-        found = _by_kind(index, word)
+    if not found or all(len(hit) > 3 for hit in found.values()):
+        found = _by_kind(index, word) or found  # the glossary's kind outweighs a mere first part ("heek": heekfilet)
     if not found and len(word) >= FUZZY_MIN and not (len(word) < LONG_WORD and known_word(word)):
         found = _fuzzy(index, word)
     if len(index.hits) >= HIT_CACHE:
@@ -307,13 +307,19 @@ def _one_in_the_other(a, b):
     return len(long) - len(short) >= 2 and (long.startswith(short) or long.endswith(short))
 
 
-def _instructions_choose_only(words, hits):
-    """A preparation word ("gesneden") chooses among the products the other words name, and names none alone."""
+def _instructions_choose_only(index, words, hits, quantity):
+    """A preparation word ("gesneden") chooses among the products the other words name, and names none alone.
+
+    With a weight said it chooses only among goods weighed at the counter: "2 ons kaas gesneden"
+    is cheese cut at the counter, not the prepacked sliced pack.
+    """
     lex = lexicon()
     said = [i for i, w in enumerate(words) if lex.role(w) == "instruction"]
     named = set().union(*(hits[i] for i in range(len(words)) if i not in said))
+    weighed = quantity.measure is not None and quantity.measure.dim == "kg"
     for i in said:
-        hits[i] = {e: hit for e, hit in hits[i].items() if e in named}
+        hits[i] = {e: hit for e, hit in hits[i].items()
+                   if e in named and not (weighed and index.entries[e].product.unit != "kg")}
 
 
 def _join_neighbours(index, words, hits):

@@ -14,6 +14,7 @@ MAX_ELEMENT_WORDS = 3
 MAX_NAME_WORDS = 2
 LIST_BREAKS = {"comma", "line", "bullet"}
 DESCRIBING = ("weak", "default")
+PRONOUNS = ("one", "ones")
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Phrase:
     element: bool = False
     signature: bool = False
     carried: list = field(default_factory=list)
+    refined: list = field(default_factory=list)
     run_on: bool = False
 
     @property
@@ -107,7 +109,7 @@ def phrases(text: str, names=None) -> list[Phrase]:
                 found.pop()
             retracting = correction == "retract" or (retracting and correction != "cancel")
     _carry_nouns(found, lex)
-    return _without_repeats(found)
+    return _without_repeats(_refinements(found))
 
 
 def _without_repeats(found):
@@ -187,6 +189,31 @@ def _carry_nouns(found, lex):
             phrase.carried = [w for w in before.words if lex.role(w) not in DESCRIBING]
 
 
+def _refinements(found):
+    """Describing words said after a thing, with no list word ("pleisters, de waterdichte", "een boeket, groot graag"),
+    say which of it: they refine the thing before them instead of being a thing of their own.
+
+    Counted ("1 bruin half", "2 witte bollen, 2 bruine") they are a second thing, unless the count
+    is the English pronoun ("the small one"), and after "en"
+    the words carry the noun before them instead (`_carry_nouns`).
+    """
+    kept = []
+    for phrase in found:
+        before = kept[-1] if kept else None
+        if (before is not None and not (phrase.listed or before.refined) and (not phrase.counted or _pronoun(phrase))
+                and all(map(describing, phrase.words))):
+            before.refined = phrase.words
+            continue
+        kept.append(phrase)
+    return kept
+
+
+def _pronoun(phrase):
+    """Whether a phrase is counted only by the English pronoun "one" ("the small one", "the waterproof ones")."""
+    said = phrase.quantity
+    return phrase.tokens[-1] in PRONOUNS and said.measure is None and not said.pack and said.count in (None, 1)
+
+
 def _compounds(tokens, names, lex):
     """Two words that are one product word read backwards ("broodjes kaas": kaasbroodjes) joined."""
     if names is None:
@@ -204,7 +231,7 @@ def _synonyms(tokens, lex, names):
     """Tokens with cue phrases ("heeft u") and the glossary's words read as this catalogue's words (longest first).
 
     A variant word becomes its canonical form ("in plakken": sliced). A word with a meaning
-    ("mince": gehakt) becomes that meaning only when the catalogue knows the meaning and not the
+    ("mince": gehakt) becomes the first of its meanings the catalogue knows, only when it does not know the
     word as said (nor as the first part of a compound: "tarwe" of "tarwebrood"), so a village that
     sells "haddock" under that name keeps it.
     """
@@ -232,12 +259,12 @@ def _meaning(said, glossary, lex, names):
     modifier = glossary.modifiers.get(said)
     if modifier:
         return (modifier,)
-    meaning = glossary.same.get(said)
-    if meaning is None or names is None:
-        return meaning
-    if all(names.knows(w) for w in meaning if _is_content(w, lex)) and not all(names.knows(w) or names.begins(w) for w in said):
-        return meaning
-    return None
+    meanings = glossary.same.get(said)
+    if not meanings or names is None:
+        return meanings[0] if meanings else None
+    if all(names.knows(w) or names.begins(w) for w in said):
+        return None
+    return next((m for m in meanings if all(names.knows(w) for w in m if _is_content(w, lex))), None)
 
 
 def _signoff(tokens, lex):

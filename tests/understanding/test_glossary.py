@@ -6,6 +6,7 @@ def test_each_relation_is_read_and_comments_and_broken_lines_are_left_out():
     glossary = read([
         "# phrase\trelation\ttarget\ttag\n",
         "Kwarktaartje\tsame\tkwarkgebak\tnl\n",
+        "kwarktaartje\tsame\tkwarktaart\tnl\n",
         "gebak\tkind\tkwarkgebak\tnl\n",
         "gebak\tkind\tvlaai\tnl\n",
         "In Reepjes\tmodifier\tstrips\tnl\n",
@@ -13,7 +14,7 @@ def test_each_relation_is_read_and_comments_and_broken_lines_are_left_out():
         "iets\tsoort\tanders\tnl\n",
         "\n",
     ])
-    assert glossary.same == {("kwarktaartje",): ("kwarkgebak",)}
+    assert glossary.same == {("kwarktaartje",): [("kwarkgebak",), ("kwarktaart",)]}
     assert glossary.kinds == {("gebak",): [("kwarkgebak",), ("vlaai",)]}
     assert glossary.modifiers == {("in", "reepjes"): "strips"}
     assert glossary.longest == 2

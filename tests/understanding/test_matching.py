@@ -36,7 +36,7 @@ def test_run_on_speech_splits_at_each_quantity(catalogue):
 
 def test_spelling_as_people_spell(catalogue):
     assert skus("2 krentebollen", catalogue) == ["BAK-KRENTENBOL"]
-    assert understand("krentebollen", catalogue).unclear[0].candidates == ["BAK-KRENTENBOL"]
+    assert understand("krentebolen", catalogue).unclear[0].candidates == ["BAK-KRENTENBOL"]
     assert skus("halvolle melk", catalogue) == ["KAA-MELK-HALFVOL"]
     assert skus("kip filet 300 gram", catalogue) == ["SLA-KIPFILET"]
     assert skus("GEHAKTBALLEN 4", catalogue) == ["SLA-GEHAKTBAL"]

@@ -1,0 +1,56 @@
+"""The language's words for every shelf, on a made-up catalogue and words in no corpus."""
+from decimal import Decimal
+
+import pytest
+
+from orders.catalogue import Catalogue, Product
+from orders.understanding import understand
+
+
+def product(sku, name, unit="stuk", category=""):
+    return Product(sku, "winkel", name, unit, 250, category, "")
+
+
+@pytest.fixture
+def village():
+    return Catalogue([
+        product("HEEK", "Heekfilet", "kg", "vis"),
+        product("ZEEBAARS", "Zeebaars heel", "stuk", "vis"),
+        product("RIJSTDRINK", "Rijstdrink 1 liter", "stuk", "plantaardig"),
+        product("POMPOEN", "Pompoenpitten 200 gram", "stuk", "zaden"),
+        product("VAATWAS", "Vaatwastabletten 30 stuks", "stuk", "huishouden"),
+        product("NEUS", "Neusspray zout", "stuk", "verkoudheid"),
+        product("WC", "Toiletpapier 8 rollen", "stuk", "huishouden"),
+        product("GROND", "Potgrond 40 liter", "stuk", "tuin"),
+        product("ROOKVLEES", "Rookvlees", "kg", "vleeswaren"),
+        product("ROOKVLEES-PAK", "Rookvlees in plakken 100 gram", "stuk", "vleeswaren"),
+    ])
+
+
+def items(text, village):
+    return [(i.sku, i.quantity) for i in understand(text, village).items]
+
+
+def test_english_words_of_every_shelf_name_its_products(village):
+    assert items("a carton of rice milk, pumpkin seeds and dishwasher tablets", village) == [
+        ("RIJSTDRINK", 1), ("POMPOEN", 1), ("VAATWAS", 1)]
+    assert items("nose spray and a loo roll", village) == [("NEUS", 1), ("WC", 1)]
+
+
+def test_spoken_dutch_names_the_plain_product(village):
+    assert items("een zak bloemaarde en closetpapier", village) == [("GROND", 1), ("WC", 1)]
+
+
+def test_a_fish_said_alone_is_its_fillet(village):
+    assert items("300 gram heek", village) == [("HEEK", Decimal("0.3"))]
+
+
+def test_sliced_with_a_weight_is_cut_at_the_counter_not_the_prepacked_pack(village):
+    assert items("2 ons rookvlees gesneden", village) == [("ROOKVLEES", Decimal("0.2"))]
+    assert items("een pakje rookvlees gesneden", village) == [("ROOKVLEES-PAK", 1)]
+
+
+def test_describing_words_said_after_a_thing_say_which_of_it(village):
+    assert items("pompoenpitten, de biologische niet, en rijstdrink", village) == [("POMPOEN", 1), ("RIJSTDRINK", 1)]
+    assert items("rookvlees, in plakken", village) == [("ROOKVLEES-PAK", 1)]
+    assert items("pumpkin seeds, the organic ones, and rice milk", village) == [("POMPOEN", 1), ("RIJSTDRINK", 1)]
