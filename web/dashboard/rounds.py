@@ -39,7 +39,8 @@ def index():
                            cutoff=delivery_day_for(village, day).cutoff, being_closed=being_closed,
                            can_close=not (closed_at or being_closed) and any(o.status == "confirmed" for o in orders),
                            without_round=[o for o in orders if (rounds or closed_at) and o.id not in in_a_round],
-                           by_shop=[] if rounds else by_shop(orders), volunteers=riders(day))
+                           by_shop=[] if rounds else by_shop(orders), volunteers=riders(day),
+                           shops=sorted({so.shop for o in orders for so in o.shop_orders}, key=lambda shop: shop.name))
 
 
 @bp.post("/close")

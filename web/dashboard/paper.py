@@ -1,0 +1,64 @@
+"""Lists on paper: a rider's round and a shop's packing list for a delivery day, each as a page to
+print from the browser and as a PDF made by WeasyPrint from the same page."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, Response, abort, render_template, request, url_for
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from orders.deliveries import DeliveryRound, RoundStop
+from orders.models import Order, Shop, Village
+from orders.rounds import bags, pickups_by_shop, round_stops
+from web.context import db
+from web.dashboard.auth import own, village_id
+from web.dashboard.order_list import orders_for
+from web.dashboard.rounds import DELIVERABLE, planned_rounds
+
+bp = Blueprint("paper", __name__, url_prefix="/print")
+
+
+@bp.get("/round/<int:round_id>")
+@bp.get("/round/<int:round_id>/pdf", endpoint="round_pdf")
+def round_list(round_id: int):
+    """A rider's round: the pick-ups, then the doors in riding order, with a box to tick per stop."""
+    delivery_round = db().scalar(
+        select(DeliveryRound).where(DeliveryRound.id == round_id, DeliveryRound.village_id == village_id())
+        .options(selectinload(DeliveryRound.volunteer),
+                 selectinload(DeliveryRound.stops).selectinload(RoundStop.shop),
+                 selectinload(DeliveryRound.stops).selectinload(RoundStop.order).selectinload(Order.resident)))
+    if delivery_round is None:
+        abort(404)
+    return _page("dashboard/print/round.html", f"ronde-{delivery_round.date}-{delivery_round.volunteer.name}",
+                 delivery_round=delivery_round, stops=round_stops(delivery_round),
+                 pdf_url=url_for(".round_pdf", round_id=round_id))
+
+
+@bp.get("/packing/<int:shop_pk>/<day>")
+@bp.get("/packing/<int:shop_pk>/<day>/pdf", endpoint="packing_pdf")
+def packing_list(shop_pk: int, day: str):
+    """A shop's packing list for a day: per pick-up, one bag per order with its lines to tick."""
+    shop = own(Shop, shop_pk)
+    try:
+        day_date = date.fromisoformat(day)
+    except ValueError:
+        abort(404)
+    rounds = planned_rounds(day_date)
+    in_a_round = {stop.order_id for r in rounds for stop in r.stops if stop.order_id is not None}
+    without_round = [o for o in orders_for(day_date, statuses=DELIVERABLE) if o.id not in in_a_round]
+    pickups = pickups_by_shop(rounds, without_round).get(shop, [])
+    return _page("dashboard/print/packing.html", f"paklijst-{day_date}-{shop.shop_id}", shop=shop, day=day_date,
+                 pickups=pickups, pdf_url=url_for(".packing_pdf", shop_pk=shop_pk, day=day))
+
+
+def _page(template: str, name: str, **values):
+    """The page, or the PDF of it for the `_pdf` addresses."""
+    village = db().get(Village, village_id())
+    html = render_template(template, village=village, language=village.language, bags_at_door=bags, **values)
+    if not request.endpoint.endswith("_pdf"):
+        return html
+    import weasyprint  # only here: it takes a while to load, and the pages work without it
+    pdf = weasyprint.HTML(string=html, base_url=request.host_url).write_pdf()
+    filename = "".join(c if c.isalnum() or c in "-." else "-" for c in name.lower()) + ".pdf"
+    return Response(pdf, mimetype="application/pdf", headers={"Content-Disposition": f'inline; filename="{filename}"'})
