@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 from conftest import TRUUS
 from dorpslijn.cli import main
 from orders.deliveries import DeliveryRound
-from orders.models import Order, Shop, ShopOrder
+from orders.models import Order, Shop, ShopOrder, Village
 
 SHOPPING = {TRUUS: "4 krentenbollen en een pond rundergehakt",
             "+31612345602": "2 witte bollen en een ons rookvlees",
@@ -123,3 +123,14 @@ def test_another_villages_lists_are_not_shown(signed_in, closed_day, db, giethoo
     other = signed_in.application.test_client()
     assert other.get(f"/dashboard/print/round/{rounds(db)[0].id}").status_code == 302, "strangers sign in first"
     assert signed_in.get("/dashboard/print/round/999999/pdf").status_code == 404
+
+
+def test_the_lists_speak_the_villages_language(signed_in, closed_day, db):
+    db.scalar(select(Village)).language = "en"
+    db.commit()
+    delivery_round = rounds(db)[0]
+    page = signed_in.get(f"/dashboard/print/round/{delivery_round.id}").get_data(as_text=True)
+    assert f"Round of {delivery_round.volunteer.name}" in page and 'lang="en"' in page and "Download PDF" in page
+    baker = db.scalar(select(Shop).where(Shop.shop_id == "korenschoof"))
+    packing = signed_in.get(f"/dashboard/print/packing/{baker.id}/{closed_day}").get_data(as_text=True)
+    assert "Packing list Bakkerij De Korenschoof" in packing and "Collected by" in packing

@@ -135,3 +135,11 @@ def test_the_current_list_downloads_in_the_uploads_columns_and_uploads_back_unch
     assert text.startswith("sku,shop_id,name,unit,price,category,description\r\n")
     assert "BAK-KRENTENBOL,korenschoof,Krentenbol,stuk,0.85,brood," in text
     assert "dit bestand verandert niets" in upload(signed_in, shop, text).get_data(as_text=True).lower()
+
+
+def test_the_upload_speaks_the_villages_language(signed_in, db):
+    db.scalar(select(Village)).language = "en"
+    db.commit()
+    page = html.unescape(upload(signed_in, baker(db), WITH_ERRORS).get_data(as_text=True))
+    assert "Upload the price list of Bakkerij De Korenschoof" in page
+    assert "price 'twee' is not a price" in page and "nothing has changed" in page

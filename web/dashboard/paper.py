@@ -6,15 +6,14 @@ from datetime import date
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
-from orders.deliveries import DeliveryRound, RoundStop
-from orders.models import Order, Shop, Village
+from orders.deliveries import DeliveryRound
+from orders.models import Shop, Village
 from orders.rounds import bags, pickups_by_shop, round_stops
 from web.context import db
 from web.dashboard.auth import own, village_id
 from web.dashboard.order_list import orders_for
-from web.dashboard.rounds import DELIVERABLE, planned_rounds
+from web.dashboard.rounds import DELIVERABLE, WITH_STOPS, planned_rounds
 
 bp = Blueprint("paper", __name__, url_prefix="/print")
 
@@ -25,9 +24,7 @@ def round_list(round_id: int):
     """A rider's round: the pick-ups, then the doors in riding order, with a box to tick per stop."""
     delivery_round = db().scalar(
         select(DeliveryRound).where(DeliveryRound.id == round_id, DeliveryRound.village_id == village_id())
-        .options(selectinload(DeliveryRound.volunteer),
-                 selectinload(DeliveryRound.stops).selectinload(RoundStop.shop),
-                 selectinload(DeliveryRound.stops).selectinload(RoundStop.order).selectinload(Order.resident)))
+        .options(*WITH_STOPS))
     if delivery_round is None:
         abort(404)
     return _page("dashboard/print/round.html", f"ronde-{delivery_round.date}-{delivery_round.volunteer.name}",

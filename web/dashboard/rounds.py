@@ -23,6 +23,9 @@ logger = logging.getLogger(__name__)
 bp = Blueprint("rounds", __name__, url_prefix="/rounds")
 
 DELIVERABLE = ("confirmed", "delivered")
+WITH_STOPS = (selectinload(DeliveryRound.volunteer),
+              selectinload(DeliveryRound.stops).selectinload(RoundStop.shop),
+              selectinload(DeliveryRound.stops).selectinload(RoundStop.order).selectinload(Order.resident))
 
 
 @bp.get("/")
@@ -71,10 +74,7 @@ def planned_rounds(day) -> list[DeliveryRound]:
     """The rounds planned for the day, each with its stops in riding order."""
     return db().scalars(
         select(DeliveryRound).where(DeliveryRound.village_id == village_id(), DeliveryRound.date == day)
-        .options(selectinload(DeliveryRound.volunteer),
-                 selectinload(DeliveryRound.stops).selectinload(RoundStop.shop),
-                 selectinload(DeliveryRound.stops).selectinload(RoundStop.order).selectinload(Order.resident))
-        .order_by(DeliveryRound.starts_at, DeliveryRound.id)).all()
+        .options(*WITH_STOPS).order_by(DeliveryRound.starts_at, DeliveryRound.id)).all()
 
 
 def by_shop(orders: list[Order]) -> list[tuple]:
