@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 from orders.availability import riders_for
 from orders.calendar import delivery_day_for
 from orders.deliveries import DeliveryRound, RoundDay, RoundStop
-from orders.models import Order, Village, Volunteer
+from orders.models import Order, ShopOrder, Village, Volunteer
 from web.context import db, redis, settings
 from web.dashboard.auth import current, village_id
 from web.dashboard.order_list import chosen_day, orders_for
@@ -25,7 +25,9 @@ bp = Blueprint("rounds", __name__, url_prefix="/rounds")
 DELIVERABLE = ("confirmed", "delivered")
 WITH_STOPS = (selectinload(DeliveryRound.volunteer),
               selectinload(DeliveryRound.stops).selectinload(RoundStop.shop),
-              selectinload(DeliveryRound.stops).selectinload(RoundStop.order).selectinload(Order.resident))
+              selectinload(DeliveryRound.stops).selectinload(RoundStop.order).selectinload(Order.resident),
+              selectinload(DeliveryRound.stops).selectinload(RoundStop.order).selectinload(Order.shop_orders)
+              .selectinload(ShopOrder.lines))
 
 
 @bp.get("/")
