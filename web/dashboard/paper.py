@@ -2,6 +2,7 @@
 print from the browser and as a PDF made by WeasyPrint from the same page."""
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
@@ -9,13 +10,15 @@ from sqlalchemy import select
 
 from orders.deliveries import DeliveryRound
 from orders.models import Shop, Village
-from orders.rounds import bags, pickups_by_shop, round_stops
+from orders.rounds import bags, round_stops
+from orders.shop_orders import planned_pickups
 from web.context import db
 from web.dashboard.auth import own, village_id
-from web.dashboard.order_list import orders_for
-from web.dashboard.rounds import DELIVERABLE, WITH_STOPS, planned_rounds
+from web.dashboard.rounds import WITH_STOPS
 
 bp = Blueprint("paper", __name__, url_prefix="/print")
+
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # else a log line per page laid out
 
 
 @bp.get("/round/<int:round_id>")
@@ -41,12 +44,8 @@ def packing_list(shop_pk: int, day: str):
         day_date = date.fromisoformat(day)
     except ValueError:
         abort(404)
-    rounds = planned_rounds(day_date)
-    in_a_round = {stop.order_id for r in rounds for stop in r.stops if stop.order_id is not None}
-    without_round = [o for o in orders_for(day_date, statuses=DELIVERABLE) if o.id not in in_a_round]
-    pickups = pickups_by_shop(rounds, without_round).get(shop, [])
     return _page("dashboard/print/packing.html", f"paklijst-{day_date}-{shop.shop_id}", shop=shop, day=day_date,
-                 pickups=pickups, pdf_url=url_for(".packing_pdf", shop_pk=shop_pk, day=day))
+                 pickups=planned_pickups(db(), shop, day_date), pdf_url=url_for(".packing_pdf", shop_pk=shop_pk, day=day))
 
 
 def _page(template: str, name: str, **values):
