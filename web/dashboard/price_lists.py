@@ -2,9 +2,9 @@
 only when the coordinator confirms.
 
 Between the preview and the confirmation the file waits in Redis under a random token, for
-this village and shop only, for `KEPT_SECONDS`. The confirmation checks the file again against
-the products as they are then: when that would change something else than was shown, the new
-preview is shown instead and nothing is written.
+this village and shop only, for `KEPT_SECONDS`; a confirmation takes it away. The confirmation
+checks the file again against the products as they are then: when that would change something
+else than was shown, the new preview is shown instead (under a new token) and nothing is written.
 """
 from __future__ import annotations
 
@@ -57,16 +57,16 @@ def confirm(shop_pk: int):
     """Apply the file that was shown, in one transaction, when it still changes what was shown."""
     shop = own(Shop, shop_pk)
     token = request.form.get("token", "")
-    data = _kept(shop, token)
+    data = _take(shop, token)
     if data is None:
         flash("price_list_expired")
         return redirect(url_for(".upload", shop_pk=shop.id))
     changes = price_list.compare(db(), shop, data)
     if changes.problems or changes.fingerprint != request.form.get("fingerprint"):
-        return _page(shop, changes=changes, token=token if not changes.problems else "", moved=True), 409
+        token = _keep(shop, data) if not changes.problems and changes.anything else ""
+        return _page(shop, changes=changes, token=token, moved=True), 409
     price_list.apply(db(), shop, changes)
     db().commit()
-    redis().delete(_key(token))
     logger.info("price list of shop %s applied by %s", shop.shop_id, current().email)
     flash("price_list_applied")
     return redirect(url_for("dashboard.catalogue.index", shop=shop.id))
@@ -90,11 +90,15 @@ def _keep(shop: Shop, data: bytes) -> str:
     return token
 
 
-def _kept(shop: Shop, token: str) -> bytes | None:
-    """The file kept under the token, when it was uploaded for this shop."""
+def _take(shop: Shop, token: str) -> bytes | None:
+    """The file kept under the token when it was uploaded for this shop, taken away at once: of two
+    confirmations of one preview (a double click) only one gets it."""
     if not token:
         return None
-    kept = redis().hgetall(_key(token))
+    pipe = redis().pipeline(transaction=True)
+    pipe.hgetall(_key(token))
+    pipe.delete(_key(token))
+    kept, _deleted = pipe.execute()
     if kept.get(b"village_id") != str(shop.village_id).encode() or kept.get(b"shop_pk") != str(shop.id).encode():
         return None
     return kept[b"data"]
