@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from orders.exceptions import BadValue
+
 UNITS = ("stuk", "kg", "bos")
 
 
@@ -67,7 +69,7 @@ def price_cents(value: str) -> int:
     try:
         cents = Decimal(value.strip().replace(",", ".")) * 100
     except InvalidOperation as exc:
-        raise ValueError(f"not a price: {value!r}") from exc
+        raise BadValue("not_a_price", f"not a price: {value!r}") from exc
     if cents < 0 or cents != cents.to_integral_value():
-        raise ValueError(f"not a price in euros and cents: {value!r}")
+        raise BadValue("not_cents", f"not a price in euros and cents: {value!r}")
     return int(cents)

@@ -9,6 +9,14 @@ class InvalidImport(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class BadValue(ValueError):
+    """A value of a spreadsheet cell that a check refuses; `code` names why, for the words people read."""
+
+    def __init__(self, code: str, message: str):
+        self.code = code
+        super().__init__(message)
+
+
 class InvalidPhone(ValueError):
     """A text that is not a phone number we can reach."""
 

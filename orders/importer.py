@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from orders.catalogue import UNITS, price_cents
-from orders.exceptions import InvalidImport, InvalidPhone
+from orders.exceptions import BadValue, InvalidImport, InvalidPhone
 from orders.models import Product, Resident, Shop, Village, Volunteer
 from orders.phones import normalise
 
@@ -23,11 +23,14 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Problem:
-    """One bad value in one row of one file."""
+    """One bad value in one row of one file; `code`, `column` and `value` say it in words people read."""
 
     file: str
     line: int
     message: str
+    code: str = ""
+    column: str = ""
+    value: str = ""
 
     def __str__(self):
         return f"{self.file}:{self.line}: {self.message}"
@@ -39,7 +42,7 @@ def text(value):
 
 def required(value):
     if not value.strip():
-        raise ValueError("is empty")
+        raise BadValue("empty", "is empty")
     return value.strip()
 
 
@@ -47,7 +50,7 @@ def phone(value):
     try:
         return normalise(value)
     except InvalidPhone as exc:
-        raise ValueError(str(exc)) from exc
+        raise BadValue("not_a_phone", str(exc)) from exc
 
 
 def optional_phone(value):
@@ -60,14 +63,14 @@ def coordinate(value):
     try:
         return float(value)
     except ValueError as exc:
-        raise ValueError(f"not a coordinate: {value!r}") from exc
+        raise BadValue("not_a_coordinate", f"not a coordinate: {value!r}") from exc
 
 
 def one_of(*choices, default=None):
     def check(value):
         value = value.strip().lower() or default
         if value not in choices:
-            raise ValueError(f"must be one of {', '.join(choices)}, not {value!r}")
+            raise BadValue("not_one_of", f"must be one of {', '.join(choices)}, not {value!r}")
         return value
     return check
 
@@ -78,7 +81,7 @@ def yes_no(default):
         if not value:
             return default
         if value not in ("ja", "nee", "yes", "no"):
-            raise ValueError(f"must be ja or nee, not {value!r}")
+            raise BadValue("not_yes_no", f"must be ja or nee, not {value!r}")
         return value in ("ja", "yes")
     return check
 
@@ -117,41 +120,47 @@ def read_folder(folder: Path) -> dict[str, list[dict]]:
     """Every file's rows as checked values; raises InvalidImport listing every problem."""
     problems: list[Problem] = []
     tables = {}
-    for name, columns in FILES.items():
+    for name in FILES:
         path = folder / name
         if not path.exists():
             if name not in OPTIONAL_FILES:
-                problems.append(Problem(name, 0, "file is missing"))
+                problems.append(Problem(name, 0, "file is missing", "missing_file"))
             tables[name] = []
             continue
-        tables[name] = _read_file(path, columns, problems)
+        tables[name] = _read_file(path, problems)
     problems += _cross_checks(tables)
     if problems:
         raise InvalidImport(problems)
     return tables
 
 
-def _read_file(path: Path, columns: dict, problems: list[Problem]) -> list[dict]:
-    """The checked rows of one file, adding a Problem for each bad value or duplicate key."""
-    rows, seen = [], {}
+def _read_file(path: Path, problems: list[Problem]) -> list[dict]:
     with open(path, encoding="utf-8-sig", newline="") as f:
-        reader = csv.DictReader(f)
-        header = set(reader.fieldnames or [])
-        missing = [c for c in columns if not c.endswith("?") and c not in header]
-        if missing:
-            problems.append(Problem(path.name, 1, f"missing columns: {', '.join(missing)}"))
-            return []
-        for row in reader:
-            line = reader.line_num
-            values = _check_row(path.name, line, row, columns, problems)
-            if values is None:
-                continue
-            key = values[KEYS[path.name]]
-            if key in seen:
-                problems.append(Problem(path.name, line, f"{key} is also on line {seen[key]}"))
-            seen[key] = line
-            values["_line"] = line
-            rows.append(values)
+        return read_rows(path.name, f, problems)
+
+
+def read_rows(name: str, lines, problems: list[Problem]) -> list[dict]:
+    """The checked rows of file `name` read from `lines`, adding a Problem for each bad value or duplicate key."""
+    columns, rows, seen = FILES[name], [], {}
+    reader = csv.DictReader(lines)
+    header = set(reader.fieldnames or [])
+    missing = [c for c in columns if not c.endswith("?") and c not in header]
+    if missing:
+        problems.append(Problem(name, 1, f"missing columns: {', '.join(missing)}", "missing_columns",
+                                value=", ".join(missing)))
+        return []
+    for row in reader:
+        line = reader.line_num
+        values = _check_row(name, line, row, columns, problems)
+        if values is None:
+            continue
+        key = values[KEYS[name]]
+        if key in seen:
+            problems.append(Problem(name, line, f"{key} is also on line {seen[key]}", "duplicate",
+                                    KEYS[name], str(seen[key])))
+        seen[key] = line
+        values["_line"] = line
+        rows.append(values)
     return rows
 
 
@@ -162,8 +171,8 @@ def _check_row(file, line, row, columns, problems):
         name = column.rstrip("?")
         try:
             values[name] = check(row.get(name) or "")
-        except ValueError as exc:
-            problems.append(Problem(file, line, f"{name} {exc}"))
+        except BadValue as exc:
+            problems.append(Problem(file, line, f"{name} {exc}", exc.code, name, (row.get(name) or "").strip()))
             ok = False
     return values if ok else None
 
@@ -172,11 +181,12 @@ def _cross_checks(tables) -> list[Problem]:
     """Problems between files: one village, products of known shops."""
     problems = []
     if len(tables["village.csv"]) != 1:
-        problems.append(Problem("village.csv", 2, "must hold exactly one village"))
+        problems.append(Problem("village.csv", 2, "must hold exactly one village", "one_village"))
     shop_ids = {s["shop_id"] for s in tables["shops.csv"]}
     for product in tables["products.csv"]:
         if product["shop_id"] not in shop_ids:
-            problems.append(Problem("products.csv", product["_line"], f"unknown shop_id {product['shop_id']}"))
+            problems.append(Problem("products.csv", product["_line"], f"unknown shop_id {product['shop_id']}",
+                                    "unknown_shop", "shop_id", product["shop_id"]))
     return problems
 
 

@@ -182,19 +182,26 @@ def _half_hour_before(eta: datetime) -> datetime:
 
 def _messages(session, village: Village, day: date, closed: Closed, now: datetime) -> list[Outgoing]:
     messages = []
-    pickups: dict[Shop, list[shop_orders.Pickup]] = {}
     for delivery_round in closed.rounds:
         stops = round_stops(delivery_round)
         messages += notices.messages(notices.volunteer(delivery_round.volunteer), "volunteer_round",
                                      village.language, stops=stops, day=day,
                                      start=_local(delivery_round.starts_at))
-        for stop in stops:
+        messages += [_window_message(delivery_round, stop.door) for stop in stops if stop.door is not None]
+    messages += shop_orders.packing_lists(village, day, pickups_by_shop(closed.rounds, closed.unassigned), now)
+    messages += _tell_coordinator(session, village, day, closed)
+    return messages
+
+
+def pickups_by_shop(rounds: list[DeliveryRound], unassigned: list[Order]) -> dict[Shop, list[shop_orders.Pickup]]:
+    """Each shop's pick-ups in time order: who collects which shop orders when, those without a rider last."""
+    pickups: dict[Shop, list[shop_orders.Pickup]] = {}
+    for delivery_round in rounds:
+        for stop in round_stops(delivery_round):
             if stop.pickup is not None:
                 pickups.setdefault(stop.pickup.shop, []).append(shop_orders.Pickup(
                     stop.at, delivery_round.volunteer.name, stop.shop_orders))
-            else:
-                messages.append(_window_message(delivery_round, stop.door))
-    for order in closed.unassigned:
+    for order in unassigned:
         for shop_order in order.shop_orders:
             pickups.setdefault(shop_order.shop, [])
             if not pickups[shop_order.shop] or pickups[shop_order.shop][-1].at is not None:
@@ -202,9 +209,7 @@ def _messages(session, village: Village, day: date, closed: Closed, now: datetim
             pickups[shop_order.shop][-1].shop_orders.append(shop_order)
     for shop_pickups in pickups.values():
         shop_pickups.sort(key=lambda pickup: (pickup.at is None, pickup.at))
-    messages += shop_orders.packing_lists(village, day, pickups, now)
-    messages += _tell_coordinator(session, village, day, closed)
-    return messages
+    return pickups
 
 
 @dataclass

@@ -21,7 +21,8 @@ from sqlalchemy.orm import selectinload
 
 from dorpslijn.messages import Outgoing
 from orders import notices, ordering
-from orders.deliveries import ShopDay
+from orders.deliveries import DeliveryRound, RoundStop, ShopDay
+from orders.calendar import TIMEZONE
 from orders.models import Order, OrderLine, Product, Shop, ShopOrder, Task, Village
 from orders.ordering import placed_order
 from orders.understanding.lexicon import lexicon
@@ -32,6 +33,7 @@ logger = logging.getLogger(__name__)
 REMIND_BEFORE = timedelta(hours=3)
 ALERT_BEFORE = timedelta(hours=1)
 WAITING = "sent"
+ON_THE_WAY = ("confirmed", "delivered")
 MATCH_SCORE = 70
 MAX_PRICE_GAP = 0.5
 SPLIT_WORDS = re.compile(r",|;|/|\+|&|\n|\ben\b|\band\b|\book\b")
@@ -265,6 +267,30 @@ class Pickup:
     at: datetime | None
     volunteer: str
     shop_orders: list[ShopOrder]
+
+
+def planned_pickups(session, shop: Shop, day: date) -> list[Pickup]:
+    """The shop's pick-ups of a delivery day as the stored rounds have them, in time order: who
+    collects which of its orders when, each in the order of the doors; orders no round takes last."""
+    shop_orders = session.scalars(
+        select(ShopOrder).join(Order)
+        .where(ShopOrder.shop_pk == shop.id, Order.delivery_date == day, Order.status.in_(ON_THE_WAY))
+        .order_by(Order.number)
+        .options(selectinload(ShopOrder.lines), selectinload(ShopOrder.order).selectinload(Order.resident))).all()
+    doors = {order_id: (round_id, position) for order_id, round_id, position in session.execute(
+        select(RoundStop.order_id, RoundStop.round_id, RoundStop.position).join(DeliveryRound)
+        .where(RoundStop.kind == "delivery", DeliveryRound.village_id == shop.village_id, DeliveryRound.date == day))}
+    stops = session.scalars(
+        select(RoundStop).join(DeliveryRound)
+        .where(RoundStop.kind == "pickup", RoundStop.shop_pk == shop.id, DeliveryRound.village_id == shop.village_id,
+               DeliveryRound.date == day)
+        .order_by(RoundStop.eta).options(selectinload(RoundStop.round).selectinload(DeliveryRound.volunteer))).all()
+    pickups = {stop.round_id: Pickup(stop.eta.astimezone(TIMEZONE), stop.round.volunteer.name, []) for stop in stops}
+    without_round = Pickup(None, "", [])
+    for shop_order in sorted(shop_orders, key=lambda so: doors.get(so.order_id, (0, 0))[1]):
+        round_id = doors.get(shop_order.order_id, (None, 0))[0]
+        pickups.get(round_id, without_round).shop_orders.append(shop_order)
+    return [pickup for pickup in [*pickups.values(), without_round] if pickup.shop_orders]
 
 
 def packing_lists(village: Village, day: date, pickups: dict[Shop, list[Pickup]], now: datetime) -> list[Outgoing]:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 from orders.availability import riders_for
 from orders.calendar import delivery_day_for
 from orders.deliveries import DeliveryRound, RoundDay, RoundStop
-from orders.models import Order, Village, Volunteer
+from orders.models import Order, ShopOrder, Village, Volunteer
 from web.context import db, redis, settings
 from web.dashboard.auth import current, village_id
 from web.dashboard.order_list import chosen_day, orders_for
@@ -23,6 +23,11 @@ logger = logging.getLogger(__name__)
 bp = Blueprint("rounds", __name__, url_prefix="/rounds")
 
 DELIVERABLE = ("confirmed", "delivered")
+WITH_STOPS = (selectinload(DeliveryRound.volunteer),
+              selectinload(DeliveryRound.stops).selectinload(RoundStop.shop),
+              selectinload(DeliveryRound.stops).selectinload(RoundStop.order).selectinload(Order.resident),
+              selectinload(DeliveryRound.stops).selectinload(RoundStop.order).selectinload(Order.shop_orders)
+              .selectinload(ShopOrder.lines))
 
 
 @bp.get("/")
@@ -39,7 +44,8 @@ def index():
                            cutoff=delivery_day_for(village, day).cutoff, being_closed=being_closed,
                            can_close=not (closed_at or being_closed) and any(o.status == "confirmed" for o in orders),
                            without_round=[o for o in orders if (rounds or closed_at) and o.id not in in_a_round],
-                           by_shop=[] if rounds else by_shop(orders), volunteers=riders(day))
+                           by_shop=[] if rounds else by_shop(orders), volunteers=riders(day),
+                           shops=sorted({so.shop for o in orders for so in o.shop_orders}, key=lambda shop: shop.name))
 
 
 @bp.post("/close")
@@ -70,10 +76,7 @@ def planned_rounds(day) -> list[DeliveryRound]:
     """The rounds planned for the day, each with its stops in riding order."""
     return db().scalars(
         select(DeliveryRound).where(DeliveryRound.village_id == village_id(), DeliveryRound.date == day)
-        .options(selectinload(DeliveryRound.volunteer),
-                 selectinload(DeliveryRound.stops).selectinload(RoundStop.shop),
-                 selectinload(DeliveryRound.stops).selectinload(RoundStop.order).selectinload(Order.resident))
-        .order_by(DeliveryRound.starts_at, DeliveryRound.id)).all()
+        .options(*WITH_STOPS).order_by(DeliveryRound.starts_at, DeliveryRound.id)).all()
 
 
 def by_shop(orders: list[Order]) -> list[tuple]:
