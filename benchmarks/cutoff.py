@@ -182,7 +182,8 @@ def _report(settings, args, senders, residents, twilio, memory, seconds):
         outbox = Counter(session.scalars(select(OutboundMessage.status)))
         provider_ids = list(session.scalars(select(OutboundMessage.provider_id)
                                             .where(OutboundMessage.status == "sent")))
-        orders = session.scalar(select(func.count(Order.id)).where(Order.status == "confirmed"))
+        orders = Counter(session.scalars(select(Order.status)))
+        unconfirmed = _last_words_of_unconfirmed(session)
     waits = sorted((handled - received).total_seconds() for received, handled in messages if handled)
     delivered = Counter(m["sid"] for m in twilio.messages)
     print(f"{len(residents)} residents, {len(MORNING)} messages each, {args.web} web, "
@@ -192,13 +193,27 @@ def _report(settings, args, senders, residents, twilio, memory, seconds):
           f"webhooks tried again: {dict(senders.failed) or 'none'}")
     print(f"stored to reply queued: p50 {_pct(waits, 50):.3f} s  p95 {_pct(waits, 95):.3f} s  "
           f"p99 {_pct(waits, 99):.3f} s  max {waits[-1]:.3f} s")
-    print(f"orders confirmed: {orders} (of {len(residents)} expected)")
+    print(f"orders confirmed: {orders['confirmed']} (of {len(residents)} expected); by status: {dict(orders)}")
+    for words, count in unconfirmed.most_common(5):
+        print(f"  {count} residents without a confirmed order last heard: {words!r}")
     print(f"outbox: {dict(outbox)}; sent to Twilio {len(twilio.messages)} times for {len(provider_ids)} "
           f"sent replies; sent twice: {sum(1 for c in delivered.values() if c > 1)}")
     first, last = memory.samples[0], memory.samples[-1]
     for kind in first:
         print(f"memory of {kind}, MB: after {'a minute' if len(memory.samples) > 1 else 'the run'} "
               f"[{_mb(first[kind])}], at the end [{_mb(last[kind])}]")
+
+
+def _last_words_of_unconfirmed(session) -> Counter:
+    """The start of the last reply each resident without a confirmed order got, counted."""
+    confirmed = select(Resident.phone).join(Order, Order.resident_id == Resident.id).where(Order.status == "confirmed")
+    last = {}
+    for to, body in session.execute(select(OutboundMessage.to, OutboundMessage.body)
+                                    .where(OutboundMessage.to.in_(select(Resident.phone)),
+                                           OutboundMessage.to.not_in(confirmed))
+                                    .order_by(OutboundMessage.id)):
+        last[to] = body[:70]
+    return Counter(last.values())
 
 
 def _mb(kilobytes: list[int]) -> str:

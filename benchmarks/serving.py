@@ -34,6 +34,7 @@ def instance_env():
     with _own_database(os.environ.get("DATABASE_URL")) as url:
         if url:
             env["DATABASE_URL"] = url
+        _forget_redis(os.environ.get("REDIS_URL"))
         subprocess.run([sys.executable, "-m", "dorpslijn", "setup"], env=env, check=True, capture_output=True)
         try:
             yield env
@@ -41,6 +42,17 @@ def instance_env():
             subprocess.run([sys.executable, "-c", "from dorpslijn.redis_server import stop_embedded; import sys; "
                             "stop_embedded(__import__('pathlib').Path(sys.argv[1]))", str(folder)], env=env)
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _forget_redis(url: str | None) -> None:
+    """Empty what Dorpslijn keeps on a Redis server: it belonged to an earlier run's database
+    (the same residents ordering with the same words in run after run were held back as a loop)."""
+    if url:
+        import redis
+        server = redis.Redis.from_url(url)
+        for pattern in ("dorpslijn:*", "rq:*"):
+            for key in server.scan_iter(pattern, count=1000):
+                server.delete(key)
 
 
 @contextmanager
