@@ -45,7 +45,7 @@ def understood(turn: Turn, text: str) -> bool:
 
 def catalogue(turn: Turn) -> Catalogue:
     """The village's catalogue as it is today."""
-    return ordering.catalogue_for(turn.session, turn.village)
+    return ordering.catalogue_for(turn.session, turn.village, turn.now)
 
 
 def question(unclear) -> dict:

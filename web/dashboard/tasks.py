@@ -10,6 +10,7 @@ from dorpslijn.db import utcnow
 from orders.models import Resident, Task
 from web.context import db
 from web.dashboard.auth import current, own, village_id
+from web.dashboard.editing import saving
 from web.dashboard.formatting import web_address
 
 logger = logging.getLogger(__name__)
@@ -59,9 +60,9 @@ def residents_by_phone(tasks) -> dict[str, Resident]:
 def done(task_id: int):
     """The coordinator has handled the task: it leaves the open list."""
     task = own(Task, task_id)
-    task.done_at = task.done_at or utcnow()
-    task.details = {**(task.details or {}), "done_by": current().email}
-    db().commit()
+    with saving("task.done", task):
+        task.done_at = task.done_at or utcnow()
+        task.details = {**(task.details or {}), "done_by": current().email}
     logger.info("task %s done by %s", task.id, current().email)
     flash("task_done")
     return redirect(url_for(".index"))
@@ -70,8 +71,9 @@ def done(task_id: int):
 @bp.post("/tasks/<int:task_id>/reopen")
 def reopen(task_id: int):
     """A task marked done by mistake goes back on the open list."""
-    own(Task, task_id).done_at = None
-    db().commit()
+    task = own(Task, task_id)
+    with saving("task.reopen", task):
+        task.done_at = None
     flash("task_reopened")
     return redirect(url_for(".index"))
 
