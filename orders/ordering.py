@@ -29,8 +29,14 @@ def catalogue_for(session, village: Village, now: datetime | None = None) -> Cat
     if key not in _catalogues:
         if len(_catalogues) > 64:
             _catalogues.clear()
-        _catalogues[key] = _load_catalogue(session, village, today)
+        _catalogues[key] = _load_catalogue(session, village, offered(today))
     return _catalogues[key]
+
+
+def off_today_catalogue(session, village: Village, now: datetime) -> Catalogue:
+    """The village's products on sale that their shop has off today: to tell a resident so."""
+    today = now.astimezone(TIMEZONE).date()
+    return _load_catalogue(session, village, Product.active.is_(True) & (Product.unavailable_on == today))
 
 
 def offered(today: date | None):
@@ -52,10 +58,10 @@ def off_today(product: Product, now: datetime) -> bool:
     return product.unavailable_on == now.astimezone(TIMEZONE).date()
 
 
-def _load_catalogue(session, village: Village, today: date | None) -> Catalogue:
+def _load_catalogue(session, village: Village, condition) -> Catalogue:
     rows = session.execute(
         select(Product, Shop.shop_id).join(Shop, Product.shop_pk == Shop.id)
-        .where(Product.village_id == village.id, offered(today)).order_by(Product.id))
+        .where(Product.village_id == village.id, condition).order_by(Product.id))
     return Catalogue(
         CatalogueProduct(sku=p.sku, shop_id=shop_id, name=p.name, unit=p.unit, price_cents=p.price_cents,
                          category=p.category, description=p.description)
