@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from sqlalchemy import func, select
 
 from dorpslijn.db import utcnow
@@ -24,13 +24,19 @@ RECENTLY_DONE = 20
 
 @bp.get("/")
 def index():
-    """The open tasks, urgent ones first, then oldest first; below them what was done lately."""
+    """The open tasks, urgent ones first, then oldest first; below them what was done lately.
+
+    The page reloads itself every two minutes only when the coordinator turned that on
+    (`?refresh=on|off`, kept for the session): a page that reloads unasked loses a reader's place."""
+    if request.args.get("refresh") in ("on", "off"):
+        session["refresh_tasks"] = request.args["refresh"] == "on"
     open_tasks = db().scalars(select(Task).where(Task.village_id == village_id(), Task.done_at.is_(None))
                               .order_by(Task.created_at, Task.id)).all()
     open_tasks.sort(key=lambda task: task.kind not in URGENT)
     done = db().scalars(select(Task).where(Task.village_id == village_id(), Task.done_at.is_not(None))
                         .order_by(Task.done_at.desc()).limit(RECENTLY_DONE)).all()
     return render_template("dashboard/tasks.html", tasks=open_tasks, done=done, urgent=URGENT,
+                           refresh=session.get("refresh_tasks", False),
                            residents=residents_by_phone([*open_tasks, *done]),
                            attachments={task.id: attachments(task) for task in open_tasks})
 
