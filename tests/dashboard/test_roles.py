@@ -66,6 +66,8 @@ def test_the_board_sees_a_resident_but_no_button_and_every_change_is_refused(cli
     assert post(client, f"/dashboard/tasks/{task.id}/done").status_code == 403
     assert post(client, f"/dashboard/residents/{resident_id}/export").status_code == 403
     assert "Klaar" not in client.get("/dashboard/").get_data(as_text=True)
+    assert "Bewoner wissen</button>" not in client.get(f"/dashboard/residents/{resident_id}/erase").get_data(as_text=True)
+    assert post(client, f"/dashboard/residents/{resident_id}/erase", {"confirm": "WISSEN"}).status_code == 403
     db.expire_all()
     assert truus(db).name == "Truus Lamberts" and db.get(Task, task.id).done_at is None
 
