@@ -28,13 +28,25 @@ def take_order(turn: Turn, text: str) -> str:
     """Understand a message as shopping; ask what is unclear, or read the basket back."""
     weekly, text = keywords.without_weekly(text)
     result = understand(text[:MAX_TEXT], catalogue(turn), ordering.history(turn.session, turn.resident))
+    not_today, not_found = off_today(turn, result.not_found)
     if not result.items and not result.unclear:
-        turn.reply("not_understood", not_found=result.not_found)
+        turn.reply("not_understood", not_found=not_found, not_today=not_today)
         return "idle"
     turn.remember(basket=[[i.sku, str(i.quantity)] for i in result.items],
-                  questions=[question(u) for u in result.unclear], not_found=result.not_found,
+                  questions=[question(u) for u in result.unclear], not_found=not_found, not_today=not_today or None,
                   weekly=weekly or turn.data.get("weekly"), truncated=result.truncated or None)
     return next_question(turn)
+
+
+def off_today(turn: Turn, words: list[str]) -> tuple[list[str], list[str]]:
+    """The words the market does not sell, split: those naming a product its shop has off today
+    ("vandaag niet"), and the rest."""
+    off = ordering.off_today_catalogue(turn.session, turn.village, turn.now)
+    if not len(off):
+        return [], list(words)
+    named = {word: understand(word, off) for word in words}
+    today = [word for word, result in named.items() if result.items or result.unclear]
+    return today, [word for word in words if word not in today]
 
 
 def understood(turn: Turn, text: str) -> bool:
@@ -45,7 +57,7 @@ def understood(turn: Turn, text: str) -> bool:
 
 def catalogue(turn: Turn) -> Catalogue:
     """The village's catalogue as it is today."""
-    return ordering.catalogue_for(turn.session, turn.village)
+    return ordering.catalogue_for(turn.session, turn.village, turn.now)
 
 
 def question(unclear) -> dict:
@@ -129,14 +141,14 @@ def _quantity_answer(turn: Turn, product) -> tuple | None | bool:
 def finish(turn: Turn) -> str:
     """Every question answered: the basket becomes a draft, read back to the resident."""
     lines = merged(turn.data.get("basket") or [])
-    not_found = turn.data.get("not_found") or []
-    turn.remember(basket=None, questions=None, not_found=None)
+    not_found, not_today = turn.data.get("not_found") or [], turn.data.get("not_today") or []
+    turn.remember(basket=None, questions=None, not_found=None, not_today=None)
     if not lines:
-        turn.reply("nothing_ordered", not_found=not_found)
+        turn.reply("nothing_ordered", not_found=not_found, not_today=not_today)
         return "idle"
     order = ordering.draft(turn.session, turn.resident, lines, turn.now, turn.channel,
                            placed_by=turn.address if turn.carer else "")
-    read_back(turn, order, not_found=not_found)
+    read_back(turn, order, not_found=not_found, not_today=not_today)
     return "confirming"
 
 
@@ -148,7 +160,7 @@ def merged(lines) -> list[tuple[str, Decimal]]:
     return [(sku, quantity) for sku, quantity in totals.items() if quantity > 0]
 
 
-def read_back(turn: Turn, order: Order, not_found=(), dropped=(), not_in_order=()) -> None:
+def read_back(turn: Turn, order: Order, not_found=(), dropped=(), not_in_order=(), not_today=()) -> None:
     """The basket grouped by shop, with prices, total, delivery day and how to confirm."""
     order.read_back_at, order.reminded_at, order.coordinator_told_at = turn.now, None, None
     turn.reply("read_back", choices=keywords.YES_NO[turn.language], order=order,
@@ -156,7 +168,8 @@ def read_back(turn: Turn, order: Order, not_found=(), dropped=(), not_in_order=(
                standing=bool(turn.data.get("standing")), weekly=bool(turn.data.get("weekly")),
                missed=ordering.missed_day(turn.village, turn.now), truncated=bool(turn.data.get("truncated")),
                short_names={so.id: short_shop_name(so.shop.name) for so in order.shop_orders},
-               not_found=list(not_found), dropped=list(dropped), not_in_order=list(not_in_order))
+               not_found=list(not_found), dropped=list(dropped), not_in_order=list(not_in_order),
+               not_today=list(not_today))
     turn.remember(truncated=None)
 
 

@@ -71,7 +71,7 @@ def same_again(turn: Turn) -> str:
     if last is None:
         turn.reply("no_last_order")
         return "idle"
-    lines, dropped = ordering.repeat_lines(turn.session, last)
+    lines, dropped = ordering.repeat_lines(turn.session, last, turn.now)
     if not lines:
         turn.reply("nothing_sold_anymore", dropped=dropped)
         return "idle"

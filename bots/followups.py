@@ -102,7 +102,7 @@ def read_back_standing_orders(session, village: Village, now):
 
 def _standing_read_back(session, resident: Resident, standing: Order, now):
     turn = _turn_for(session, standing, now)
-    lines, dropped = ordering.repeat_lines(session, standing)
+    lines, dropped = ordering.repeat_lines(session, standing, now)
     if not lines:
         turn.reply("nothing_sold_anymore", dropped=dropped)
         return turn

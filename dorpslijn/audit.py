@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, String, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from dorpslijn.db import Base, UTCDateTime, utcnow
 
 
 class AuditEvent(Base):
-    """One thing a person did to someone's data: an export, an erasure."""
+    """One thing a person did to someone's data: a change in the dashboard, an export, an erasure."""
 
     __tablename__ = "audit_events"
 
@@ -35,3 +35,11 @@ def record(session, actor: str, action: str, subject: str, before: dict | None =
                        after=after, at=at or utcnow())
     session.add(event)
     return event
+
+
+def forget_values(session, subjects: list[str]) -> None:
+    """After an erasure: the trail keeps who changed which fields of these subjects, not the values."""
+    for event in session.scalars(select(AuditEvent).where(AuditEvent.subject.in_(subjects),
+                                                          AuditEvent.action.not_like("privacy.%"))):
+        event.before = dict.fromkeys(event.before) if event.before else event.before
+        event.after = dict.fromkeys(event.after) if event.after else event.after

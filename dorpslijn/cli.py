@@ -56,6 +56,9 @@ def _parser():
     coordinator.add_argument("--village", required=True, help="the village's slug")
     coordinator.add_argument("--email", required=True)
     coordinator.add_argument("--name", default="")
+    coordinator.add_argument("--role", choices=["coordinator", "board", "shopkeeper"], default="coordinator",
+                             help="board: sees everything, changes nothing; shopkeeper: one shop only")
+    coordinator.add_argument("--shop", default=None, help="the shopkeeper's shop_id (shops.csv)")
     weekly = command("weekly-call", cmd_weekly_call, "call a resident every week to take their order")
     weekly.add_argument("phone")
     weekly.add_argument("--day", default="", help="ma, di, wo, do, vr, za or zo")
@@ -154,11 +157,12 @@ def cmd_coordinator_add(args):
         password = sys.stdin.readline().rstrip("\r\n")
     try:
         with session_scope(_ready_settings().database_url) as session:
-            set_coordinator(session, args.village, args.email, password, args.name)
+            set_coordinator(session, args.village, args.email, password, args.name, role=args.role,
+                            shop_id=args.shop)
     except AccountError as exc:
         print(f"{exc}; nothing was changed.", file=sys.stderr)
         return 1
-    print(f"Coordinator {args.email} can sign in at /dashboard")
+    print(f"{args.role.capitalize()} {args.email} can sign in at /dashboard")
     return 0
 
 

@@ -69,6 +69,7 @@ def erase(session, phone: str, actor: str, now: datetime, village_id: int | None
     counts.update(others)
     counts.update(calls.erase(session, subject, now))
     queued = [row for village_id, told in to_shops.items() for row in outbox.put_all(session, village_id, told)]
+    audit.forget_values(session, [f"resident {resident_id}" for resident_id in subject.resident_ids])
     _audit(session, subject, actor, "privacy.erase", before=before, after=counts, now=now)
     return Erased(counts, [row.id for row in queued])
 

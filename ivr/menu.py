@@ -203,7 +203,7 @@ def same(call: Call) -> Reply:
     last = ordering.last_order(call.session, call.resident)
     if last is None:
         return say_order(call, call.words("no_last_order"))
-    lines, dropped = ordering.repeat_lines(call.session, last)
+    lines, dropped = ordering.repeat_lines(call.session, last, call.now)
     if not lines:
         return say_order(call, call.words("nothing_left"))
     return draft_and_read_back(call, lines, same=True, not_found=dropped)
@@ -250,7 +250,7 @@ def order(call: Call) -> Reply:
         return dispatch(call, {"0": call_back, "9": menu_again}, {}, ask_again)
     if not call.speech or call.unsure:
         return not_understood(call, ask_again)
-    catalogue = ordering.catalogue_for(call.session, call.village)
+    catalogue = ordering.catalogue_for(call.session, call.village, call.now)
     result = understand(call.speech, catalogue, ordering.history(call.session, call.resident))
     questions = [{"text": u.text, "candidates": u.candidates[:MAX_CHOICES], "reason": u.reason,
                   "quantity": None if u.quantity is None else str(u.quantity)}
@@ -302,7 +302,7 @@ def ask_which(call: Call, intro: str = "") -> Reply:
 
 
 def candidates(call: Call, question: dict) -> list:
-    catalogue = ordering.catalogue_for(call.session, call.village)
+    catalogue = ordering.catalogue_for(call.session, call.village, call.now)
     return [p for p in (catalogue.get(sku) for sku in question["candidates"]) if p is not None]
 
 
@@ -470,7 +470,7 @@ def catalogue_hints(call: Call) -> str:
     if key not in _hints:
         if len(_hints) > 64:
             _hints.clear()
-        catalogue = ordering.catalogue_for(call.session, village)
+        catalogue = ordering.catalogue_for(call.session, village, call.now)
         names = dict.fromkeys(p.name.lower()[:100] for p in catalogue)
         _hints[key] = ", ".join(list(names)[:500])
     return _hints[key]

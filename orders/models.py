@@ -76,6 +76,7 @@ class Product(Base):
     category: Mapped[str] = mapped_column(String(60), default="")
     description: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    unavailable_on: Mapped[date | None] = mapped_column(Date, nullable=True)  # the shop's "vandaag niet"
 
     shop: Mapped[Shop] = relationship(back_populates="products")
 

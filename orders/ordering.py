@@ -5,7 +5,7 @@ import logging
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 
 from orders.calendar import TIMEZONE, DeliveryDay, delivery_day_for, delivery_weekdays, next_delivery_day
 from orders.catalogue import Catalogue
@@ -21,20 +21,47 @@ OPEN = ("confirmed",)
 _catalogues: dict[tuple, Catalogue] = {}
 
 
-def catalogue_for(session, village: Village) -> Catalogue:
-    """The village's active products as a Catalogue, rebuilt only when the catalogue changed."""
-    key = (str(session.get_bind().url), village.id, village.catalogue_version)
+def catalogue_for(session, village: Village, now: datetime | None = None) -> Catalogue:
+    """The village's products on sale as a Catalogue, rebuilt only when the catalogue changed;
+    with `now`, without those their shop has off for that day ("vandaag niet")."""
+    today = now.astimezone(TIMEZONE).date() if now else None
+    key = (str(session.get_bind().url), village.id, village.catalogue_version, today)
     if key not in _catalogues:
         if len(_catalogues) > 64:
             _catalogues.clear()
-        _catalogues[key] = _load_catalogue(session, village)
+        _catalogues[key] = _load_catalogue(session, village, offered(today))
     return _catalogues[key]
 
 
-def _load_catalogue(session, village: Village) -> Catalogue:
+def off_today_catalogue(session, village: Village, now: datetime) -> Catalogue:
+    """The village's products on sale that their shop has off today: to tell a resident so."""
+    today = now.astimezone(TIMEZONE).date()
+    return _load_catalogue(session, village, Product.active.is_(True) & (Product.unavailable_on == today))
+
+
+def offered(today: date | None):
+    """Which products a resident can order: on sale, and (on `today`) not off for the day."""
+    on_sale = Product.active.is_(True)
+    if today is None:
+        return on_sale
+    return on_sale & or_(Product.unavailable_on.is_(None), Product.unavailable_on != today)
+
+
+def set_off_today(product: Product, now: datetime, off: bool) -> None:
+    """A shop's "vandaag niet": the product cannot be ordered for the rest of today, or again can."""
+    product.unavailable_on = now.astimezone(TIMEZONE).date() if off else None
+    logger.info("product %s %s today", product.sku, "off" if off else "on")
+
+
+def off_today(product: Product, now: datetime) -> bool:
+    """Whether the product's shop has it off today."""
+    return product.unavailable_on == now.astimezone(TIMEZONE).date()
+
+
+def _load_catalogue(session, village: Village, condition) -> Catalogue:
     rows = session.execute(
         select(Product, Shop.shop_id).join(Shop, Product.shop_pk == Shop.id)
-        .where(Product.village_id == village.id, Product.active.is_(True)).order_by(Product.id))
+        .where(Product.village_id == village.id, condition).order_by(Product.id))
     return Catalogue(
         CatalogueProduct(sku=p.sku, shop_id=shop_id, name=p.name, unit=p.unit, price_cents=p.price_cents,
                          category=p.category, description=p.description)
@@ -135,10 +162,12 @@ def last_order(session, resident: Resident) -> Order | None:
         .order_by(Order.confirmed_at.desc(), Order.id.desc()).limit(1))
 
 
-def repeat_lines(session, order: Order) -> tuple[list[tuple[str, Decimal]], list[str]]:
-    """An order's (sku, quantity) pairs that are still sold, and the names of those that are not."""
+def repeat_lines(session, order: Order, now: datetime | None = None) -> tuple[list[tuple[str, Decimal]], list[str]]:
+    """An order's (sku, quantity) pairs that are still sold (and not off today, with `now`), and
+    the names of those that are not."""
+    today = now.astimezone(TIMEZONE).date() if now else None
     sold = set(session.scalars(select(Product.sku).where(
-        Product.village_id == order.village_id, Product.active.is_(True),
+        Product.village_id == order.village_id, offered(today),
         Product.sku.in_([line.sku for line in order.lines]))))
     lines = [(line.sku, line.quantity) for line in order.lines if line.sku in sold]
     dropped = [line.name for line in order.lines if line.sku not in sold]

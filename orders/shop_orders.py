@@ -123,6 +123,11 @@ def mark_sold_out(session, shop_order: ShopOrder, words: str, now: datetime) -> 
     return _apply(session, result, now)
 
 
+def mark_lines_sold_out(session, shop_order: ShopOrder, lines: list[OrderLine], now: datetime) -> SoldOut:
+    """`OP 123` for lines the shop points at (the dashboard's button) rather than names."""
+    return _apply(session, SoldOut(shop_order, lines=[line for line in lines if not line.sold_out]), now)
+
+
 def _apply(session, result: SoldOut, now: datetime) -> SoldOut:
     if not result.lines:
         return result

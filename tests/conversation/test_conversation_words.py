@@ -23,7 +23,7 @@ PRODUCT = Thing(name="Wit brood heel", price_cents=345, unit="stuk")
 DAY = DeliveryDay(date(2026, 11, 27), datetime(2026, 11, 26, 17, tzinfo=timezone.utc))
 VALUES = dict(
     order=ORDER, shop_order=SHOP_ORDER, resident=RESIDENT, payment="contant", for_name="", standing=True,
-    weekly=True, missed=DAY, truncated=True, short_names={1: "De Korenschoof"}, not_found=["postzegels"],
+    weekly=True, missed=DAY, truncated=True, short_names={1: "De Korenschoof"}, not_found=["postzegels"], not_today=["krentenbollen"],
     dropped=["Appeltaart heel"], not_in_order=["melk"], brief=0, orders=[ORDER], windows={7: (NOW, NOW)},
     waiting=ORDER, options=[PRODUCT], product=PRODUCT, text="een brood", who="Jan de Vries", street="Kerkstraat 4",
     postcode="8064 BD", missing=["postcode"], ordering=True, village="Dorpsplein Zwartsluis", phone=TRUUS,

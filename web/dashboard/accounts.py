@@ -1,4 +1,5 @@
-"""Coordinator accounts: made from the command line, checked at sign-in, hashed with werkzeug."""
+"""Dashboard accounts (coordinator, board, shopkeeper): made from the command line, checked at
+sign-in, hashed with werkzeug."""
 from __future__ import annotations
 
 import logging
@@ -8,8 +9,8 @@ from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from dorpslijn.db import utcnow
-from orders.models import Village
-from web.dashboard.exceptions import UnknownVillage, WeakPassword
+from orders.models import Shop, Village
+from web.dashboard.exceptions import UnknownShop, UnknownVillage, WeakPassword
 from web.dashboard.models import Coordinator
 
 logger = logging.getLogger(__name__)
@@ -20,11 +21,14 @@ DEMO_EMAIL = "coordinator@demo.dorpslijn"
 _NOBODY = generate_password_hash(secrets.token_hex(16))
 
 
-def set_coordinator(session, village_slug: str, email: str, password: str, name: str = "") -> Coordinator:
-    """Make a coordinator of the village, or give an existing one (same e-mail) this password."""
+def set_coordinator(session, village_slug: str, email: str, password: str, name: str = "",
+                    role: str = "coordinator", shop_id: str | None = None) -> Coordinator:
+    """Make an account of the village (a coordinator unless `role` says otherwise), or give an
+    existing one (same e-mail) this password, role and shop."""
     village = session.scalar(select(Village).where(Village.slug == village_slug))
     if village is None:
         raise UnknownVillage(f"no village with slug {village_slug!r}")
+    shop = _shop_of(session, village, shop_id) if role == "shopkeeper" else None
     if len(password) < MIN_PASSWORD_LENGTH:
         raise WeakPassword(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
     email = normal_email(email)
@@ -35,9 +39,19 @@ def set_coordinator(session, village_slug: str, email: str, password: str, name:
     coordinator.village_id = village.id
     coordinator.name = name or coordinator.name or ""
     coordinator.password_hash = generate_password_hash(password)
+    coordinator.role = role
+    coordinator.shop_pk = shop.id if shop else None
     session.flush()
-    logger.info("coordinator %s set for village %s", email, village.slug)
+    logger.info("%s %s set for village %s", role, email, village.slug)
     return coordinator
+
+
+def _shop_of(session, village: Village, shop_id: str | None) -> Shop:
+    """The village's shop with this shop_id, for a shopkeeper's account."""
+    shop = session.scalar(select(Shop).where(Shop.village_id == village.id, Shop.shop_id == (shop_id or "")))
+    if shop is None:
+        raise UnknownShop(f"a shopkeeper needs --shop with a shop_id of {village.slug}; {shop_id!r} is none")
+    return shop
 
 
 def authenticate(session, email: str, password: str) -> Coordinator | None:

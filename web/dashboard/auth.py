@@ -1,4 +1,8 @@
-"""Signing in and out, and who the signed-in coordinator is."""
+"""Signing in and out, who is signed in, and what their role lets them open.
+
+A coordinator opens every page of their village but a shop's own; the board (read-only) the
+same pages, without changing anything; a shopkeeper only their shop's page (web/dashboard/shop.py).
+"""
 from __future__ import annotations
 
 import logging
@@ -17,6 +21,10 @@ logger = logging.getLogger(__name__)
 bp = Blueprint("auth", __name__)
 
 ATTEMPTS_ALLOWED = 10
+READING = ("GET", "HEAD", "OPTIONS")
+OPEN_TO_ALL = ("dashboard.auth",)
+SHOPKEEPERS_OWN = ("dashboard.shop",)
+FRONT_PAGE = "dashboard.tasks.index"
 LOCKOUT_SECONDS = 15 * 60
 
 
@@ -40,8 +48,8 @@ def login():
         db().commit()
         session.clear()
         session["coordinator_id"] = coordinator.id
-        logger.info("coordinator %s signed in", coordinator.email)
-        return redirect(safe_next(request.args.get("next"), url_for("dashboard.tasks.index")))
+        logger.info("%s %s signed in", coordinator.role, coordinator.email)
+        return redirect(safe_next(request.args.get("next"), home()))
     return render_template("dashboard/login.html", form=form, problem=None)
 
 
@@ -74,11 +82,39 @@ def own(model, row_id: int):
     return row
 
 
-def require_coordinator():
-    """Send a request without a signed-in coordinator to the sign-in page (None lets it pass)."""
-    if request.endpoint in ("dashboard.auth.login",) or current() is not None:
+def home() -> str:
+    """The page an account starts on: a shopkeeper's shop, or the task list."""
+    account = current()
+    return url_for("dashboard.shop.index" if account and account.role == "shopkeeper" else FRONT_PAGE)
+
+
+def may_change() -> bool:
+    """Whether the signed-in account may change anything (forms and buttons are shown)."""
+    account = current()
+    return account is not None and account.may_change
+
+
+def require_account():
+    """Send a stranger to the sign-in page, and refuse (403) what the account's role may not open."""
+    if request.endpoint == "dashboard.auth.login":
         return None
-    return redirect(url_for("dashboard.auth.login", next=request.full_path.rstrip("?")))
+    account = current()
+    if account is None:
+        return redirect(url_for("dashboard.auth.login", next=request.full_path.rstrip("?")))
+    if account.role == "shopkeeper" and request.endpoint == FRONT_PAGE:
+        return redirect(home())
+    if not _allowed(account.role, request.blueprint or "", request.method):
+        logger.warning("%s %s refused %s %s", account.role, account.email, request.method, request.path)
+        abort(403)
+    return None
+
+
+def _allowed(role: str, blueprint: str, method: str) -> bool:
+    if blueprint in OPEN_TO_ALL:
+        return True
+    if role == "shopkeeper" or blueprint in SHOPKEEPERS_OWN:
+        return role == "shopkeeper" and blueprint in SHOPKEEPERS_OWN
+    return role == "coordinator" or method in READING
 
 
 def safe_next(target: str | None, default: str) -> str:

@@ -12,7 +12,7 @@ from wtforms.fields.choices import SelectChoice
 from orders.models import Product, Shop, Village
 from web.context import db
 from web.dashboard.auth import own, village_id
-from web.dashboard.editing import edit_page, form_for
+from web.dashboard.editing import edit_page, form_for, saving
 from web.dashboard.forms import NewProductForm, ProductForm
 
 bp = Blueprint("catalogue", __name__, url_prefix="/catalogue")
@@ -55,9 +55,9 @@ def edit(product_id: int):
 def set_active(product_id: int):
     """Take a product off sale, or offer it again."""
     product = own(Product, product_id)
-    product.active = request.form.get("active") == "1"
-    bump_catalogue_version(product)
-    db().commit()
+    with saving("product.active", product):
+        product.active = request.form.get("active") == "1"
+        bump_catalogue_version(product)
     flash("product_on_sale" if product.active else "product_off_sale")
     return redirect(url_for(".index", shop=product.shop_pk))
 

@@ -1,20 +1,69 @@
-"""One way to show and save an edit form for a row of the coordinator's village."""
+"""The one way the dashboard saves a change: the change, its line in the audit trail (who,
+when, what, the fields before and after) and the commit, together; and edit forms built on it."""
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
-from sqlalchemy import select
+from contextlib import contextmanager
+from datetime import date, datetime
+from decimal import Decimal
 
-from web.context import db
+from flask import flash, redirect, render_template, request, url_for
+from sqlalchemy import inspect, select
+
+from dorpslijn import audit
+from web.context import db, settings
+from web.dashboard.auth import current, village_id
+
+HIDDEN_FIELDS = ("password_hash",)
+
+
+@contextmanager
+def saving(action: str, row):
+    """Around a change of `row`: afterwards the audit trail gets what changed, and all is committed."""
+    before = fields_of(row) if row.id else {}
+    db().add(row)
+    yield row
+    db().flush()
+    after = fields_of(row)
+    changed = [name for name in after if before.get(name) != after[name]]
+    if changed:
+        audit.record(db(), actor(), action, subject_of(row), village_id=village_id(), at=settings().now(),
+                     before={name: before.get(name) for name in changed} if before else None,
+                     after={name: after[name] for name in changed})
+    db().commit()
+
+
+def actor() -> str:
+    """Who is changing something, as the audit trail names them: `coordinator anja@...`."""
+    account = current()
+    return f"{account.role} {account.email}"
+
+
+def subject_of(row) -> str:
+    """A row as the audit trail names it: by kind and id (`resident 12`), never by its contents."""
+    return f"{type(row).__tablename__.removesuffix('s')} {row.id}"
+
+
+def fields_of(row) -> dict:
+    """The row's columns as plain JSON values."""
+    return {column.key: _plain(getattr(row, column.key)) for column in inspect(type(row)).column_attrs
+            if column.key not in HIDDEN_FIELDS}
+
+
+def _plain(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
 
 
 def edit_page(row, form, template: str, done_endpoint: str, unique=(), on_save=None):
     """Show `form` for `row`; a valid POST saves it (new rows too) and goes to `done_endpoint`."""
     if request.method == "POST" and form.validate() and _unique(row, form, unique):
-        form.populate_obj(row)
-        db().add(row)
-        if on_save is not None:
-            on_save(row)
-        db().commit()
+        with saving(f"{subject_of(row).split()[0]}.{'edit' if row.id else 'new'}", row):
+            form.populate_obj(row)
+            if on_save is not None:
+                on_save(row)
         flash("saved")
         return redirect(url_for(done_endpoint))
     status = 400 if request.method == "POST" else 200

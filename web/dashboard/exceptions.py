@@ -1,4 +1,4 @@
-"""What can go wrong when coordinator accounts are made."""
+"""What can go wrong when dashboard accounts are made."""
 
 
 class AccountError(Exception):
@@ -11,3 +11,7 @@ class UnknownVillage(AccountError):
 
 class WeakPassword(AccountError):
     """The password is too short to protect residents' addresses and phone numbers."""
+
+
+class UnknownShop(AccountError):
+    """A shopkeeper needs a shop of the village, and none has this shop_id (or none was named)."""

@@ -10,7 +10,8 @@ from flask import Blueprint, Response, flash, redirect, render_template, request
 from dorpslijn import privacy
 from orders.exceptions import NotErasable
 from web.context import db, redis, settings
-from web.dashboard.auth import current, village_id
+from web.dashboard.auth import village_id
+from web.dashboard.editing import actor
 from web.dashboard.residents import own_resident
 from worker.queues import enqueue_send
 
@@ -23,7 +24,7 @@ CONFIRM_WORD = "WISSEN"
 def export(resident_id: int):
     """Everything stored about the resident, as a JSON file to download."""
     resident = own_resident(resident_id)
-    document = privacy.export(db(), resident.phone, _actor(), village_id=village_id(), now=settings().now())
+    document = privacy.export(db(), resident.phone, actor(), village_id=village_id(), now=settings().now())
     db().commit()
     return Response(json.dumps(document, ensure_ascii=False, indent=2), mimetype="application/json",
                     headers={"Content-Disposition": f'attachment; filename="bewoner-{resident.id}.json"'})
@@ -39,7 +40,7 @@ def erase(resident_id: int):
         return render_template("dashboard/resident_erase.html", resident=resident, word=CONFIRM_WORD,
                                problem="confirm"), 400
     try:
-        erased = privacy.erase(db(), resident.phone, _actor(), settings().now(), village_id=village_id())
+        erased = privacy.erase(db(), resident.phone, actor(), settings().now(), village_id=village_id())
     except NotErasable:
         db().rollback()
         return render_template("dashboard/resident_erase.html", resident=resident, word=CONFIRM_WORD,
@@ -48,7 +49,3 @@ def erase(resident_id: int):
     enqueue_send(redis(), erased.outbox_ids)
     flash("resident_erased")
     return redirect(url_for("dashboard.residents.index"))
-
-
-def _actor() -> str:
-    return f"coordinator {current().email}"

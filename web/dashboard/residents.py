@@ -9,7 +9,7 @@ from orders.calendar import DAY_CODES, time_of_day, weekday_of
 from orders.models import Resident
 from web.context import db
 from web.dashboard.auth import own, safe_next, village_id
-from web.dashboard.editing import edit_page, form_for
+from web.dashboard.editing import edit_page, form_for, saving
 from web.dashboard.forms import ResidentForm
 
 bp = Blueprint("residents", __name__, url_prefix="/residents")
@@ -40,8 +40,9 @@ def edit(resident_id: int):
 @bp.post("/<int:resident_id>/checked")
 def checked(resident_id: int):
     """The coordinator has checked a new resident: their orders are no longer marked."""
-    own_resident(resident_id).checked = True
-    db().commit()
+    resident = own_resident(resident_id)
+    with saving("resident.checked", resident):
+        resident.checked = True
     flash("resident_checked")
     return redirect(safe_next(request.form.get("next"), url_for(".index")))
 

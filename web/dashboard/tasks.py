@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from sqlalchemy import func, select
 
 from dorpslijn.db import utcnow
 from orders.models import Resident, Task
 from web.context import db
 from web.dashboard.auth import current, own, village_id
+from web.dashboard.editing import saving
 from web.dashboard.formatting import web_address
 
 logger = logging.getLogger(__name__)
@@ -23,13 +24,19 @@ RECENTLY_DONE = 20
 
 @bp.get("/")
 def index():
-    """The open tasks, urgent ones first, then oldest first; below them what was done lately."""
+    """The open tasks, urgent ones first, then oldest first; below them what was done lately.
+
+    The page reloads itself every two minutes only when the coordinator turned that on
+    (`?refresh=on|off`, kept for the session): a page that reloads unasked loses a reader's place."""
+    if request.args.get("refresh") in ("on", "off"):
+        session["refresh_tasks"] = request.args["refresh"] == "on"
     open_tasks = db().scalars(select(Task).where(Task.village_id == village_id(), Task.done_at.is_(None))
                               .order_by(Task.created_at, Task.id)).all()
     open_tasks.sort(key=lambda task: task.kind not in URGENT)
     done = db().scalars(select(Task).where(Task.village_id == village_id(), Task.done_at.is_not(None))
                         .order_by(Task.done_at.desc()).limit(RECENTLY_DONE)).all()
     return render_template("dashboard/tasks.html", tasks=open_tasks, done=done, urgent=URGENT,
+                           refresh=session.get("refresh_tasks", False),
                            residents=residents_by_phone([*open_tasks, *done]),
                            attachments={task.id: attachments(task) for task in open_tasks})
 
@@ -59,9 +66,9 @@ def residents_by_phone(tasks) -> dict[str, Resident]:
 def done(task_id: int):
     """The coordinator has handled the task: it leaves the open list."""
     task = own(Task, task_id)
-    task.done_at = task.done_at or utcnow()
-    task.details = {**(task.details or {}), "done_by": current().email}
-    db().commit()
+    with saving("task.done", task):
+        task.done_at = task.done_at or utcnow()
+        task.details = {**(task.details or {}), "done_by": current().email}
     logger.info("task %s done by %s", task.id, current().email)
     flash("task_done")
     return redirect(url_for(".index"))
@@ -70,8 +77,9 @@ def done(task_id: int):
 @bp.post("/tasks/<int:task_id>/reopen")
 def reopen(task_id: int):
     """A task marked done by mistake goes back on the open list."""
-    own(Task, task_id).done_at = None
-    db().commit()
+    task = own(Task, task_id)
+    with saving("task.reopen", task):
+        task.done_at = None
     flash("task_reopened")
     return redirect(url_for(".index"))
 
