@@ -76,6 +76,10 @@ class Names:
         """Whether the catalogue names, heads or files a product under this word."""
         return self.index.knows(word)
 
+    def calls(self, word: str) -> bool:
+        """Whether a product word or a category here is this word, not only the end of a compound ("old" of "...gold")."""
+        return self.index.calls(word)
+
     def begins(self, word: str) -> bool:
         """Whether a product word here is a compound that begins with this word ("tarwe" of "tarwebrood")."""
         return self.index.begins(word)

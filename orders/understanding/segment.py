@@ -7,7 +7,7 @@ from .lexicon import lexicon
 from .numbers import number
 from .quantity import Quantity, read
 from .text import listed_pieces
-from .words import describing
+from .words import describing, known_word
 
 NOT_CONTENT = ("split", "preposition", "negation", "instruction", "signoff", "label")
 MAX_ELEMENT_WORDS = 3
@@ -230,10 +230,12 @@ def _compounds(tokens, names, lex):
 def _synonyms(tokens, lex, names):
     """Tokens with cue phrases ("heeft u") and the glossary's words read as this catalogue's words (longest first).
 
-    A variant word becomes its canonical form ("in plakken": sliced). A word with a meaning
-    ("mince": gehakt) becomes the first of its meanings the catalogue knows, only when it does not know the
-    word as said (nor as the first part of a compound: "tarwe" of "tarwebrood"), so a village that
-    sells "haddock" under that name keeps it.
+    A variant word becomes its canonical form ("in plakken": sliced). A word with meanings
+    ("mince": gehakt) becomes the first meaning the catalogue knows, unless the catalogue calls
+    something by the word as said: a product or category so named, the first part of a compound
+    ("tarwe" of "tarwebrood"), or a word of the language ending a compound ("ham" of "achterham";
+    a foreign word ending one, "old", is still read as meant). So a village that sells "haddock"
+    under that name keeps it.
     """
     glossary = lex.glossary
     longest = max(glossary.longest, max(map(len, lex.cues)))
@@ -262,7 +264,7 @@ def _meaning(said, glossary, lex, names):
     meanings = glossary.same.get(said)
     if not meanings or names is None:
         return meanings[0] if meanings else None
-    if all(names.knows(w) or names.begins(w) for w in said):
+    if all(names.calls(w) or names.begins(w) or (names.knows(w) and known_word(w)) for w in said):
         return None
     return next((m for m in meanings if all(names.knows(w) for w in m if _is_content(w, lex))), None)
 

@@ -23,6 +23,7 @@ def village():
         product("WC", "Toiletpapier 8 rollen", "stuk", "huishouden"),
         product("GROND", "Potgrond 40 liter", "stuk", "tuin"),
         product("ROOKVLEES", "Rookvlees", "kg", "vleeswaren"),
+        product("STOOF", "Runderstoofvlees", "kg", "vlees"),
         product("ROOKVLEES-PAK", "Rookvlees in plakken 100 gram", "stuk", "vleeswaren"),
     ])
 
@@ -35,6 +36,10 @@ def test_english_words_of_every_shelf_name_its_products(village):
     assert items("a carton of rice milk, pumpkin seeds and dishwasher tablets", village) == [
         ("RIJSTDRINK", 1), ("POMPOEN", 1), ("VAATWAS", 1)]
     assert items("nose spray and a loo roll", village) == [("NEUS", 1), ("WC", 1)]
+
+
+def test_an_english_word_takes_the_meaning_this_catalogue_knows(village):
+    assert items("a pound of stewing beef", village) == [("STOOF", Decimal("0.5"))]
 
 
 def test_spoken_dutch_names_the_plain_product(village):
