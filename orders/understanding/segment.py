@@ -231,11 +231,11 @@ def _synonyms(tokens, lex, names):
     """Tokens with cue phrases ("heeft u") and the glossary's words read as this catalogue's words (longest first).
 
     A variant word becomes its canonical form ("in plakken": sliced). A word with meanings
-    ("mince": gehakt) becomes the first meaning the catalogue knows, unless the catalogue calls
-    something by the word as said: a product or category so named, the first part of a compound
-    ("tarwe" of "tarwebrood"), or a word of the language ending a compound ("ham" of "achterham";
-    a foreign word ending one, "old", is still read as meant). So a village that sells "haddock"
-    under that name keeps it.
+    ("mince": gehakt) becomes the first meaning the catalogue knows as a word, else the first it
+    knows as the start of one ("cod": kabeljauw of kabeljauwfilet), unless the catalogue calls something by the word
+    as said: a product or category so named, or a word of the language that begins or ends a
+    compound here ("tarwe" of "tarwebrood", "ham" of "achterham"; a foreign or clipped word,
+    "old", "deo", is still read as meant). So a village that sells "haddock" under that name keeps it.
     """
     glossary = lex.glossary
     longest = max(glossary.longest, max(map(len, lex.cues)))
@@ -264,9 +264,13 @@ def _meaning(said, glossary, lex, names):
     meanings = glossary.same.get(said)
     if not meanings or names is None:
         return meanings[0] if meanings else None
-    if all(names.calls(w) or names.begins(w) or (names.knows(w) and known_word(w)) for w in said):
+    if all(names.calls(w) or ((names.begins(w) or names.knows(w)) and known_word(w)) for w in said):
         return None
-    return next((m for m in meanings if all(names.knows(w) for w in m if _is_content(w, lex))), None)
+    for reached in (names.knows, lambda w: names.knows(w) or names.begins(w)):
+        meaning = next((m for m in meanings if all(reached(w) for w in m if _is_content(w, lex))), None)
+        if meaning:
+            return meaning
+    return None
 
 
 def _signoff(tokens, lex):

@@ -40,6 +40,7 @@ def test_english_words_of_every_shelf_name_its_products(village):
 
 def test_an_english_word_takes_the_meaning_this_catalogue_knows(village):
     assert items("a pound of stewing beef", village) == [("STOOF", Decimal("0.5"))]
+    assert items("300 grams of hake", village) == [("HEEK", Decimal("0.3"))]
 
 
 def test_spoken_dutch_names_the_plain_product(village):
