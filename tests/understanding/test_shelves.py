@@ -24,6 +24,9 @@ def village():
         product("GROND", "Potgrond 40 liter", "stuk", "tuin"),
         product("ROOKVLEES", "Rookvlees", "kg", "vleeswaren"),
         product("STOOF", "Runderstoofvlees", "kg", "vlees"),
+        product("BOKKING", "Bokking", "stuk", "vis"),
+        product("SPROT", "Hollandse nieuwe sprot", "stuk", "vis"),
+        product("SPROT-GEROOKT", "Gerookte sprot", "stuk", "vis"),
         product("ROOKVLEES-PAK", "Rookvlees in plakken 100 gram", "stuk", "vleeswaren"),
     ])
 
@@ -60,3 +63,8 @@ def test_describing_words_said_after_a_thing_say_which_of_it(village):
     assert items("pompoenpitten, de biologische niet, en rijstdrink", village) == [("POMPOEN", 1), ("RIJSTDRINK", 1)]
     assert items("rookvlees, in plakken", village) == [("ROOKVLEES-PAK", 1)]
     assert items("pumpkin seeds, the organic ones, and rice milk", village) == [("POMPOEN", 1), ("RIJSTDRINK", 1)]
+
+
+def test_the_fish_of_the_season_is_the_unmarked_one(village):
+    assert items("3 sprot", village) == [("SPROT", 3)]
+    assert items("3 gerookte sprot", village) == [("SPROT-GEROOKT", 3)]
