@@ -25,6 +25,8 @@ def village():
         product("ROOKVLEES", "Rookvlees", "kg", "vleeswaren"),
         product("STOOF", "Runderstoofvlees", "kg", "vlees"),
         product("BOKKING", "Bokking", "stuk", "vis"),
+        product("PIEPERS", "Aardappelen vastkokend", "kg", "groente"),
+        product("UIEN", "Uien", "kg", "groente"),
         product("SPROT", "Hollandse nieuwe sprot", "stuk", "vis"),
         product("SPROT-GEROOKT", "Gerookte sprot", "stuk", "vis"),
         product("ROOKVLEES-PAK", "Rookvlees in plakken 100 gram", "stuk", "vleeswaren"),
@@ -48,6 +50,10 @@ def test_an_english_word_takes_the_meaning_this_catalogue_knows(village):
 
 def test_spoken_dutch_names_the_plain_product(village):
     assert items("een zak bloemaarde en closetpapier", village) == [("GROND", 1), ("WC", 1)]
+
+
+def test_regional_words_of_everyday_food_are_read_as_a_local_shop_would(village):
+    assert items("een kilo petatten en een pond ajuinen", village) == [("PIEPERS", 1), ("UIEN", Decimal("0.5"))]
 
 
 def test_a_fish_said_alone_is_its_fillet(village):
