@@ -104,6 +104,7 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, history
     hits = [_hits(index, w) for w in words]
     _join_neighbours(index, words, hits)
     _instructions_choose_only(index, words, hits, quantity)
+    _describing_chooses_only(words, hits)
     if head is not None and hits[head] and not describing(words[head]):
         hits = [h if i == head else {e: hit for e, hit in h.items() if e in hits[head]} for i, h in enumerate(hits)]
     ranked = _ranked(index, hits, quantity)
@@ -324,6 +325,20 @@ def _instructions_choose_only(index, words, hits, quantity):
     for i in said:
         hits[i] = {e: hit for e, hit in hits[i].items()
                    if e in named and not (weighed and index.entries[e].product.unit != "kg")}
+
+
+def _describing_chooses_only(words, hits):
+    """Beside a word that names products, a describing word ("schoongemaakt", "wit") only chooses among them.
+
+    "twee scholletjes schoongemaakt" is plaice, whatever else is sold cleaned.
+    """
+    naming = [h for w, h in zip(words, hits) if h and not describing(w)]
+    if not naming:
+        return
+    named = set().union(*naming)
+    for i, word in enumerate(words):
+        if hits[i] and describing(word):
+            hits[i] = {e: hit for e, hit in hits[i].items() if e in named}
 
 
 def _join_neighbours(index, words, hits):

@@ -74,3 +74,7 @@ def test_describing_words_said_after_a_thing_say_which_of_it(village):
 def test_the_fish_of_the_season_is_the_unmarked_one(village):
     assert items("3 sprot", village) == [("SPROT", 3)]
     assert items("3 gerookte sprot", village) == [("SPROT-GEROOKT", 3)]
+
+
+def test_a_describing_word_beside_a_naming_one_only_chooses_among_its_products(village):
+    assert items("2 bokking gerookt", village) == [("BOKKING", 2)]
