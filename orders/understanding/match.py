@@ -95,6 +95,9 @@ class Names:
         return bool(owners) and any(e in owners for w in words for e in _hits(self.index, w))
 
 
+SIZES = {"klein": min, "groot": max}
+
+
 def match(index: Index, words: list[str], quantity: Quantity, text: str, history, head: int | None = None) -> Outcome:
     """Decide which product a phrase's words name, sure or not, and how much of it.
 
@@ -122,7 +125,7 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, history
     winners = [c for c in group if c.plainness == best.plainness] if best.extra == 0 else [c for c in group if c.fit == best.fit]
     if len(winners) == 1 and min(best.covered.values()) < STRONG:
         winners += [c for c in group if c.named != best.named and c.fit == best.fit and c not in winners]
-    chosen = winners[0] if len(winners) == 1 else _by_history(group, history)
+    chosen = winners[0] if len(winners) == 1 else (_by_size(words, winners) or _by_history(group, history))
     if chosen is None:
         shown = winners + [c for c in group if c not in winners]
         quantity_said = winners[0].quantity if winners[0].fit else None
@@ -140,6 +143,22 @@ def _settle(chosen, text, said):
         return {"unclear": Unclear(text, [chosen.sku], chosen.quantity, "quantity")}
     amount = chosen.quantity.quantize(Decimal("0.001")) if unit == "kg" else chosen.quantity.to_integral_value()
     return {"item": Item(chosen.sku, amount.normalize() if unit == "kg" else amount, text)}
+
+
+def _by_size(words, group):
+    """The smallest or largest of products that differ only in how much a pack holds, when "klein" or "groot" is said.
+
+    "paracetamol, de kleine doos" is the box of 20 beside the box of 50.
+    """
+    pick = next((SIZES[w] for w in words if w in SIZES), None)
+    if pick is None:
+        return None
+    keys = set.intersection(*(set(c.entry.contents) for c in group))
+    differing = [k for k in keys if len({c.entry.contents[k].value for c in group}) == len(group)]
+    if len(differing) != 1:
+        return None
+    (k,) = differing
+    return pick(group, key=lambda c: c.entry.contents[k].value)
 
 
 def _by_history(group, history):

@@ -194,7 +194,7 @@ def _refinements(found):
     say which of it: they refine the thing before them instead of being a thing of their own.
 
     Counted ("1 bruin half", "2 witte bollen, 2 bruine") they are a second thing, unless the count
-    is the English pronoun ("the small one"), and after "en"
+    is only a pronoun or a pack word ("the small one", "de kleine zak"), and after "en"
     the words carry the noun before them instead (`_carry_nouns`).
     """
     kept = []
@@ -209,9 +209,11 @@ def _refinements(found):
 
 
 def _pronoun(phrase):
-    """Whether a phrase is counted only by the English pronoun "one" ("the small one", "the waterproof ones")."""
+    """Whether a phrase is counted only by a pronoun or a pack word ("the small one", "de kleine zak"), no number said."""
     said = phrase.quantity
-    return phrase.tokens[-1] in PRONOUNS and said.measure is None and not said.pack and said.count in (None, 1)
+    if said.measure is not None or said.count not in (None, 1) or any(t[0].isdigit() for t in phrase.tokens):
+        return False
+    return phrase.tokens[-1] in PRONOUNS or bool(said.pack)
 
 
 def _compounds(tokens, names, lex):

@@ -27,6 +27,8 @@ def village():
         product("BOKKING", "Bokking", "stuk", "vis"),
         product("PIEPERS", "Aardappelen vastkokend", "kg", "groente"),
         product("UIEN", "Uien", "kg", "groente"),
+        product("STAAF-100", "Wattenstaafjes 100 stuks", "stuk", "verzorging"),
+        product("STAAF-300", "Wattenstaafjes 300 stuks", "stuk", "verzorging"),
         product("SPROT", "Hollandse nieuwe sprot", "stuk", "vis"),
         product("SPROT-GEROOKT", "Gerookte sprot", "stuk", "vis"),
         product("ROOKVLEES-PAK", "Rookvlees in plakken 100 gram", "stuk", "vleeswaren"),
@@ -78,3 +80,9 @@ def test_the_fish_of_the_season_is_the_unmarked_one(village):
 
 def test_a_describing_word_beside_a_naming_one_only_chooses_among_its_products(village):
     assert items("2 bokking gerookt", village) == [("BOKKING", 2)]
+
+
+def test_small_or_big_chooses_among_packs_that_differ_only_in_size(village):
+    assert items("wattenstaafjes, de kleine doos", village) == [("STAAF-100", 1)]
+    assert items("wattenstaafjes het grote pak", village) == [("STAAF-300", 1)]
+    assert [u.candidates for u in understand("wattenstaafjes", village).unclear] == [["STAAF-100", "STAAF-300"]]
