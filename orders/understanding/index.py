@@ -71,6 +71,10 @@ class Index:
         """Whether a product word here is a compound that begins with this word ("tarwe" of "tarwebrood")."""
         return key(word) in self.fronts
 
+    def calls(self, word: str) -> bool:
+        """Whether a product word or a category here is this word, in any of its forms (not only a compound's end)."""
+        return any(f in self.exact or f in self.categories for f in forms(word))
+
     def knows(self, word: str) -> bool:
         """Whether a word, in any of its forms, names or heads a product or a category of this catalogue."""
         return any(f in self.exact or f in self.heads or f in self.categories for f in forms(word))

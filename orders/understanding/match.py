@@ -76,6 +76,10 @@ class Names:
         """Whether the catalogue names, heads or files a product under this word."""
         return self.index.knows(word)
 
+    def calls(self, word: str) -> bool:
+        """Whether a product word or a category here is this word, not only the end of a compound ("old" of "...gold")."""
+        return self.index.calls(word)
+
     def begins(self, word: str) -> bool:
         """Whether a product word here is a compound that begins with this word ("tarwe" of "tarwebrood")."""
         return self.index.begins(word)
@@ -91,6 +95,9 @@ class Names:
         return bool(owners) and any(e in owners for w in words for e in _hits(self.index, w))
 
 
+SIZES = {"klein": min, "groot": max}
+
+
 def match(index: Index, words: list[str], quantity: Quantity, text: str, history, head: int | None = None) -> Outcome:
     """Decide which product a phrase's words name, sure or not, and how much of it.
 
@@ -100,6 +107,7 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, history
     hits = [_hits(index, w) for w in words]
     _join_neighbours(index, words, hits)
     _instructions_choose_only(index, words, hits, quantity)
+    _describing_chooses_only(words, hits)
     if head is not None and hits[head] and not describing(words[head]):
         hits = [h if i == head else {e: hit for e, hit in h.items() if e in hits[head]} for i, h in enumerate(hits)]
     ranked = _ranked(index, hits, quantity)
@@ -117,7 +125,7 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, history
     winners = [c for c in group if c.plainness == best.plainness] if best.extra == 0 else [c for c in group if c.fit == best.fit]
     if len(winners) == 1 and min(best.covered.values()) < STRONG:
         winners += [c for c in group if c.named != best.named and c.fit == best.fit and c not in winners]
-    chosen = winners[0] if len(winners) == 1 else _by_history(group, history)
+    chosen = winners[0] if len(winners) == 1 else (_by_size(words, winners) or _by_history(group, history))
     if chosen is None:
         shown = winners + [c for c in group if c not in winners]
         quantity_said = winners[0].quantity if winners[0].fit else None
@@ -135,6 +143,22 @@ def _settle(chosen, text, said):
         return {"unclear": Unclear(text, [chosen.sku], chosen.quantity, "quantity")}
     amount = chosen.quantity.quantize(Decimal("0.001")) if unit == "kg" else chosen.quantity.to_integral_value()
     return {"item": Item(chosen.sku, amount.normalize() if unit == "kg" else amount, text)}
+
+
+def _by_size(words, group):
+    """The smallest or largest of products that differ only in how much a pack holds, when "klein" or "groot" is said.
+
+    "paracetamol, de kleine doos" is the box of 20 beside the box of 50.
+    """
+    pick = next((SIZES[w] for w in words if w in SIZES), None)
+    if pick is None:
+        return None
+    keys = set.intersection(*(set(c.entry.contents) for c in group))
+    differing = [k for k in keys if len({c.entry.contents[k].value for c in group}) == len(group)]
+    if len(differing) != 1:
+        return None
+    (k,) = differing
+    return pick(group, key=lambda c: c.entry.contents[k].value)
 
 
 def _by_history(group, history):
@@ -320,6 +344,20 @@ def _instructions_choose_only(index, words, hits, quantity):
     for i in said:
         hits[i] = {e: hit for e, hit in hits[i].items()
                    if e in named and not (weighed and index.entries[e].product.unit != "kg")}
+
+
+def _describing_chooses_only(words, hits):
+    """Beside a word that names products, a describing word ("schoongemaakt", "wit") only chooses among them.
+
+    "twee scholletjes schoongemaakt" is plaice, whatever else is sold cleaned.
+    """
+    naming = [h for w, h in zip(words, hits) if h and not describing(w)]
+    if not naming:
+        return
+    named = set().union(*naming)
+    for i, word in enumerate(words):
+        if hits[i] and describing(word):
+            hits[i] = {e: hit for e, hit in hits[i].items() if e in named}
 
 
 def _join_neighbours(index, words, hits):

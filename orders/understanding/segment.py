@@ -7,7 +7,7 @@ from .lexicon import lexicon
 from .numbers import number
 from .quantity import Quantity, read
 from .text import listed_pieces
-from .words import describing
+from .words import describing, known_word
 
 NOT_CONTENT = ("split", "preposition", "negation", "instruction", "signoff", "label")
 MAX_ELEMENT_WORDS = 3
@@ -194,7 +194,7 @@ def _refinements(found):
     say which of it: they refine the thing before them instead of being a thing of their own.
 
     Counted ("1 bruin half", "2 witte bollen, 2 bruine") they are a second thing, unless the count
-    is the English pronoun ("the small one"), and after "en"
+    is only a pronoun or a pack word ("the small one", "de kleine zak"), and after "en"
     the words carry the noun before them instead (`_carry_nouns`).
     """
     kept = []
@@ -209,9 +209,11 @@ def _refinements(found):
 
 
 def _pronoun(phrase):
-    """Whether a phrase is counted only by the English pronoun "one" ("the small one", "the waterproof ones")."""
+    """Whether a phrase is counted only by a pronoun or a pack word ("the small one", "de kleine zak"), no number said."""
     said = phrase.quantity
-    return phrase.tokens[-1] in PRONOUNS and said.measure is None and not said.pack and said.count in (None, 1)
+    if said.measure is not None or said.count not in (None, 1) or any(t[0].isdigit() for t in phrase.tokens):
+        return False
+    return phrase.tokens[-1] in PRONOUNS or bool(said.pack)
 
 
 def _compounds(tokens, names, lex):
@@ -230,10 +232,12 @@ def _compounds(tokens, names, lex):
 def _synonyms(tokens, lex, names):
     """Tokens with cue phrases ("heeft u") and the glossary's words read as this catalogue's words (longest first).
 
-    A variant word becomes its canonical form ("in plakken": sliced). A word with a meaning
-    ("mince": gehakt) becomes the first of its meanings the catalogue knows, only when it does not know the
-    word as said (nor as the first part of a compound: "tarwe" of "tarwebrood"), so a village that
-    sells "haddock" under that name keeps it.
+    A variant word becomes its canonical form ("in plakken": sliced). A word with meanings
+    ("mince": gehakt) becomes the first meaning the catalogue knows as a word, else the first it
+    knows as the start of one ("cod": kabeljauw of kabeljauwfilet), unless the catalogue calls something by the word
+    as said: a product or category so named, or a word of the language that begins or ends a
+    compound here ("tarwe" of "tarwebrood", "ham" of "achterham"; a foreign or clipped word,
+    "old", "deo", is still read as meant). So a village that sells "haddock" under that name keeps it.
     """
     glossary = lex.glossary
     longest = max(glossary.longest, max(map(len, lex.cues)))
@@ -262,9 +266,13 @@ def _meaning(said, glossary, lex, names):
     meanings = glossary.same.get(said)
     if not meanings or names is None:
         return meanings[0] if meanings else None
-    if all(names.knows(w) or names.begins(w) for w in said):
+    if all(names.calls(w) or ((names.begins(w) or names.knows(w)) and known_word(w)) for w in said):
         return None
-    return next((m for m in meanings if all(names.knows(w) for w in m if _is_content(w, lex))), None)
+    for reached in (names.knows, lambda w: names.knows(w) or names.begins(w)):
+        meaning = next((m for m in meanings if all(reached(w) for w in m if _is_content(w, lex))), None)
+        if meaning:
+            return meaning
+    return None
 
 
 def _signoff(tokens, lex):
