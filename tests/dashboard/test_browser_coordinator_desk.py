@@ -1,0 +1,33 @@
+"""In a real Chromium: an order taken on the phone, a figure's CSV, a resident found by part of a number."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from conftest import TRUUS, orders_json, outbox
+from dashboard.test_browser import SCREENSHOTS, browser, page, pytestmark, server, sign_in  # noqa: F401
+from orders.models import Order
+
+
+def test_a_phone_order_with_a_numbered_choice_is_confirmed_for_the_resident(page, coordinator, db, settings,
+                                                                            capsys):
+    sign_in(page)
+    page.get_by_role("link", name="Bewoners").click()
+    page.get_by_role("link", name="Truus Lamberts").first.click()
+    page.get_by_role("link", name="Bestelling opnemen").click()
+    page.get_by_label("Wat zegt de bewoner?").fill("een brood en twee krentenbollen")
+    page.get_by_role("button", name="Doorgeven").click()
+    assert "Welke bedoelt u met" in page.locator("main").inner_text()
+
+    page.get_by_role("button", name="2", exact=True).click()
+    read_back = page.get_by_role("region", name="Antwoord van Dorpslijn").inner_text()
+    assert "Bruin brood heel" in read_back and "Krentenbol" in read_back and "Totaal" in read_back
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "phone-order.png"), full_page=True)
+    page.get_by_role("button", name="JA", exact=True).click()
+    assert "is doorgegeven" in page.locator("main").inner_text()
+
+    [order] = orders_json(capsys)
+    assert order["customer_phone"] == TRUUS
+    placed = db.scalar(select(Order).where(Order.number == order["number"]))
+    assert placed.channel == "staff" and placed.taken_by_id is not None
+    assert any(str(order["number"]) in m["body"] for m in outbox(settings, to=TRUUS))
