@@ -43,12 +43,15 @@ def round_rows(session, day: date | None = None):
                "collected": _euros(collected), "difference": _euros(collected - due["contant"] - due["pin"])}
 
 
-def turnover_rows(session):
-    """Per ISO week and shop: delivered orders and their turnover, what stayed in the village."""
+def turnover_rows(session, village_id: int | None = None):
+    """Per ISO week and shop: delivered orders and their turnover, what stayed in the village
+    (of one village, or of all)."""
+    query = select(ShopOrder).join(Order).where(Order.status == "delivered")
+    if village_id is not None:
+        query = query.where(Order.village_id == village_id)
     shop_orders = session.scalars(
-        select(ShopOrder).join(Order).where(Order.status == "delivered")
-        .options(selectinload(ShopOrder.lines), selectinload(ShopOrder.order),
-                 selectinload(ShopOrder.shop).selectinload(Shop.village)))
+        query.options(selectinload(ShopOrder.lines), selectinload(ShopOrder.order),
+                      selectinload(ShopOrder.shop).selectinload(Shop.village)))
     totals: dict[tuple, list] = {}
     for shop_order in shop_orders:
         year, week, _ = shop_order.order.delivery_date.isocalendar()

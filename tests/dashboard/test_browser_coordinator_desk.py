@@ -1,6 +1,8 @@
 """In a real Chromium: an order taken on the phone, a figure's CSV, a resident found by part of a number."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 
 from conftest import TRUUS, orders_json, outbox
@@ -31,3 +33,23 @@ def test_a_phone_order_with_a_numbered_choice_is_confirmed_for_the_resident(page
     placed = db.scalar(select(Order).where(Order.number == order["number"]))
     assert placed.channel == "staff" and placed.taken_by_id is not None
     assert any(str(order["number"]) in m["body"] for m in outbox(settings, to=TRUUS))
+
+
+def test_a_figure_is_drawn_and_its_table_exported_as_csv(page, coordinator, db, settings, capsys):
+    sign_in(page)
+    page.get_by_role("link", name="Bewoners").click()
+    page.get_by_role("link", name="Truus Lamberts").first.click()
+    page.get_by_role("link", name="Bestelling opnemen").click()
+    page.get_by_label("Wat zegt de bewoner?").fill("4 krentenbollen")
+    page.get_by_role("button", name="Doorgeven").click()
+    page.get_by_role("button", name="JA", exact=True).click()
+
+    page.get_by_role("link", name="Cijfers").click()
+    channels = page.get_by_role("region", name="Hoe de bestellingen binnenkwamen")
+    assert channels.get_by_role("img").count() == 1
+    assert "Via coördinator" in channels.get_by_role("table").inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "figures.png"), full_page=True)
+    with page.expect_download() as download:
+        channels.get_by_role("link", name="downloaden (CSV)").click()
+    lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "channel,orders,share" and "staff,1,100" in lines
