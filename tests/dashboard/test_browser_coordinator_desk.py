@@ -53,3 +53,14 @@ def test_a_figure_is_drawn_and_its_table_exported_as_csv(page, coordinator, db, 
         channels.get_by_role("link", name="downloaden (CSV)").click()
     lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
     assert lines[0] == "channel,orders,share" and "staff,1,100" in lines
+
+
+def test_a_resident_is_found_from_the_header_by_part_of_a_number_written_differently(page, coordinator):
+    sign_in(page)
+    page.get_by_role("search").get_by_label("Zoeken").fill("+31 6 1234 56")
+    page.get_by_role("button", name="Zoek").click()
+    residents = page.get_by_role("table").first
+    assert "Truus Lamberts" in residents.inner_text() and "06 1234 5601" in residents.inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "search.png"), full_page=True)
+    residents.get_by_role("link", name="Truus Lamberts").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Truus Lamberts"

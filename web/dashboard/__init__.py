@@ -10,14 +10,14 @@ from flask import Blueprint, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from web.dashboard import (auth, catalogue, figures, messages, order_list, privacy, residents, rounds,
-                           shops, tasks, volunteers)
+                           search, shops, tasks, volunteers)
 from web.dashboard.formatting import FILTERS
 
 bp = Blueprint("dashboard", __name__, url_prefix="/dashboard")
 csrf = CSRFProtect()
 
 for page_group in (auth, tasks, residents, privacy, messages, shops, catalogue, volunteers, rounds, order_list,
-                   figures):
+                   figures, search):
     bp.register_blueprint(page_group.bp)
 
 
