@@ -59,3 +59,15 @@ def test_another_villages_resident_cannot_be_ordered_for(signed_in, settings, gi
     path = f"/dashboard/residents/{geesje}/order"
     response = signed_in.post(path, data={"text": "kaas", "csrf_token": csrf_token(signed_in, "/dashboard/")})
     assert response.status_code == 404
+
+
+def test_a_phone_order_left_at_its_read_back_is_not_reminded_to_the_resident(signed_in, settings):
+    from datetime import timedelta
+
+    from bots import followups
+    say(signed_in, resident_id(settings), "4 krentenbollen")
+    with session_scope(settings.database_url) as session:
+        later = settings.now() + timedelta(hours=4)
+        followups.run(session, later)
+        followups.run(session, later + timedelta(hours=3))
+    assert outbox(settings, TRUUS) == []
