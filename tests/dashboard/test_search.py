@@ -54,3 +54,10 @@ def test_another_villages_residents_orders_and_messages_are_never_found(signed_i
         page = found(signed_in, query)
         assert "Niets gevonden" in page and "<h2>" not in page and "Binnenpad" not in page, query
     assert "Niets gevonden" in found(signed_in, str(placed["theirs"]))
+
+
+@pytest.mark.parametrize("path", ["/dashboard/search/?q=truus", "/dashboard/figures/", "/dashboard/figures/orders.csv",
+                                  "/dashboard/residents/1/order"])
+def test_a_stranger_is_asked_to_sign_in_first(client, coordinator, path):
+    response = client.get(path)
+    assert response.status_code == 302 and "/dashboard/login" in response.headers["Location"]
