@@ -1,7 +1,7 @@
 """Bestelling opnemen: a coordinator types what a resident says on the phone, through the text basket dialog."""
 from sqlalchemy import select
 
-from conftest import TRUUS, orders_json, outbox
+from conftest import BAKER, TRUUS, orders_json, outbox
 from dashboard.conftest import csrf_token
 from dorpslijn.db import session_scope
 from orders.models import Order, Resident
@@ -37,6 +37,7 @@ def test_a_phone_order_asks_the_numbered_choice_reads_back_and_confirms_for_the_
     [confirmation] = outbox(settings, TRUUS)
     assert str(order["number"]) in confirmation["body"] and confirmation["channel"] == "sms"
     assert "is doorgegeven" in confirmation["body"]
+    assert any(str(order["number"]) in m["body"] for m in outbox(settings, BAKER)), "the baker gets their part"
     with session_scope(settings.database_url) as session:
         placed = session.scalar(select(Order).where(Order.number == order["number"]))
         anja = session.scalar(select(Coordinator))
