@@ -42,7 +42,9 @@ def run(session, now) -> list[int]:
 
 
 def _drafts(session, village: Village):
+    """Drafts read back by text; one a coordinator is reading out on the phone is theirs to finish."""
     return session.scalars(select(Order).where(Order.village_id == village.id, Order.status == "draft",
+                                               Order.channel != ordering.STAFF,
                                                Order.read_back_at.is_not(None)).order_by(Order.id))
 
 

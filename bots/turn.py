@@ -115,9 +115,10 @@ def scheduled_turn(session, resident: Resident, now: datetime, channel: str | No
                    address: str | None = None) -> Turn:
     """A turn in which Dorpslijn speaks first to a resident (or to whoever placed their order).
 
-    An order placed by phone is followed up where the resident texts: a read-back is no call.
+    An order placed by phone (by the resident's call, or taken by a coordinator) is followed up
+    where the resident texts: a read-back is no call.
     """
-    channel = usual_channel(session, resident) if channel in (None, "voice") else channel
+    channel = usual_channel(session, resident) if channel in (None, "voice", "staff") else channel
     address = address or address_of(resident, channel)
     carer = address != address_of(resident, channel)
     conversation = conversation_for(session, resident.village_id, channel, address, resident.language)

@@ -145,6 +145,7 @@ class Order(Base):
     delivery_date: Mapped[date] = mapped_column(Date, index=True)
     channel: Mapped[str] = mapped_column(String(10), default="sms")
     placed_by: Mapped[str] = mapped_column(String(32), default="")
+    taken_by_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the coordinator, channel "staff"
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     needs_check: Mapped[bool] = mapped_column(Boolean, default=False)  # resident not yet checked

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import case, distinct, func, select
 from sqlalchemy.orm import selectinload
 
 from orders.deliveries import DeliveryRound, RoundStop
 from orders.door_reports import to_collect
-from orders.models import Order, Shop, ShopOrder, Village
+from orders.models import Order, OrderLine, Shop, ShopOrder, Village
 
 ROUND_COLUMNS = ("village", "date", "volunteer", "doors", "delivered", "not_home", "to_collect_cash",
                  "to_collect_card", "collected", "difference")
@@ -43,19 +43,25 @@ def round_rows(session, day: date | None = None):
                "collected": _euros(collected), "difference": _euros(collected - due["contant"] - due["pin"])}
 
 
-def turnover_rows(session):
-    """Per ISO week and shop: delivered orders and their turnover, what stayed in the village."""
-    shop_orders = session.scalars(
-        select(ShopOrder).join(Order).where(Order.status == "delivered")
-        .options(selectinload(ShopOrder.lines), selectinload(ShopOrder.order),
-                 selectinload(ShopOrder.shop).selectinload(Shop.village)))
+def turnover_rows(session, village_id: int | None = None):
+    """Per ISO week and shop: delivered orders and their turnover, what stayed in the village
+    (of one village, or of all). Summed by the database per day, each line rounded to the cent."""
+    line_cents = case((OrderLine.sold_out.is_(True), 0), else_=func.round(OrderLine.quantity * OrderLine.price_cents))
+    query = (select(Village.slug, Order.delivery_date, Shop.shop_id, Shop.name,
+                    func.count(distinct(ShopOrder.id)), func.coalesce(func.sum(line_cents), 0))
+             .select_from(ShopOrder).join(Order, ShopOrder.order_id == Order.id)
+             .join(Shop, ShopOrder.shop_pk == Shop.id).join(Village, Shop.village_id == Village.id)
+             .outerjoin(OrderLine, OrderLine.shop_order_id == ShopOrder.id)
+             .where(Order.status == "delivered")
+             .group_by(Village.slug, Order.delivery_date, Shop.id, Shop.shop_id, Shop.name))
+    if village_id is not None:
+        query = query.where(Order.village_id == village_id)
     totals: dict[tuple, list] = {}
-    for shop_order in shop_orders:
-        year, week, _ = shop_order.order.delivery_date.isocalendar()
-        key = (shop_order.shop.village.slug, f"{year}-W{week:02d}", shop_order.shop.shop_id, shop_order.shop.name)
-        total = totals.setdefault(key, [0, 0])
-        total[0] += 1
-        total[1] += shop_order.total_cents
+    for slug, day, shop_id, name, orders, cents in session.execute(query):
+        year, week, _ = day.isocalendar()
+        total = totals.setdefault((slug, f"{year}-W{week:02d}", shop_id, name), [0, 0])
+        total[0] += orders
+        total[1] += int(cents)
     for (village, week, shop_id, name), (orders, cents) in sorted(totals.items()):
         yield {"village": village, "week": week, "shop_id": shop_id, "shop": name, "orders": orders,
                "turnover": _euros(cents)}

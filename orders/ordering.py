@@ -16,6 +16,7 @@ from orders.models import Order, OrderLine, Product, Resident, Shop, ShopOrder, 
 logger = logging.getLogger(__name__)
 
 OPEN = ("confirmed",)
+STAFF = "staff"  # the channel of an order a coordinator took on the phone
 
 
 _catalogues: dict[tuple, Catalogue] = {}

@@ -31,3 +31,23 @@ def normalise_or_none(text: str) -> str | None:
         return normalise(text)
     except InvalidPhone:
         return None
+
+
+MIN_PART_DIGITS = 4
+
+
+def part_pattern(text: str, country: str = "31") -> str | None:
+    """A LIKE pattern for stored E.164 numbers from part of one written any way, or None when
+    it holds too few digits: `06-1234` and `+31 6 1234` start a number (`+3161234%`), `0031 6`
+    likewise, and `1234 56` may be anywhere in it (`%123456%`)."""
+    written = (text or "").strip()
+    digits = "".join(c for c in written if c.isdigit())
+    if len(digits) < MIN_PART_DIGITS:
+        return None
+    if written.startswith("+"):
+        return f"+{digits}%"
+    if digits.startswith("00"):
+        return f"+{digits[2:]}%"
+    if digits.startswith("0"):
+        return f"+{country}{digits[1:]}%"
+    return f"%{digits}%"

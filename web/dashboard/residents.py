@@ -1,16 +1,19 @@
-"""Residents: the list, adding and editing one (and their weekly call), marking a new one as checked."""
+"""Residents: the list, adding and editing one (and their weekly call), marking a new one as checked,
+and an order taken on the phone for one (bots/staff_orders.py holds the dialog)."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
+from bots import staff_orders
 from ivr.weekly_wish import ask_for_weekly_call, stop_weekly_call, weekly_call_of
 from orders.calendar import DAY_CODES, time_of_day, weekday_of
 from orders.models import Resident
-from web.context import db
-from web.dashboard.auth import own, safe_next, village_id
+from web.context import db, redis, settings
+from web.dashboard.auth import current, own, safe_next, village_id
 from web.dashboard.editing import edit_page, form_for, saving
 from web.dashboard.forms import ResidentForm
+from worker.queues import enqueue_send
 
 bp = Blueprint("residents", __name__, url_prefix="/residents")
 
@@ -45,6 +48,35 @@ def checked(resident_id: int):
         resident.checked = True
     flash("resident_checked")
     return redirect(safe_next(request.form.get("next"), url_for(".index")))
+
+
+@bp.get("/<int:resident_id>/order")
+def phone_order(resident_id: int):
+    """Bestelling opnemen: what the resident says on the phone, typed in; the questions and read-back."""
+    resident = own_resident(resident_id)
+    return render_template("dashboard/phone_order.html", resident=resident,
+                           shown=staff_orders.shown(db(), resident, settings().now()))
+
+
+@bp.post("/<int:resident_id>/order")
+def phone_order_answer(resident_id: int):
+    """One answer of the resident (their shopping, a choice, JA): the next question or the read-back."""
+    resident = own_resident(resident_id)
+    text = request.form.get("text", "").strip()[:staff_orders.MAX_TEXT]
+    if text:
+        outbox_ids = staff_orders.answer(db(), resident, current().id, text, settings().now())
+        db().commit()
+        enqueue_send(redis(), outbox_ids)
+    return redirect(url_for(".phone_order", resident_id=resident_id))
+
+
+@bp.post("/<int:resident_id>/order/stop")
+def phone_order_stop(resident_id: int):
+    """Stop taking the order: the basket is dropped, nothing is ordered."""
+    staff_orders.forget(db(), own_resident(resident_id), settings().now())
+    db().commit()
+    flash("phone_order_stopped")
+    return redirect(url_for(".phone_order", resident_id=resident_id))
 
 
 def own_resident(resident_id: int) -> Resident:

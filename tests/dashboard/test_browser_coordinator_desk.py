@@ -1,0 +1,66 @@
+"""In a real Chromium: an order taken on the phone, a figure's CSV, a resident found by part of a number."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from conftest import TRUUS, orders_json, outbox
+from dashboard.test_browser import SCREENSHOTS, browser, page, pytestmark, server, sign_in  # noqa: F401
+from orders.models import Order
+
+
+def test_a_phone_order_with_a_numbered_choice_is_confirmed_for_the_resident(page, coordinator, db, settings,
+                                                                            capsys):
+    sign_in(page)
+    page.get_by_role("link", name="Bewoners").click()
+    page.get_by_role("link", name="Truus Lamberts").first.click()
+    page.get_by_role("link", name="Bestelling opnemen").click()
+    page.get_by_label("Wat zegt de bewoner?").fill("een brood en twee krentenbollen")
+    page.get_by_role("button", name="Doorgeven").click()
+    assert "Welke bedoelt u met" in page.locator("main").inner_text()
+
+    page.get_by_role("button", name="2", exact=True).click()
+    read_back = page.get_by_role("region", name="Antwoord van Dorpslijn").inner_text()
+    assert "Bruin brood heel" in read_back and "Krentenbol" in read_back and "Totaal" in read_back
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "phone-order.png"), full_page=True)
+    page.get_by_role("button", name="JA", exact=True).click()
+    assert "is doorgegeven" in page.locator("main").inner_text()
+
+    [order] = orders_json(capsys)
+    assert order["customer_phone"] == TRUUS
+    placed = db.scalar(select(Order).where(Order.number == order["number"]))
+    assert placed.channel == "staff" and placed.taken_by_id is not None
+    assert any(str(order["number"]) in m["body"] for m in outbox(settings, to=TRUUS))
+
+
+def test_a_figure_is_drawn_and_its_table_exported_as_csv(page, coordinator, db, settings, capsys):
+    sign_in(page)
+    page.get_by_role("link", name="Bewoners").click()
+    page.get_by_role("link", name="Truus Lamberts").first.click()
+    page.get_by_role("link", name="Bestelling opnemen").click()
+    page.get_by_label("Wat zegt de bewoner?").fill("4 krentenbollen")
+    page.get_by_role("button", name="Doorgeven").click()
+    page.get_by_role("button", name="JA", exact=True).click()
+
+    page.get_by_role("link", name="Cijfers").click()
+    channels = page.get_by_role("region", name="Hoe de bestellingen binnenkwamen")
+    assert channels.get_by_role("img").count() == 1
+    assert "Via coördinator" in channels.get_by_role("table").inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "figures.png"), full_page=True)
+    with page.expect_download() as download:
+        channels.get_by_role("link", name="downloaden (CSV)").click()
+    lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "channel,orders,share" and "staff,1,100" in lines
+
+
+def test_a_resident_is_found_from_the_header_by_part_of_a_number_written_differently(page, coordinator):
+    sign_in(page)
+    page.get_by_role("search").get_by_label("Zoeken").fill("+31 6 1234 56")
+    page.get_by_role("button", name="Zoek").click()
+    residents = page.get_by_role("table").first
+    assert "Truus Lamberts" in residents.inner_text() and "06 1234 5601" in residents.inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "search.png"), full_page=True)
+    residents.get_by_role("link", name="Truus Lamberts").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Truus Lamberts"

@@ -1,0 +1,83 @@
+"""Cijfers: orders per week, residents served, new and lapsed, euros per shop, channels; each as CSV."""
+import csv
+import io
+from datetime import date, datetime, timezone
+
+import pytest
+from sqlalchemy import select
+
+from conftest import TRUUS
+from dorpslijn.db import session_scope
+from orders import ordering
+from orders.models import Resident
+
+SUSAN = "+31612345605"
+MONDAY = datetime(2026, 10, 5, 9, tzinfo=timezone.utc)  # the tests' clock reads 23 November 2026
+
+
+def place(session, phone, day: date, channel="sms", status="delivered", sku="BAK-KRENTENBOL", quantity=4):
+    """An order of the resident with this phone, for this delivery day, as it stands afterwards."""
+    resident = session.scalar(select(Resident).where(Resident.phone == phone))
+    order = ordering.draft(session, resident, [(sku, quantity)], MONDAY, channel)
+    ordering.confirm(session, order, MONDAY)
+    order.delivery_date, order.status = day, status
+    for shop_order in order.shop_orders:
+        shop_order.status = status
+    session.flush()
+    return order
+
+
+@pytest.fixture
+def history(settings, demo, giethoorn):
+    with session_scope(settings.database_url) as session:
+        delivered = [place(session, TRUUS, date(2026, 10, 13)),
+                     place(session, TRUUS, date(2026, 10, 16), channel="voice"),
+                     place(session, SUSAN, date(2026, 10, 16), channel="staff")]
+        place(session, SUSAN, date(2026, 11, 10), channel="whatsapp", status="confirmed")
+        place(session, SUSAN, date(2026, 11, 13), status="cancelled")
+        place(session, "+31612399902", date(2026, 10, 13), sku="KAAS-JONG", quantity=1)
+        return {"turnover_cents": sum(order.total_cents for order in delivered)}
+
+
+def table(client, name):
+    response = client.get(f"/dashboard/figures/{name}.csv")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    return list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+
+
+def test_orders_and_residents_are_counted_per_week_without_cancelled_ones(signed_in, history):
+    assert table(signed_in, "orders") == [{"week": "2026-W42", "orders": "3"}, {"week": "2026-W46", "orders": "1"}]
+    assert table(signed_in, "residents") == [{"week": "2026-W42", "residents": "2"},
+                                              {"week": "2026-W46", "residents": "1"}]
+
+
+def test_a_resident_is_new_in_the_week_of_their_first_order_and_lapses_four_weeks_after_the_last(
+        signed_in, history):
+    rows = {row["week"]: row for row in table(signed_in, "new_lapsed")}
+    assert rows["2026-W42"] == {"week": "2026-W42", "new": "2", "lapsed": "0"}
+    assert rows["2026-W46"] == {"week": "2026-W46", "new": "0", "lapsed": "1"}, "Truus's last was on 16 October"
+    assert sum(int(row["lapsed"]) for row in rows.values()) == 1, "Susan ordered on 10 November: not yet lapsed"
+
+
+def test_euros_per_shop_are_the_money_turnover_of_delivered_orders(signed_in, history):
+    assert table(signed_in, "shops") == [{"week": "2026-W42", "shop_id": "korenschoof", "shop": "Bakkerij De Korenschoof",
+                                          "orders": "3", "turnover": f"{history['turnover_cents'] / 100:.2f}"}]
+
+
+def test_each_channel_has_its_share_with_orders_taken_by_staff_apart(signed_in, history):
+    rows = {row["channel"]: row for row in table(signed_in, "channels")}
+    assert set(rows) == {"sms", "whatsapp", "telegram", "voice", "staff"}
+    assert (rows["sms"]["orders"], rows["voice"]["orders"], rows["staff"]["orders"],
+            rows["whatsapp"]["orders"]) == ("1", "1", "1", "1")
+    assert rows["staff"]["share"] == "25"
+
+
+def test_the_page_draws_a_chart_for_each_figure_and_shows_only_the_own_village(signed_in, history):
+    page = signed_in.get("/dashboard/figures/").get_data(as_text=True)
+    assert page.count("<svg") == 5 and "<script" not in page
+    assert "Via coördinator" in page and "Bakkerij De Korenschoof" in page
+    assert "Punter" not in page and "kaasboer" not in page
+
+
+def test_an_unknown_figure_is_not_found(signed_in):
+    assert signed_in.get("/dashboard/figures/secrets.csv").status_code == 404
