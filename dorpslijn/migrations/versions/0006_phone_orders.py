@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 
 revision = "phone_orders"
-down_revision = "floods"
+down_revision = "roles"
 branch_labels = None
 depends_on = None
 
