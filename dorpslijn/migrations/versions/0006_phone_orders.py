@@ -1,7 +1,7 @@
 """phone orders: an order a coordinator took on the phone remembers who took it
 
 Revision ID: phone_orders
-Revises: floods
+Revises: roles
 """
 from alembic import op
 import sqlalchemy as sa
