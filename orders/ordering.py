@@ -5,7 +5,7 @@ import logging
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 
 from orders.calendar import TIMEZONE, DeliveryDay, delivery_day_for, delivery_weekdays, next_delivery_day
 from orders.catalogue import Catalogue
@@ -39,15 +39,6 @@ def _load_catalogue(session, village: Village) -> Catalogue:
         CatalogueProduct(sku=p.sku, shop_id=shop_id, name=p.name, unit=p.unit, price_cents=p.price_cents,
                          category=p.category, description=p.description)
         for p, shop_id in rows)
-
-
-def history(session, resident: Resident) -> dict[str, int]:
-    """How often the resident ordered each sku, over orders that were not cancelled."""
-    rows = session.execute(
-        select(OrderLine.sku, func.count()).join(ShopOrder).join(Order)
-        .where(Order.resident_id == resident.id, Order.status.in_(("confirmed", "delivered")))
-        .group_by(OrderLine.sku))
-    return {sku: count for sku, count in rows}
 
 
 def draft(session, resident: Resident, lines, now: datetime, channel: str, placed_by: str = "") -> Order:

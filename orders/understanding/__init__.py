@@ -38,7 +38,8 @@ How a message flows through it:
    the word names a kind and all of them are offered. A phrase whose last word (its head, as in
    a compound: "lijnzaad olie") is a noun no product has is not sold, whatever its first word
    matches. One clear winner becomes an `Item`; a tie is an `Unclear`
-   question with the best few candidates (or the resident's history breaks it); an absurd or
+   question with the best few candidates (the conversation may answer it from the resident's own
+   orders: `orders/usual.py`; `dorpslijn parse` never does); an absurd or
    unusable amount is an `Unclear` about the quantity; words that match nothing go to
    `not_found` when the phrase reads as an order (`Phrase.unsold`): it has a quantity or follows
    "en"/"ook"/"heeft u", or it is a noun-like element of a comma or line list (a few words, no
@@ -50,8 +51,6 @@ How a message flows through it:
    it for `dorpslijn parse`, one JSON line per input line, never raising on bad input.
 """
 from __future__ import annotations
-
-from collections.abc import Mapping
 
 from .index import index_for
 from .lexicon import lexicon
@@ -70,14 +69,14 @@ MAX_ITEMS = 30
 MAX_TEXT = 2_000
 
 
-def understand(text: str, catalogue, history: Mapping[str, int] | None = None) -> Understanding:
+def understand(text: str, catalogue) -> Understanding:
     """What a message asks for from this catalogue: items, questions and things not sold."""
     index = index_for(catalogue)
     outcomes, asked = [], []
     for phrase in phrases((text or "")[:MAX_TEXT], Names(index)):
         if len(asked) > MAX_ITEMS:
             break
-        for outcome in _outcomes(index, phrase, history):
+        for outcome in _outcomes(index, phrase):
             outcomes.append(outcome)
             if outcome.item or outcome.unclear:
                 asked.append(outcome)
@@ -92,12 +91,12 @@ def understand(text: str, catalogue, history: Mapping[str, int] | None = None) -
     return result
 
 
-def _outcomes(index, phrase, history):
+def _outcomes(index, phrase):
     """The outcome of a phrase, and of words left over beside its match."""
     head = _head_words(phrase)
-    outcome = match(index, phrase.words, phrase.quantity, phrase.text, history, len(head) - 1 if head else None)
+    outcome = match(index, phrase.words, phrase.quantity, phrase.text, len(head) - 1 if head else None)
     if phrase.carried and not outcome.item:
-        carried = match(index, phrase.words + phrase.carried, phrase.quantity, phrase.text, history)
+        carried = match(index, phrase.words + phrase.carried, phrase.quantity, phrase.text)
         outcome = carried if carried.item else outcome
     if not (outcome.item or outcome.unclear) or _another_head(index, phrase, outcome):
         if phrase.unsold:
@@ -111,7 +110,7 @@ def _outcomes(index, phrase, history):
     if outcome.unclear and outcome.unclear.reason == "unknown":
         return  # the words beside it describe the thing asked about ("zwarte bonen"), no second thing
     for run in _leftover_runs(phrase, outcome.used):
-        extra = match(index, run, Quantity(), " ".join(run), history)
+        extra = match(index, run, Quantity(), " ".join(run))
         if (extra.item and extra.sureness == STRONG) or (extra.unclear and extra.unclear.reason == "ambiguous"):
             yield extra
 
