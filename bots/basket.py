@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from bots import alerts, keywords
 from bots.turn import Turn, address_of, usual_channel
-from orders import ordering, shop_orders, usual
+from orders import learning, ordering, shop_orders, usual
 from orders.catalogue import Catalogue
 from orders.models import Order
 from orders.understanding import understand
@@ -28,6 +28,8 @@ def take_order(turn: Turn, text: str) -> str:
     """Understand a message as shopping; ask what is unclear, or read the basket back."""
     weekly, text = keywords.without_weekly(text)
     result = understand(text[:MAX_TEXT], catalogue(turn))
+    for word in result.not_found:
+        learning.note_unclear(turn.session, turn.village, turn.resident, turn.address, word)
     if not result.items and not result.unclear:
         turn.reply("not_understood", not_found=result.not_found)
         return "idle"
@@ -99,6 +101,8 @@ def choosing(turn: Turn) -> str:
     basket = list(turn.data.get("basket") or [])
     if picked:
         basket.append(list(picked))
+    elif question["reason"] != "quantity":  # none of these: the coordinator may teach what the word meant
+        learning.note_unclear(turn.session, turn.village, turn.resident, turn.address, question["text"])
     turn.remember(basket=basket, questions=questions[1:])
     return next_question(turn)
 

@@ -11,6 +11,8 @@ from orders.calendar import TIMEZONE, DeliveryDay, delivery_day_for, delivery_we
 from orders.catalogue import Catalogue
 from orders.catalogue import Product as CatalogueProduct
 from orders.deliveries import RoundDay
+from orders.understanding import named
+from orders import learning
 from orders.models import Order, OrderLine, Product, Resident, Shop, ShopOrder, Village
 
 logger = logging.getLogger(__name__)
@@ -22,7 +24,7 @@ _catalogues: dict[tuple, Catalogue] = {}
 
 
 def catalogue_for(session, village: Village) -> Catalogue:
-    """The village's active products as a Catalogue, rebuilt only when the catalogue changed."""
+    """The village's active products and its learned words as a Catalogue, rebuilt only when either changed."""
     key = (str(session.get_bind().url), village.id, village.catalogue_version)
     if key not in _catalogues:
         if len(_catalogues) > 64:
@@ -36,9 +38,10 @@ def _load_catalogue(session, village: Village) -> Catalogue:
         select(Product, Shop.shop_id).join(Shop, Product.shop_pk == Shop.id)
         .where(Product.village_id == village.id, Product.active.is_(True)).order_by(Product.id))
     return Catalogue(
-        CatalogueProduct(sku=p.sku, shop_id=shop_id, name=p.name, unit=p.unit, price_cents=p.price_cents,
-                         category=p.category, description=p.description)
-        for p, shop_id in rows)
+        (CatalogueProduct(sku=p.sku, shop_id=shop_id, name=p.name, unit=p.unit, price_cents=p.price_cents,
+                          category=p.category, description=p.description)
+         for p, shop_id in rows),
+        synonyms=[(named(word), sku) for word, sku in learning.synonyms(session, village.id)])
 
 
 def draft(session, resident: Resident, lines, now: datetime, channel: str, placed_by: str = "") -> Order:

@@ -58,10 +58,11 @@ from .match import FUZZY, LONG_WORD, Names, Outcome, match
 from .model import Item, Unclear, Understanding
 from .quantity import Quantity
 from .segment import phrases
+from .text import plain
 from .words import STRONG, describing
 from .stream import parse_stream
 
-__all__ = ["understand", "parse_stream", "Understanding", "Item", "Unclear"]
+__all__ = ["understand", "named", "parse_stream", "Understanding", "Item", "Unclear"]
 
 MAX_ITEMS = 30
 # What is read of a message: thirty items said at length fit in far less, and a longer text (a
@@ -85,10 +86,18 @@ def understand(text: str, catalogue) -> Understanding:
         if outcome.item:
             result.items.append(outcome.item)
             result.units[outcome.item.sku] = catalogue.get(outcome.item.sku).unit
-        else:
-            result.unclear.append(outcome.unclear)
+        else:  # a product the village also calls by a word of its own is offered once
+            unclear = outcome.unclear
+            result.unclear.append(Unclear(unclear.text, list(dict.fromkeys(unclear.candidates)), unclear.quantity,
+                                          unclear.reason))
     result.not_found = list(dict.fromkeys(o.not_found for o in outcomes if o.not_found))
     return result
+
+
+def named(text: str) -> str:
+    """The words of a text that name a thing, as understanding reads them: "2 bossche bollen" is "bossche bollen"."""
+    found = phrases((text or "")[:MAX_TEXT])
+    return " ".join(found[0].words) if found else " ".join(plain(text or "").split())
 
 
 def _outcomes(index, phrase):

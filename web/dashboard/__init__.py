@@ -10,13 +10,14 @@ from flask import Blueprint, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from web.dashboard import (auth, catalogue, messages, order_list, privacy, residents, rounds, shops,
-                           tasks, volunteers)
+                           tasks, volunteers, words)
 from web.dashboard.formatting import FILTERS
 
 bp = Blueprint("dashboard", __name__, url_prefix="/dashboard")
 csrf = CSRFProtect()
 
-for page_group in (auth, tasks, residents, privacy, messages, shops, catalogue, volunteers, rounds, order_list):
+for page_group in (auth, tasks, residents, privacy, messages, shops, catalogue, words, volunteers, rounds,
+                   order_list):
     bp.register_blueprint(page_group.bp)
 
 

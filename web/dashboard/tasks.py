@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
 from dorpslijn.db import utcnow
-from orders.models import Resident, Task
+from orders import learning
+from orders.models import Product, Resident, Task
 from web.context import db
 from web.dashboard.auth import current, own, village_id
 from web.dashboard.formatting import web_address
@@ -31,7 +32,14 @@ def index():
                         .order_by(Task.done_at.desc()).limit(RECENTLY_DONE)).all()
     return render_template("dashboard/tasks.html", tasks=open_tasks, done=done, urgent=URGENT,
                            residents=residents_by_phone([*open_tasks, *done]),
-                           attachments={task.id: attachments(task) for task in open_tasks})
+                           attachments={task.id: attachments(task) for task in open_tasks},
+                           products=products() if any(t.kind == learning.KIND for t in open_tasks) else [])
+
+
+def products() -> list[Product]:
+    """The village's products on sale, to pick what an unclear word meant."""
+    return db().scalars(select(Product).where(Product.village_id == village_id(), Product.active.is_(True))
+                        .order_by(Product.name)).all()
 
 
 def attachments(task: Task) -> list[dict]:
@@ -64,6 +72,25 @@ def done(task_id: int):
     db().commit()
     logger.info("task %s done by %s", task.id, current().email)
     flash("task_done")
+    return redirect(url_for(".index"))
+
+
+@bp.post("/tasks/<int:task_id>/learn")
+def learn(task_id: int):
+    """An unclear word meant this product: the village keeps it as its own word, and the task is done."""
+    task = own(Task, task_id)
+    product = db().scalar(select(Product).where(Product.village_id == village_id(), Product.active.is_(True),
+                                                Product.id == request.form.get("product", type=int)))
+    word = request.form.get("word", "").strip()
+    if task.kind != learning.KIND or product is None or not word:
+        flash("word_not_learned")
+        return redirect(url_for(".index"))
+    learning.learn(db(), village_id(), word, product, taught_by=current().email)
+    task.done_at = task.done_at or utcnow()
+    task.details = {**(task.details or {}), "done_by": current().email, "product": product.sku}
+    db().commit()
+    logger.info("task %s taught a word", task.id)
+    flash("word_learned")
     return redirect(url_for(".index"))
 
 
