@@ -26,7 +26,7 @@ from ivr import coordinator
 from ivr.models import VoiceCall
 from ivr.twiml import Reply, Voice
 from ivr.weekly_wish import ask_for_weekly_call, count_as_this_weeks_call, decline_weekly_call, ever_had_weekly_call
-from orders import ordering, shop_orders, usual
+from orders import learning, ordering, shop_orders, usual
 from orders.calendar import TIMEZONE
 from orders.models import Order, Resident, ShopOrder, Village
 from orders.understanding import understand
@@ -257,6 +257,8 @@ def order(call: Call) -> Reply:
                   "quantity": None if u.quantity is None else str(u.quantity)}
                  for u in chosen.unclear if u.candidates]
     not_found = result.not_found + [u.text for u in chosen.unclear if not u.candidates]
+    for word in result.not_found:
+        learning.note_unclear(call.session, call.village, call.resident, call.record.phone, word)
     if not chosen.items and not questions:
         return not_understood(call, ask_again, not_found)
     understood(call)
@@ -319,6 +321,8 @@ def choose(call: Call) -> Reply:
     if key != "0":
         product = products[int(key) - 1]
         lines = lines + [[product.sku, str(chosen_quantity(question, product))]]
+    elif question["reason"] != "quantity":  # none of these: the coordinator may teach what the word meant
+        learning.note_unclear(call.session, call.village, call.resident, call.record.phone, question["text"])
     call.remember(lines=lines, questions=call.record.data["questions"][1:])
     return next_question(call)
 

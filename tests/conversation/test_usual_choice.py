@@ -106,3 +106,4 @@ def test_on_the_phone_the_usual_loaf_is_said_beside_its_line(client, settings, d
     read_back = truus.say("een brood graag")
     assert "Bruin brood heel, zoals de vorige keren, één stuk, drie euro vijfenvijftig." in read_back.said
     assert read_back.path(read_back.gather).startswith("/twilio/voice/review?"), "no question first"
+

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from conftest import SUSAN, TRUUS, Phone, outbox
 from dashboard.conftest import OTHER_EMAIL, PASSWORD, csrf_token
 from orders.models import LearnedWord, Product, Task
+from voice.caller import Caller
 
 BERTUS = "+31612345602"
 GEESJE = "+31612399902"  # a resident of Giethoorn
@@ -78,3 +79,13 @@ def test_another_villages_coordinator_can_neither_see_nor_remove_the_word(signed
     assert response.status_code == 404
     db.expire_all()
     assert db.scalar(select(LearnedWord)) is not None
+
+
+def test_a_word_not_sold_said_on_the_phone_goes_on_the_coordinators_list_once(client, settings, demo, db):
+    for _ in range(2):
+        truus = Caller(client, settings, TRUUS)
+        truus.dial()
+        truus.press(2)
+        truus.say("twee krentenbollen en drie kniepertjes")
+    tasks = db.scalars(select(Task).where(Task.kind == "unclear_word")).all()
+    assert [t.details["word"] for t in tasks] == ["kniepertjes"]
