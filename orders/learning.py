@@ -31,9 +31,12 @@ def note_unclear(session, village: Village, resident: Resident | None, phone: st
     logger.info("unclear word noted for village %s", village.id)
 
 
-def learn(session, village_id: int, word: str, product: Product, taught_by: str = "") -> LearnedWord:
-    """The village's residents mean `product` when they say `word` (a word learned again changes its product)."""
+def learn(session, village_id: int, word: str, product: Product, taught_by: str = "") -> LearnedWord | None:
+    """The village's residents mean `product` when they say `word` (a word learned again changes its product);
+    None when the text names nothing (only a number, say)."""
     word = named(word)[:MAX_WORD]
+    if not word:
+        return None
     learned = session.scalar(select(LearnedWord).where(LearnedWord.village_id == village_id, LearnedWord.word == word))
     if learned is None:
         learned = LearnedWord(village_id=village_id, word=word)

@@ -11,7 +11,6 @@ from orders.calendar import TIMEZONE, DeliveryDay, delivery_day_for, delivery_we
 from orders.catalogue import Catalogue
 from orders.catalogue import Product as CatalogueProduct
 from orders.deliveries import RoundDay
-from orders.understanding import named
 from orders import learning
 from orders.models import Order, OrderLine, Product, Resident, Shop, ShopOrder, Village
 
@@ -41,7 +40,7 @@ def _load_catalogue(session, village: Village) -> Catalogue:
         (CatalogueProduct(sku=p.sku, shop_id=shop_id, name=p.name, unit=p.unit, price_cents=p.price_cents,
                           category=p.category, description=p.description)
          for p, shop_id in rows),
-        synonyms=[(named(word), sku) for word, sku in learning.synonyms(session, village.id)])
+        synonyms=learning.synonyms(session, village.id))
 
 
 def draft(session, resident: Resident, lines, now: datetime, channel: str, placed_by: str = "") -> Order:

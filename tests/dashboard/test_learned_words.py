@@ -66,6 +66,9 @@ def test_another_villages_coordinator_can_neither_see_nor_remove_the_word(signed
     work()
     task = unclear_task(db)
     assert task.details["word"] == "kniepertjes"
+    refused = signed_in.post(f"/dashboard/tasks/{task.id}/learn", follow_redirects=True, data={
+        "word": "kniepertjes", "product": "", "csrf_token": csrf_token(signed_in, "/dashboard/")})
+    assert "Er is niets geleerd" in refused.get_data(as_text=True) and unclear_task(db) is not None
     product = db.scalar(select(Product).where(Product.sku == "BAK-KRENTENBOL"))
     signed_in.post(f"/dashboard/tasks/{task.id}/learn", data={
         "word": "kniepertjes", "product": product.id, "csrf_token": csrf_token(signed_in, "/dashboard/")})

@@ -81,11 +81,10 @@ def learn(task_id: int):
     task = own(Task, task_id)
     product = db().scalar(select(Product).where(Product.village_id == village_id(), Product.active.is_(True),
                                                 Product.id == request.form.get("product", type=int)))
-    word = request.form.get("word", "").strip()
-    if task.kind != learning.KIND or product is None or not word:
+    if task.kind != learning.KIND or product is None or \
+            learning.learn(db(), village_id(), request.form.get("word", ""), product, current().email) is None:
         flash("word_not_learned")
         return redirect(url_for(".index"))
-    learning.learn(db(), village_id(), word, product, taught_by=current().email)
     task.done_at = task.done_at or utcnow()
     task.details = {**(task.details or {}), "done_by": current().email, "product": product.sku}
     db().commit()
