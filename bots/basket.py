@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from bots import alerts, keywords
 from bots.turn import Turn, address_of, usual_channel
-from orders import ordering, shop_orders
+from orders import learning, ordering, shop_orders, usual
 from orders.catalogue import Catalogue
 from orders.models import Order
 from orders.understanding import understand
@@ -27,14 +27,18 @@ SHORT_SHOP_NAME = re.compile(r"\b(?:De|Het|Van|Den|Ter|'t)\b.*")
 def take_order(turn: Turn, text: str) -> str:
     """Understand a message as shopping; ask what is unclear, or read the basket back."""
     weekly, text = keywords.without_weekly(text)
-    result = understand(text[:MAX_TEXT], catalogue(turn), ordering.history(turn.session, turn.resident))
+    result = understand(text[:MAX_TEXT], catalogue(turn))
     not_today, not_found = off_today(turn, result.not_found)
+    for word in not_found:
+        learning.note_unclear(turn.session, turn.village, turn.resident, turn.address, word)
     if not result.items and not result.unclear:
         turn.reply("not_understood", not_found=not_found, not_today=not_today)
         return "idle"
-    turn.remember(basket=[[i.sku, str(i.quantity)] for i in result.items],
-                  questions=[question(u) for u in result.unclear], not_found=not_found, not_today=not_today or None,
-                  weekly=weekly or turn.data.get("weekly"), truncated=result.truncated or None)
+    chosen = usual.first_choices(turn.session, turn.resident, result)
+    turn.remember(basket=[[i.sku, str(i.quantity)] for i in chosen.items],
+                  questions=[question(u) for u in chosen.unclear], not_found=not_found, not_today=not_today or None,
+                  usual=chosen.usual or None, weekly=weekly or turn.data.get("weekly"),
+                  truncated=result.truncated or None)
     return next_question(turn)
 
 
@@ -109,6 +113,8 @@ def choosing(turn: Turn) -> str:
     basket = list(turn.data.get("basket") or [])
     if picked:
         basket.append(list(picked))
+    elif question["reason"] != "quantity":  # none of these: the coordinator may teach what the word meant
+        learning.note_unclear(turn.session, turn.village, turn.resident, turn.address, question["text"])
     turn.remember(basket=basket, questions=questions[1:])
     return next_question(turn)
 
@@ -168,6 +174,7 @@ def read_back(turn: Turn, order: Order, not_found=(), dropped=(), not_in_order=(
                standing=bool(turn.data.get("standing")), weekly=bool(turn.data.get("weekly")),
                missed=ordering.missed_day(turn.village, turn.now), truncated=bool(turn.data.get("truncated")),
                short_names={so.id: short_shop_name(so.shop.name) for so in order.shop_orders},
+               usual=turn.data.get("usual") or [],
                not_found=list(not_found), dropped=list(dropped), not_in_order=list(not_in_order),
                not_today=list(not_today))
     turn.remember(truncated=None)
@@ -199,7 +206,7 @@ def confirm(turn: Turn, order: Order) -> str:
         turn.tell(channel, address_of(resident, channel), "ordered_for_you", resident.language, order=order)
     else:
         alerts.copy_to_contact(turn, "contact_confirmed", order=order)
-    turn.remember(weekly=None, standing=None, for_resident=None)
+    turn.remember(weekly=None, standing=None, for_resident=None, usual=None)
     return "idle"
 
 
@@ -212,5 +219,5 @@ def drop(turn: Turn, template: str) -> str:
     """Forget the basket being read back, and say so."""
     ordering.discard_drafts(turn.session, turn.resident)
     turn.reply(template)
-    turn.remember(weekly=None, standing=None, for_resident=None, basket=None, questions=None)
+    turn.remember(weekly=None, standing=None, for_resident=None, basket=None, questions=None, usual=None)
     return "idle"

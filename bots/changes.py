@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bots import basket, keywords
 from bots.turn import Turn
-from orders import ordering
+from orders import ordering, usual
 from orders.catalogue import Catalogue
 from orders.models import Order
 from orders.understanding import understand
@@ -124,13 +124,15 @@ def _remove(turn: Turn, order: Order, lines: dict, words: str, notes: dict) -> N
 
 
 def _add(turn: Turn, lines: dict, words: str, notes: dict) -> list[dict]:
-    result = understand(words[:1000], basket.catalogue(turn), ordering.history(turn.session, turn.resident))
-    for item in result.items:
+    result = understand(words[:1000], basket.catalogue(turn))
+    chosen = usual.first_choices(turn.session, turn.resident, result)
+    for item in chosen.items:
         lines[item.sku] = lines.get(item.sku, 0) + item.quantity
+    turn.remember(usual=[*turn.data.get("usual", []), *chosen.usual] or None)
     notes["not_found"] += result.not_found
     if not result.items and not result.unclear and not result.not_found:
         notes["not_found"].append(words)
-    return [basket.question(u) for u in result.unclear]
+    return [basket.question(u) for u in chosen.unclear]
 
 
 def _set_quantity(turn: Turn, order: Order, lines: dict, words: str, notes: dict, questions: list) -> None:

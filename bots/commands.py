@@ -77,6 +77,7 @@ def same_again(turn: Turn) -> str:
         return "idle"
     order = ordering.draft(turn.session, turn.resident, lines, turn.now, turn.channel,
                            placed_by=turn.address if turn.carer else "")
+    turn.remember(usual=None)
     basket.read_back(turn, order, dropped=dropped)
     return "confirming"
 

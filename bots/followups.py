@@ -109,7 +109,7 @@ def _standing_read_back(session, resident: Resident, standing: Order, now):
         turn.reply("nothing_sold_anymore", dropped=dropped)
         return turn
     order = ordering.draft(session, resident, lines, now, turn.channel, placed_by=standing.placed_by)
-    turn.remember(standing=True, for_resident=resident.id if turn.carer else None)
+    turn.remember(standing=True, for_resident=resident.id if turn.carer else None, usual=None)
     basket.read_back(turn, order, dropped=dropped)
     turn.conversation.state = "confirming"
     logger.info("standing order of resident %s read back for %s", resident.id, order.delivery_date)

@@ -26,7 +26,7 @@ from ivr import coordinator
 from ivr.models import VoiceCall
 from ivr.twiml import Reply, Voice
 from ivr.weekly_wish import ask_for_weekly_call, count_as_this_weeks_call, decline_weekly_call, ever_had_weekly_call
-from orders import ordering, shop_orders
+from orders import learning, ordering, shop_orders, usual
 from orders.calendar import TIMEZONE
 from orders.models import Order, Resident, ShopOrder, Village
 from orders.understanding import understand
@@ -243,7 +243,7 @@ def add_more(call: Call, intro: str = "") -> Reply:
 
 
 def order(call: Call) -> Reply:
-    """What the caller said goes through order understanding, with their history."""
+    """What the caller said goes through order understanding; their own orders answer what they usually take."""
     adding = (call.record.data or {}).get("adding", False)
     ask_again = (lambda intro: add_more(call, intro)) if adding else (lambda intro: say_order(call, intro))
     if call.digits:
@@ -251,17 +251,20 @@ def order(call: Call) -> Reply:
     if not call.speech or call.unsure:
         return not_understood(call, ask_again)
     catalogue = ordering.catalogue_for(call.session, call.village, call.now)
-    result = understand(call.speech, catalogue, ordering.history(call.session, call.resident))
+    result = understand(call.speech, catalogue)
+    chosen = usual.first_choices(call.session, call.resident, result)
     questions = [{"text": u.text, "candidates": u.candidates[:MAX_CHOICES], "reason": u.reason,
                   "quantity": None if u.quantity is None else str(u.quantity)}
-                 for u in result.unclear if u.candidates]
-    not_found = result.not_found + [u.text for u in result.unclear if not u.candidates]
-    if not result.items and not questions:
+                 for u in chosen.unclear if u.candidates]
+    not_found = result.not_found + [u.text for u in chosen.unclear if not u.candidates]
+    for word in result.not_found:
+        learning.note_unclear(call.session, call.village, call.resident, call.record.phone, word)
+    if not chosen.items and not questions:
         return not_understood(call, ask_again, not_found)
     understood(call)
-    earlier = basket_lines(call) if adding else []
-    call.remember(lines=earlier + [[i.sku, str(i.quantity)] for i in result.items],
-                  questions=questions, not_found=not_found)
+    earlier, usual_before = (basket_lines(call), call.record.data.get("usual", [])) if adding else ([], [])
+    call.remember(lines=earlier + [[i.sku, str(i.quantity)] for i in chosen.items],
+                  questions=questions, not_found=not_found, usual=usual_before + chosen.usual)
     return next_question(call)
 
 
@@ -290,7 +293,7 @@ def next_question(call: Call) -> Reply:
         return ask_which(call)
     if not data.get("lines"):
         return say_order(call, call.words("nothing_left"))
-    return draft_and_read_back(call, data["lines"], not_found=data.get("not_found", []))
+    return draft_and_read_back(call, data["lines"], not_found=data.get("not_found", []), usual=data.get("usual", []))
 
 
 def ask_which(call: Call, intro: str = "") -> Reply:
@@ -318,6 +321,8 @@ def choose(call: Call) -> Reply:
     if key != "0":
         product = products[int(key) - 1]
         lines = lines + [[product.sku, str(chosen_quantity(question, product))]]
+    elif question["reason"] != "quantity":  # none of these: the coordinator may teach what the word meant
+        learning.note_unclear(call.session, call.village, call.resident, call.record.phone, question["text"])
     call.remember(lines=lines, questions=call.record.data["questions"][1:])
     return next_question(call)
 
@@ -339,11 +344,12 @@ def chosen_quantity(question: dict, product) -> Decimal:
     return DEFAULT_WEIGHT if product.weighed else Decimal(1)
 
 
-def draft_and_read_back(call: Call, lines, same: bool = False, not_found=()) -> Reply:
-    """Make the basket (a draft: nothing is ordered yet) and read it back."""
+def draft_and_read_back(call: Call, lines, same: bool = False, not_found=(), usual=()) -> Reply:
+    """Make the basket (a draft: nothing is ordered yet) and read it back; `usual` are the skus
+    the resident's own orders chose (orders/usual.py), said so beside their line."""
     basket = ordering.draft(call.session, call.resident, merged(lines), call.now, "voice")
     call.record.order_id = basket.id
-    call.remember(same=same, not_found=list(not_found), lines=[], questions=[])
+    call.remember(same=same, not_found=list(not_found), usual=list(usual), lines=[], questions=[])
     return read_back(call)
 
 
@@ -362,7 +368,7 @@ def read_back(call: Call, intro: str = "") -> Reply:
         return say_order(call, call.words("nothing_left"))
     data = call.record.data
     text = call.words("read_back", order=basket, payment=call.resident.payment, same=data.get("same", False),
-                      not_found=data.get("not_found", []))
+                      not_found=data.get("not_found", []), usual=data.get("usual", []))
     return call.reply().say(intro).ask(call.url("review"), text + "\n" + call.words("review"),
                                        hints="ja, bestellen, opnieuw, toevoegen")
 

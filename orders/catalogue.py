@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -30,17 +30,23 @@ class Product:
 
 
 class Catalogue:
-    """The products of one village, looked up by sku."""
+    """The products of one village, looked up by sku, and the village's own words for some of them.
 
-    def __init__(self, products):
+    Iterating gives what understanding reads: every product, then each product again under each
+    word the village taught for it (`synonyms`, (word, sku) pairs), named by that word only.
+    """
+
+    def __init__(self, products, synonyms=()):
         self.products = list(products)
         self.by_sku = {p.sku: p for p in self.products}
+        self.synonyms = [replace(self.by_sku[sku], name=word, category="")
+                         for word, sku in synonyms if sku in self.by_sku]
 
     def __len__(self):
         return len(self.products)
 
     def __iter__(self):
-        return iter(self.products)
+        return iter(self.products + self.synonyms)
 
     def get(self, sku):
         """The product with this sku, or None."""

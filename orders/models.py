@@ -232,3 +232,19 @@ class Task(Base):
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     resident: Mapped[Resident | None] = relationship()
+
+
+class LearnedWord(Base):
+    """A village's own word for one of its products, taught by the coordinator from an unclear word."""
+
+    __tablename__ = "learned_words"
+    __table_args__ = (UniqueConstraint("village_id", "word"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"), index=True)
+    word: Mapped[str] = mapped_column(String(200))
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+    taught_by: Mapped[str] = mapped_column(String(254), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    product: Mapped[Product] = relationship()

@@ -5,12 +5,13 @@ import logging
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import or_, select, update
 
 from orders.calendar import TIMEZONE, DeliveryDay, delivery_day_for, delivery_weekdays, next_delivery_day
 from orders.catalogue import Catalogue
 from orders.catalogue import Product as CatalogueProduct
 from orders.deliveries import RoundDay
+from orders import learning
 from orders.models import Order, OrderLine, Product, Resident, Shop, ShopOrder, Village
 
 logger = logging.getLogger(__name__)
@@ -23,7 +24,7 @@ _catalogues: dict[tuple, Catalogue] = {}
 
 
 def catalogue_for(session, village: Village, now: datetime | None = None) -> Catalogue:
-    """The village's products on sale as a Catalogue, rebuilt only when the catalogue changed;
+    """The village's products on sale and its learned words as a Catalogue, rebuilt only when either changed;
     with `now`, without those their shop has off for that day ("vandaag niet")."""
     today = now.astimezone(TIMEZONE).date() if now else None
     key = (str(session.get_bind().url), village.id, village.catalogue_version, today)
@@ -64,18 +65,10 @@ def _load_catalogue(session, village: Village, condition) -> Catalogue:
         select(Product, Shop.shop_id).join(Shop, Product.shop_pk == Shop.id)
         .where(Product.village_id == village.id, condition).order_by(Product.id))
     return Catalogue(
-        CatalogueProduct(sku=p.sku, shop_id=shop_id, name=p.name, unit=p.unit, price_cents=p.price_cents,
-                         category=p.category, description=p.description)
-        for p, shop_id in rows)
-
-
-def history(session, resident: Resident) -> dict[str, int]:
-    """How often the resident ordered each sku, over orders that were not cancelled."""
-    rows = session.execute(
-        select(OrderLine.sku, func.count()).join(ShopOrder).join(Order)
-        .where(Order.resident_id == resident.id, Order.status.in_(("confirmed", "delivered")))
-        .group_by(OrderLine.sku))
-    return {sku: count for sku, count in rows}
+        (CatalogueProduct(sku=p.sku, shop_id=shop_id, name=p.name, unit=p.unit, price_cents=p.price_cents,
+                          category=p.category, description=p.description)
+         for p, shop_id in rows),
+        synonyms=learning.synonyms(session, village.id))
 
 
 def draft(session, resident: Resident, lines, now: datetime, channel: str, placed_by: str = "") -> Order:

@@ -38,7 +38,8 @@ How a message flows through it:
    the word names a kind and all of them are offered. A phrase whose last word (its head, as in
    a compound: "lijnzaad olie") is a noun no product has is not sold, whatever its first word
    matches. One clear winner becomes an `Item`; a tie is an `Unclear`
-   question with the best few candidates (or the resident's history breaks it); an absurd or
+   question with the best few candidates (the conversation may answer it from the resident's own
+   orders: `orders/usual.py`; `dorpslijn parse` never does); an absurd or
    unusable amount is an `Unclear` about the quantity; words that match nothing go to
    `not_found` when the phrase reads as an order (`Phrase.unsold`): it has a quantity or follows
    "en"/"ook"/"heeft u", or it is a noun-like element of a comma or line list (a few words, no
@@ -51,18 +52,17 @@ How a message flows through it:
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from .index import index_for
 from .lexicon import lexicon
 from .match import FUZZY, LONG_WORD, Names, Outcome, match
 from .model import Item, Unclear, Understanding
 from .quantity import Quantity
 from .segment import phrases
+from .text import plain
 from .words import STRONG, describing
 from .stream import parse_stream
 
-__all__ = ["understand", "parse_stream", "Understanding", "Item", "Unclear"]
+__all__ = ["understand", "named", "parse_stream", "Understanding", "Item", "Unclear"]
 
 MAX_ITEMS = 30
 # What is read of a message: thirty items said at length fit in far less, and a longer text (a
@@ -70,14 +70,14 @@ MAX_ITEMS = 30
 MAX_TEXT = 2_000
 
 
-def understand(text: str, catalogue, history: Mapping[str, int] | None = None) -> Understanding:
+def understand(text: str, catalogue) -> Understanding:
     """What a message asks for from this catalogue: items, questions and things not sold."""
     index = index_for(catalogue)
     outcomes, asked = [], []
     for phrase in phrases((text or "")[:MAX_TEXT], Names(index)):
         if len(asked) > MAX_ITEMS:
             break
-        for outcome in _outcomes(index, phrase, history):
+        for outcome in _outcomes(index, phrase):
             outcomes.append(outcome)
             if outcome.item or outcome.unclear:
                 asked.append(outcome)
@@ -86,21 +86,29 @@ def understand(text: str, catalogue, history: Mapping[str, int] | None = None) -
         if outcome.item:
             result.items.append(outcome.item)
             result.units[outcome.item.sku] = catalogue.get(outcome.item.sku).unit
-        else:
-            result.unclear.append(outcome.unclear)
+        else:  # a product the village also calls by a word of its own is offered once
+            unclear = outcome.unclear
+            result.unclear.append(Unclear(unclear.text, list(dict.fromkeys(unclear.candidates)), unclear.quantity,
+                                          unclear.reason))
     result.not_found = list(dict.fromkeys(o.not_found for o in outcomes if o.not_found))
     return result
 
 
-def _outcomes(index, phrase, history):
+def named(text: str) -> str:
+    """The words of a text that name a thing, as understanding reads them: "2 bossche bollen" is "bossche bollen"."""
+    found = phrases((text or "")[:MAX_TEXT])
+    return " ".join(found[0].words) if found else " ".join(plain(text or "").split())
+
+
+def _outcomes(index, phrase):
     """The outcome of a phrase, and of words left over beside its match."""
     head = _head_words(phrase)
-    outcome = match(index, phrase.words, phrase.quantity, phrase.text, history, len(head) - 1 if head else None)
+    outcome = match(index, phrase.words, phrase.quantity, phrase.text, len(head) - 1 if head else None)
     if phrase.refined:
-        refined = match(index, phrase.words + phrase.refined, phrase.quantity, phrase.text, history)
+        refined = match(index, phrase.words + phrase.refined, phrase.quantity, phrase.text)
         outcome = refined if refined.item or refined.unclear else outcome
     if phrase.carried and not outcome.item:
-        carried = match(index, phrase.words + phrase.carried, phrase.quantity, phrase.text, history)
+        carried = match(index, phrase.words + phrase.carried, phrase.quantity, phrase.text)
         outcome = carried if carried.item else outcome
     if not (outcome.item or outcome.unclear) or _another_head(index, phrase, outcome):
         if phrase.unsold:
@@ -114,7 +122,7 @@ def _outcomes(index, phrase, history):
     if outcome.unclear and outcome.unclear.reason == "unknown":
         return  # the words beside it describe the thing asked about ("zwarte bonen"), no second thing
     for run in _leftover_runs(phrase, outcome.used):
-        extra = match(index, run, Quantity(), " ".join(run), history)
+        extra = match(index, run, Quantity(), " ".join(run))
         if (extra.item and extra.sureness == STRONG) or (extra.unclear and extra.unclear.reason == "ambiguous"):
             yield extra
 

@@ -98,7 +98,7 @@ class Names:
 SIZES = {"klein": min, "groot": max}
 
 
-def match(index: Index, words: list[str], quantity: Quantity, text: str, history, head: int | None = None) -> Outcome:
+def match(index: Index, words: list[str], quantity: Quantity, text: str, head: int | None = None) -> Outcome:
     """Decide which product a phrase's words name, sure or not, and how much of it.
 
     `head` is the position of the phrase's last naming word: when it names products, the other
@@ -125,7 +125,7 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, history
     winners = [c for c in group if c.plainness == best.plainness] if best.extra == 0 else [c for c in group if c.fit == best.fit]
     if len(winners) == 1 and min(best.covered.values()) < STRONG:
         winners += [c for c in group if c.named != best.named and c.fit == best.fit and c not in winners]
-    chosen = winners[0] if len(winners) == 1 else (_by_size(words, winners) or _by_history(group, history))
+    chosen = winners[0] if len(winners) == 1 else _by_size(words, winners)
     if chosen is None:
         shown = winners + [c for c in group if c not in winners]
         quantity_said = winners[0].quantity if winners[0].fit else None
@@ -159,15 +159,6 @@ def _by_size(words, group):
         return None
     (k,) = differing
     return pick(group, key=lambda c: c.entry.contents[k].value)
-
-
-def _by_history(group, history):
-    """The candidate this resident clearly orders most, if any."""
-    if not history:
-        return None
-    counts = sorted(((history.get(c.sku, 0), i) for i, c in enumerate(group)), reverse=True)
-    top, second = counts[0][0], (counts[1][0] if len(counts) > 1 else 0)
-    return group[counts[0][1]] if top > 0 and top >= 2 * second else None
 
 
 def _ranked(index, hits, quantity):

@@ -11,7 +11,7 @@ from dorpslijn.words import say, template_names
 from orders.calendar import DeliveryDay
 
 NOW = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
-LINE = Thing(quantity=Decimal("4"), unit="stuk", name="Krentenbol", total_cents=340, sold_out=False)
+LINE = Thing(sku="BAK-KRENTENBOL", quantity=Decimal("4"), unit="stuk", name="Krentenbol", total_cents=340, sold_out=False)
 SHOP = Thing(name="Bakkerij De Korenschoof", phone="+31612345621", address="Havenstraat 2")
 SHOP_ORDER = Thing(id=1, shop=SHOP, lines=[LINE])
 RESIDENT = Thing(name="Truus Lamberts", address="Kerkstraat 4", postcode="8064 BD", phone=TRUUS,
@@ -24,7 +24,7 @@ DAY = DeliveryDay(date(2026, 11, 27), datetime(2026, 11, 26, 17, tzinfo=timezone
 VALUES = dict(
     order=ORDER, shop_order=SHOP_ORDER, resident=RESIDENT, payment="contant", for_name="", standing=True,
     weekly=True, missed=DAY, truncated=True, short_names={1: "De Korenschoof"}, not_found=["postzegels"], not_today=["krentenbollen"],
-    dropped=["Appeltaart heel"], not_in_order=["melk"], brief=0, orders=[ORDER], windows={7: (NOW, NOW)},
+    dropped=["Appeltaart heel"], not_in_order=["melk"], usual=["BAK-KRENTENBOL"], brief=0, orders=[ORDER], windows={7: (NOW, NOW)},
     waiting=ORDER, options=[PRODUCT], product=PRODUCT, text="een brood", who="Jan de Vries", street="Kerkstraat 4",
     postcode="8064 BD", missing=["postcode"], ordering=True, village="Dorpsplein Zwartsluis", phone=TRUUS,
     channel="sms", carer=False, kind="audio", cutoff=DAY.cutoff, day=DAY.date, weekday=1, hour=10,

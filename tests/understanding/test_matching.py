@@ -1,12 +1,12 @@
-"""Which product a phrase names: spelling, lists, chatter, things not sold, ambiguity and history."""
+"""Which product a phrase names: spelling, lists, chatter, things not sold, and ambiguity."""
 from decimal import Decimal
 
 from orders.understanding import understand
 
 
-def skus(text, catalogue, history=None):
+def skus(text, catalogue):
     """The skus of the items understood from a message."""
-    return [i.sku for i in understand(text, catalogue, history).items]
+    return [i.sku for i in understand(text, catalogue).items]
 
 
 def test_chatter_and_signoff_are_ignored(catalogue):
@@ -77,16 +77,6 @@ def test_ambiguous_quantity_is_kept_on_the_question(catalogue):
     (question,) = understand("2 liter melk", catalogue).unclear
     assert set(question.candidates) >= {"KAA-MELK-VOL", "KAA-MELK-HALFVOL", "KAA-MELK-MAGER"}
     assert question.quantity == 2
-
-
-def test_history_breaks_a_tie(catalogue):
-    assert skus("1 ons ham", catalogue, {"SLA-BEENHAM": 4}) == ["SLA-BEENHAM"]
-    assert skus("1 ons ham", catalogue, {"SLA-BEENHAM": 2, "SLA-ACHTERHAM": 2}) == []
-    assert skus("1 ons ham", catalogue) == []
-
-
-def test_history_does_not_override_a_clear_choice(catalogue):
-    assert skus("tandpasta", catalogue, {"DRO-TANDPASTA-GEVOELIG": 9}) == ["DRO-TANDPASTA"]
 
 
 def test_instructions_and_modifiers_are_not_items(catalogue):

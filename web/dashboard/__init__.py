@@ -11,14 +11,14 @@ from flask import Blueprint, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from web.dashboard import (audit_page, auth, catalogue, figures, messages, order_list, paper, price_lists,
-                           privacy, residents, rounds, search, shop, shops, tasks, volunteers)
+                           privacy, residents, rounds, search, shop, shops, tasks, volunteers, words)
 from web.dashboard.formatting import FILTERS
 
 bp = Blueprint("dashboard", __name__, url_prefix="/dashboard")
 csrf = CSRFProtect()
 
-for page_group in (auth, tasks, residents, privacy, messages, shops, price_lists, catalogue, volunteers, rounds,
-                   order_list, paper, shop, audit_page, figures, search):
+for page_group in (auth, tasks, residents, privacy, messages, shops, price_lists, catalogue, words, volunteers,
+                   rounds, order_list, paper, shop, audit_page, figures, search):
     bp.register_blueprint(page_group.bp)
 
 

@@ -7,7 +7,8 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from sqlalchemy import func, select
 
 from dorpslijn.db import utcnow
-from orders.models import Resident, Task
+from orders import learning
+from orders.models import Product, Resident, Task
 from web.context import db
 from web.dashboard.auth import current, own, village_id
 from web.dashboard.editing import saving
@@ -38,7 +39,14 @@ def index():
     return render_template("dashboard/tasks.html", tasks=open_tasks, done=done, urgent=URGENT,
                            refresh=session.get("refresh_tasks", False),
                            residents=residents_by_phone([*open_tasks, *done]),
-                           attachments={task.id: attachments(task) for task in open_tasks})
+                           attachments={task.id: attachments(task) for task in open_tasks},
+                           products=products() if any(t.kind == learning.KIND for t in open_tasks) else [])
+
+
+def products() -> list[Product]:
+    """The village's products on sale, to pick what an unclear word meant."""
+    return db().scalars(select(Product).where(Product.village_id == village_id(), Product.active.is_(True))
+                        .order_by(Product.name)).all()
 
 
 def attachments(task: Task) -> list[dict]:
@@ -71,6 +79,24 @@ def done(task_id: int):
         task.details = {**(task.details or {}), "done_by": current().email}
     logger.info("task %s done by %s", task.id, current().email)
     flash("task_done")
+    return redirect(url_for(".index"))
+
+
+@bp.post("/tasks/<int:task_id>/learn")
+def learn(task_id: int):
+    """An unclear word meant this product: the village keeps it as its own word, and the task is done."""
+    task = own(Task, task_id)
+    product = db().scalar(select(Product).where(Product.village_id == village_id(), Product.active.is_(True),
+                                                Product.id == request.form.get("product", type=int)))
+    if task.kind != learning.KIND or product is None or \
+            learning.learn(db(), village_id(), request.form.get("word", ""), product, current().email) is None:
+        flash("word_not_learned")
+        return redirect(url_for(".index"))
+    task.done_at = task.done_at or utcnow()
+    task.details = {**(task.details or {}), "done_by": current().email, "product": product.sku}
+    db().commit()
+    logger.info("task %s taught a word", task.id)
+    flash("word_learned")
     return redirect(url_for(".index"))
 
 

@@ -1,0 +1,72 @@
+"""Words a village learns: an unclear word goes on the coordinator's list, and the product they
+pick for it becomes the village's own synonym for that product (`ordering.catalogue_for` reads
+it into the catalogue). Another village never sees it."""
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import select, update
+
+from orders.models import LearnedWord, Product, Resident, Task, Village
+from orders.understanding import named
+
+logger = logging.getLogger(__name__)
+
+KIND = "unclear_word"
+MAX_WORD = 200
+
+
+def note_unclear(session, village: Village, resident: Resident | None, phone: str, said: str) -> None:
+    """Put a word the village could not read as a product on the coordinator's list, once while it is open."""
+    word = named(said)[:MAX_WORD]
+    if not word or session.scalar(select(LearnedWord.id).where(LearnedWord.village_id == village.id,
+                                                               LearnedWord.word == word)):
+        return
+    open_ones = session.scalars(select(Task).where(Task.village_id == village.id, Task.kind == KIND,
+                                                   Task.done_at.is_(None)))
+    if any((task.details or {}).get("word") == word for task in open_ones):
+        return
+    session.add(Task(village_id=village.id, kind=KIND, phone=phone, resident=resident, text=said[:2000],
+                     details={"word": word}))
+    logger.info("unclear word noted for village %s", village.id)
+
+
+def learn(session, village_id: int, word: str, product: Product, taught_by: str = "") -> LearnedWord | None:
+    """The village's residents mean `product` when they say `word` (a word learned again changes its product);
+    None when the text names nothing (only a number, say)."""
+    word = named(word)[:MAX_WORD]
+    if not word:
+        return None
+    learned = session.scalar(select(LearnedWord).where(LearnedWord.village_id == village_id, LearnedWord.word == word))
+    if learned is None:
+        learned = LearnedWord(village_id=village_id, word=word)
+        session.add(learned)
+    learned.product_id, learned.product, learned.taught_by = product.id, product, taught_by
+    _catalogue_changed(session, village_id)
+    logger.info("village %s learned a word", village_id)
+    return learned
+
+
+def forget(session, learned: LearnedWord) -> None:
+    """The word means nothing special in the village any more."""
+    session.delete(learned)
+    _catalogue_changed(session, learned.village_id)
+
+
+def learned_words(session, village_id: int) -> list[LearnedWord]:
+    """The village's own words, alphabetically."""
+    return list(session.scalars(select(LearnedWord).where(LearnedWord.village_id == village_id)
+                                .order_by(LearnedWord.word)))
+
+
+def synonyms(session, village_id: int) -> list[tuple[str, str]]:
+    """(word, sku) for each word the village learned for a product it still sells."""
+    return list(session.execute(select(LearnedWord.word, Product.sku).join(Product)
+                                .where(LearnedWord.village_id == village_id, Product.active.is_(True))))
+
+
+def _catalogue_changed(session, village_id: int) -> None:
+    """Every cached catalogue of the village is out of date."""
+    session.execute(update(Village).where(Village.id == village_id)
+                    .values(catalogue_version=Village.catalogue_version + 1))
+    session.flush()
