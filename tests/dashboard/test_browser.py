@@ -165,29 +165,29 @@ def test_a_form_without_its_csrf_token_is_refused(page, coordinator, db):
 
 def test_an_unclear_word_taught_in_the_tasks_is_understood_next_and_forgotten_when_removed(page, coordinator, phone,
                                                                                             work, settings):
-    phone(TRUUS).text("3 kniepertjes en 2 krentenbollen")
+    phone(TRUUS).text("3 plompkes en 2 krentenbollen")
     work()
     sign_in(page)
     task = page.get_by_role("article").filter(has_text="Onbekend woord")
-    assert task.get_by_label("Het woord").input_value() == "kniepertjes"
+    assert task.get_by_label("Het woord").input_value() == "plompkes"
     task.get_by_label("Bedoeld product").select_option(label="Appeltaart punt (Bakkerij De Korenschoof)")
     task.get_by_role("button", name="Woord leren").click()
     assert "Het woord is geleerd" in page.get_by_role("status").inner_text()
     assert page.get_by_role("article").filter(has_text="Onbekend woord").count() == 0
 
     page.get_by_role("navigation", name="Onderdelen").get_by_role("link", name="Geleerde woorden").click()
-    row = page.get_by_role("row").filter(has_text="kniepertjes")
+    row = page.get_by_role("row").filter(has_text="plompkes")
     assert "Appeltaart punt" in row.inner_text()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "learned-words.png"), full_page=True)
 
-    phone("+31612345602").text("3 kniepertjes")
+    phone("+31612345602").text("3 plompkes")
     work()
     assert "3x Appeltaart punt" in outbox(settings, to="+31612345602")[-1]["body"]
 
     row.get_by_role("button", name="Vergeten").click()
     assert "Het woord is vergeten" in page.get_by_role("status").inner_text()
-    assert page.get_by_role("row").filter(has_text="kniepertjes").count() == 0
-    phone("+31612345604").text("3 kniepertjes")
+    assert page.get_by_role("row").filter(has_text="plompkes").count() == 0
+    phone("+31612345604").text("3 plompkes")
     work()
     assert "Appeltaart" not in outbox(settings, to="+31612345604")[-1]["body"]

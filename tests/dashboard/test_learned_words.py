@@ -29,17 +29,17 @@ def test_an_unclear_word_taught_in_the_tasks_is_understood_next_time_and_forgott
     phone(TRUUS).text("0")
     work()
     task = unclear_task(db)
-    assert task is not None and task.details["word"] == "bossche bollen"
+    assert task is not None and task.details["word"] == "bossche bol"
     page = signed_in.get("/dashboard/").get_data(as_text=True)
-    assert "Onbekend woord" in page and 'value="bossche bollen"' in page and "Appeltaart punt" in page
+    assert "Onbekend woord" in page and 'value="bossche bol"' in page and "Appeltaart punt" in page
 
     product = db.scalar(select(Product).where(Product.sku == "BAK-APPELTAART-PUNT"))
     response = signed_in.post(f"/dashboard/tasks/{task.id}/learn", data={
-        "word": "bossche bollen", "product": product.id, "csrf_token": csrf_token(signed_in, "/dashboard/")})
+        "word": "bossche bol", "product": product.id, "csrf_token": csrf_token(signed_in, "/dashboard/")})
     assert response.status_code == 302
     assert unclear_task(db) is None, "the task is done"
     words = signed_in.get("/dashboard/words/").get_data(as_text=True)
-    assert "Geleerde woorden" in words and "bossche bollen" in words and "Appeltaart punt" in words
+    assert "Geleerde woorden" in words and "bossche bol" in words and "Appeltaart punt" in words
 
     phone(BERTUS).text("een bossche bol graag")
     work()
@@ -62,21 +62,21 @@ def test_an_unclear_word_taught_in_the_tasks_is_understood_next_time_and_forgott
 
 def test_another_villages_coordinator_can_neither_see_nor_remove_the_word(signed_in, phone, work, settings, db,
                                                                          giethoorn, client, app):
-    phone(TRUUS).text("2 krentenbollen en 3 kniepertjes")
+    phone(TRUUS).text("2 krentenbollen en 3 plompkes")
     work()
     task = unclear_task(db)
-    assert task.details["word"] == "kniepertjes"
+    assert task.details["word"] == "plompkes"
     refused = signed_in.post(f"/dashboard/tasks/{task.id}/learn", follow_redirects=True, data={
-        "word": "kniepertjes", "product": "", "csrf_token": csrf_token(signed_in, "/dashboard/")})
+        "word": "plompkes", "product": "", "csrf_token": csrf_token(signed_in, "/dashboard/")})
     assert "Er is niets geleerd" in refused.get_data(as_text=True) and unclear_task(db) is not None
     product = db.scalar(select(Product).where(Product.sku == "BAK-KRENTENBOL"))
     signed_in.post(f"/dashboard/tasks/{task.id}/learn", data={
-        "word": "kniepertjes", "product": product.id, "csrf_token": csrf_token(signed_in, "/dashboard/")})
+        "word": "plompkes", "product": product.id, "csrf_token": csrf_token(signed_in, "/dashboard/")})
     learned = db.scalar(select(LearnedWord))
     other = app.test_client()
     other.post("/dashboard/login", data={"email": OTHER_EMAIL, "password": PASSWORD,
                                          "csrf_token": csrf_token(other, "/dashboard/login")})
-    assert "kniepertjes" not in other.get("/dashboard/words/").get_data(as_text=True)
+    assert "plompkes" not in other.get("/dashboard/words/").get_data(as_text=True)
     response = other.post(f"/dashboard/words/{learned.id}/forget",
                           data={"csrf_token": csrf_token(other, "/dashboard/words/")})
     assert response.status_code == 404
@@ -89,6 +89,6 @@ def test_a_word_not_sold_said_on_the_phone_goes_on_the_coordinators_list_once(cl
         truus = Caller(client, settings, TRUUS)
         truus.dial()
         truus.press(2)
-        truus.say("twee krentenbollen en drie kniepertjes")
+        truus.say("twee krentenbollen en drie plompkes")
     tasks = db.scalars(select(Task).where(Task.kind == "unclear_word")).all()
-    assert [t.details["word"] for t in tasks] == ["kniepertjes"]
+    assert [t.details["word"] for t in tasks] == ["plompkes"]
