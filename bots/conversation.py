@@ -17,6 +17,7 @@ import logging
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from bots import alerts, alternatives, basket, changes, commands, distress, keywords, media, opt_out, registration, too_long
 from bots.turn import Turn, conversation_for
@@ -40,6 +41,8 @@ def handle(session, inbound: Inbound, now: datetime) -> list[Outgoing]:
     try:
         with session.begin_nested():
             conversation.state = respond(turn)
+    except OperationalError:  # the database is away or busy: the message stays unhandled, and is answered again
+        raise
     except Exception:
         logger.exception("conversation with %s failed on message %s", inbound.sender, inbound.inbound_id)
         turn.replies.clear()
