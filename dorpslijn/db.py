@@ -5,7 +5,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from functools import lru_cache
 
-from sqlalchemy import DateTime, MetaData, String, cast, create_engine, event
+from sqlalchemy import DateTime, MetaData, String, cast, create_engine, event, text
 from sqlalchemy.orm import DeclarativeBase, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -80,9 +80,6 @@ def _engine(url: str, **options):
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, **options)
         event.listen(engine, "connect", _sqlite_pragmas)
-        if options.get("isolation_level") != "AUTOCOMMIT":
-            event.listen(engine, "connect", _sqlite_without_own_begin)
-            event.listen(engine, "begin", _begin_immediate)
         return engine
     return create_engine(url, pool_size=10, max_overflow=20, pool_recycle=3600, **options)
 
@@ -102,17 +99,16 @@ def _sqlite_pragmas(dbapi_connection, _record):
     cursor.close()
 
 
-def _sqlite_without_own_begin(dbapi_connection, _record):
-    """The sqlite3 module begins a transaction only at the first write; we begin it ourselves."""
-    dbapi_connection.isolation_level = None
+def take_write_lock(session) -> None:
+    """Begin the session's transaction holding the database's write lock, for work that reads
+    to decide what it writes while other workers write too.
 
-
-def _begin_immediate(connection):
-    """A transaction on SQLite takes the write lock when it begins, waiting for it as long as
-    `busy_timeout` allows. One begun as a reader (SQLite's default) that writes after another
-    process committed fails at once with "database is locked", however long the timeout: two
-    workers confirming orders at the same moment would each lose one."""
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    SQLite only: a transaction begun as a reader (its default) that writes after another
+    process committed fails at once with "database is locked", however long the busy timeout;
+    begun IMMEDIATE it waits its turn instead. PostgreSQL locks the rows read FOR UPDATE.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("BEGIN IMMEDIATE"))
 
 
 @lru_cache(maxsize=None)

@@ -7,7 +7,7 @@ import threading
 import pytest
 from sqlalchemy import select, update
 
-from dorpslijn.db import session_scope
+from dorpslijn.db import session_scope, take_write_lock
 from orders.models import Village
 
 
@@ -25,11 +25,13 @@ def test_a_reader_that_writes_after_another_committed_is_not_refused(settings, d
             errors.append(exc)
         other_done.set()
 
-    with session_scope(settings.database_url) as session, session.begin_nested():  # as a conversation step does
-        before = session.scalar(select(Village.next_order_number))
-        threading.Thread(target=other_worker).start()
-        other_done.wait(timeout=1)
-        _count_an_order(session)
+    with session_scope(settings.database_url) as session:
+        take_write_lock(session)  # as a worker answering a message does
+        with session.begin_nested():  # and its conversation step
+            before = session.scalar(select(Village.next_order_number))
+            threading.Thread(target=other_worker).start()
+            other_done.wait(timeout=1)
+            _count_an_order(session)
     other_done.wait(timeout=10)
 
     assert errors == []

@@ -9,7 +9,7 @@ from bots import floods, inbox, outbox
 from bots.models import InboundMessage, OutboundMessage
 from bots.transport import PermanentFailure, SendLater, transport_for
 from dorpslijn.config import load_settings
-from dorpslijn.db import session_scope, utcnow
+from dorpslijn.db import session_scope, take_write_lock, utcnow
 from dorpslijn.messages import Inbound
 from dorpslijn.redis_server import connect
 from worker.budget import OverBudget, budget
@@ -75,6 +75,7 @@ def _handle_oldest(settings, inbound_id: int) -> list[int] | None:
 def _handle_oldest_once(settings, inbound_id: int, slow: bool) -> list[int] | None:
     """Answer the sender's oldest unhandled message in one transaction, or (`slow`) hand it over."""
     with session_scope(settings.database_url) as session:
+        take_write_lock(session)
         message = session.scalar(_oldest_unhandled(session.get(InboundMessage, inbound_id)).with_for_update())
         if message is None:
             return None
