@@ -12,6 +12,7 @@ from orders.catalogue import Catalogue
 from orders.catalogue import Product as CatalogueProduct
 from orders.deliveries import RoundDay
 from orders import learning
+from orders.understanding.index import index_for
 from orders.models import Order, OrderLine, Product, Resident, Shop, ShopOrder, Village
 
 logger = logging.getLogger(__name__)
@@ -33,6 +34,14 @@ def catalogue_for(session, village: Village, now: datetime | None = None) -> Cat
             _catalogues.clear()
         _catalogues[key] = _load_catalogue(session, village, offered(today))
     return _catalogues[key]
+
+
+def warm_catalogues(session, now: datetime) -> None:
+    """Read every village's catalogue and build its index for understanding now, at a process's
+    start: built by the first message instead (the first also fills the language's caches,
+    0.6 s on a quiet machine), the first resident after a restart waited for it."""
+    for village in session.scalars(select(Village)):
+        index_for(catalogue_for(session, village, now))
 
 
 def off_today_catalogue(session, village: Village, now: datetime) -> Catalogue:

@@ -11,9 +11,12 @@ import threading
 import time
 
 from redis.exceptions import RedisError
+from sqlalchemy.exc import SQLAlchemyError
 from rq import SimpleWorker
 
+from dorpslijn.db import session_scope
 from dorpslijn.redis_server import SOCKET_TIMEOUT, connect
+from orders import ordering
 from worker import schedule
 from worker.queues import ALL, announced, queue, relay_arrived
 
@@ -24,11 +27,23 @@ RELAY_RETRY_SECONDS = 1
 
 
 def work(settings, burst: bool = False) -> None:
-    """Work the queues; with `burst`, first what is due, and return once the queues are empty."""
+    """Work the queues; with `burst`, first what is due, and return once the queues are empty.
+    A worker that keeps running first reads the catalogues, so that the first resident after a
+    start is answered as fast as the rest."""
     redis = connect(settings)
     if burst:
         schedule.tick(settings, redis)
+    else:
+        _warm_up(settings)
     run_jobs(redis, burst)
+
+
+def _warm_up(settings) -> None:
+    try:
+        with session_scope(settings.database_url) as session:
+            ordering.warm_catalogues(session, settings.now())
+    except SQLAlchemyError as exc:  # the database is away: the first message reads them instead
+        logger.warning("could not read the catalogues at start (%s)", exc)
 
 
 def run_jobs(redis, burst: bool = False) -> None:
