@@ -15,6 +15,7 @@ from dorpslijn.messages import Outgoing
 from orders.models import Resident, Shop, Volunteer
 from web.context import db, redis
 from web.dashboard.auth import own, village_id
+from web.dashboard.editing import record, subject_of
 from worker.queues import enqueue_send
 
 bp = Blueprint("messages", __name__, url_prefix="/messages")
@@ -71,6 +72,7 @@ def reply(resident_id: int):
     channel = _reply_channel(resident)
     rows = put_all(db(), village_id(), [Outgoing(channel, address_of(resident, channel), body,
                                                  extra={"from_coordinator": True})])
+    record("message.reply", subject_of(resident), after={"channel": channel, "body": body})
     db().commit()
     enqueue_send(redis(), [row.id for row in rows])
     flash("reply_sent")

@@ -11,7 +11,7 @@ from orders.calendar import DAY_CODES, time_of_day, weekday_of
 from orders.models import Resident
 from web.context import db, redis, settings
 from web.dashboard.auth import current, own, safe_next, village_id
-from web.dashboard.editing import edit_page, form_for, saving
+from web.dashboard.editing import edit_page, form_for, record, saving, subject_of
 from web.dashboard.forms import ResidentForm
 from worker.queues import enqueue_send
 
@@ -64,16 +64,20 @@ def phone_order_answer(resident_id: int):
     resident = own_resident(resident_id)
     text = request.form.get("text", "").strip()[:staff_orders.MAX_TEXT]
     if text:
-        outbox_ids = staff_orders.answer(db(), resident, current().id, text, settings().now())
+        answered = staff_orders.answer(db(), resident, current().id, text, settings().now())
+        record("phone_order.answer", subject_of(resident),
+               after={"said": text, **({"order": answered.confirmed} if answered.confirmed else {})})
         db().commit()
-        enqueue_send(redis(), outbox_ids)
+        enqueue_send(redis(), answered.outbox_ids)
     return redirect(url_for(".phone_order", resident_id=resident_id))
 
 
 @bp.post("/<int:resident_id>/order/stop")
 def phone_order_stop(resident_id: int):
     """Stop taking the order: the basket is dropped, nothing is ordered."""
-    staff_orders.forget(db(), own_resident(resident_id), settings().now())
+    resident = own_resident(resident_id)
+    if staff_orders.forget(db(), resident, settings().now()):
+        record("phone_order.stop", subject_of(resident), after={"stopped": True})
     db().commit()
     flash("phone_order_stopped")
     return redirect(url_for(".phone_order", resident_id=resident_id))
