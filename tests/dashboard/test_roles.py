@@ -6,32 +6,12 @@ import pytest
 from sqlalchemy import select
 
 from conftest import TRUUS, orders_json, outbox
-from dashboard.conftest import PASSWORD, csrf_token
+from dashboard.conftest import BAKER, BOARD, BUTCHER, PASSWORD, csrf_token, sign_in
 from dorpslijn.cli import main
 from dorpslijn.db import session_scope
 from orders.models import Product, Resident, Task
 from web.dashboard.accounts import set_coordinator
 from web.dashboard.exceptions import UnknownShop
-
-BOARD = "bestuur@zwartsluis.test"
-BAKER = "bakker@zwartsluis.test"
-BUTCHER = "slager@zwartsluis.test"
-
-
-@pytest.fixture
-def accounts(settings, demo, coordinator):
-    """Beside the coordinator: a board member, the baker and the butcher of Zwartsluis."""
-    with session_scope(settings.database_url) as session:
-        set_coordinator(session, "zwartsluis", BOARD, PASSWORD, name="Bestuur", role="board")
-        set_coordinator(session, "zwartsluis", BAKER, PASSWORD, name="Bakker", role="shopkeeper", shop_id="korenschoof")
-        set_coordinator(session, "zwartsluis", BUTCHER, PASSWORD, name="Slager", role="shopkeeper", shop_id="vandam")
-
-
-def sign_in(client, email):
-    response = client.post("/dashboard/login", data={"email": email, "password": PASSWORD,
-                                                     "csrf_token": csrf_token(client, "/dashboard/login")})
-    assert response.status_code == 302
-    return response
 
 
 def post(client, path, data=None, page="/dashboard/login"):
