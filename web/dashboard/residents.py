@@ -3,7 +3,7 @@ and an order taken on the phone for one (bots/staff_orders.py holds the dialog).
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bots import staff_orders
 from ivr.weekly_wish import ask_for_weekly_call, stop_weekly_call, weekly_call_of
@@ -18,12 +18,21 @@ from worker.queues import enqueue_send
 bp = Blueprint("residents", __name__, url_prefix="/residents")
 
 
+PAGE_SIZE = 100
+
+
 @bp.get("/")
 def index():
-    """Every resident of the village; the ones still to be checked first."""
-    residents = db().scalars(select(Resident).where(Resident.village_id == village_id(), Resident.erased_at.is_(None))
-                             .order_by(Resident.checked, Resident.name)).all()
-    return render_template("dashboard/residents.html", residents=residents)
+    """The village's residents, a page of PAGE_SIZE at a time (`?page=`, from 1): the ones still to
+    be checked first, then by name."""
+    listed = (Resident.village_id == village_id(), Resident.erased_at.is_(None))
+    total = db().scalar(select(func.count()).select_from(Resident).where(*listed))
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(max(request.args.get("page", 1, type=int), 1), pages)
+    residents = db().scalars(select(Resident).where(*listed).order_by(Resident.checked, Resident.name, Resident.id)
+                             .offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)).all()
+    return render_template("dashboard/residents.html", residents=residents, total=total, page=page, pages=pages,
+                           first=(page - 1) * PAGE_SIZE + 1)
 
 
 @bp.route("/new", methods=["GET", "POST"])
