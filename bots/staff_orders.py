@@ -44,29 +44,40 @@ def shown(session, resident: Resident, now: datetime) -> list[Shown]:
     return [Shown(**m) for m in staff_turn(session, resident, now).data.get("shown") or []]
 
 
-def answer(session, resident: Resident, coordinator_id: int, text: str, now: datetime) -> list[int]:
-    """One thing the resident said, typed by the coordinator; the ids of the outbox rows it made."""
+@dataclass
+class Answered:
+    """What one answer did: the outbox rows it made, and the number of the order it confirmed, if any."""
+
+    outbox_ids: list[int]
+    confirmed: int | None = None
+
+
+def answer(session, resident: Resident, coordinator_id: int, text: str, now: datetime) -> Answered:
+    """One thing the resident said, typed by the coordinator."""
     turn = staff_turn(session, resident, now, text)
     state = turn.state if turn.state in conversation.STEPS else "idle"
     if state == "confirming" and ordering.open_draft(session, resident) is None:
         state = "idle"
     draft = ordering.open_draft(session, resident)
     turn.conversation.state = conversation.STEPS[state](turn)
-    if draft is not None and draft.status == "confirmed":
+    confirmed = draft is not None and draft.status == "confirmed"
+    if confirmed:
         _taken(turn, draft, coordinator_id)
     mine = [m for m in turn.replies if m.channel == STAFF]
     turn.remember(shown=[{"body": m.body, "choices": list(m.extra.get("choices", []))} for m in mine])
     rows = outbox.put_all(session, resident.village_id, [m for m in turn.replies if m.channel != STAFF], now)
-    return [row.id for row in rows]
+    return Answered([row.id for row in rows], draft.number if confirmed else None)
 
 
-def forget(session, resident: Resident, now: datetime) -> None:
-    """The coordinator stops taking the order: the basket and its questions are dropped."""
+def forget(session, resident: Resident, now: datetime) -> bool:
+    """The coordinator stops taking the order: the basket and its questions are dropped; whether one was open."""
     turn = staff_turn(session, resident, now)
-    if turn.state != "idle":
+    was_open = turn.state != "idle"
+    if was_open:
         ordering.discard_drafts(session, resident)
     turn.conversation.state = "idle"
     turn.conversation.data = {}
+    return was_open
 
 
 def _taken(turn: Turn, order: Order, coordinator_id: int) -> None:

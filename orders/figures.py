@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from sqlalchemy import select
 
@@ -32,19 +33,29 @@ class Figure:
     value: str
 
 
+@lru_cache(maxsize=1024)
 def week_of(day: date) -> str:
     """The ISO week of a day as `2026-W49`."""
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
 
 
-def figures(session, village_id: int, today: date) -> dict[str, Figure]:
-    """Every figure of one village, by name."""
-    orders = session.execute(select(Order.resident_id, Order.delivery_date, Order.channel).where(
+NAMES = ("orders", "residents", "new_lapsed", "shops", "channels")
+
+
+def figures(session, village_id: int, today: date, names=NAMES) -> dict[str, Figure]:
+    """The figures of one village by name: every one, or those of `names` (unknown names are left out)."""
+    orders = _counted(session, village_id) if set(names) - {"shops"} else []
+    made = {"orders": lambda: orders_per_week(orders), "residents": lambda: residents_served(orders),
+            "new_lapsed": lambda: new_and_lapsed(orders, today), "shops": lambda: euros_per_shop(session, village_id),
+            "channels": lambda: channel_share(orders)}
+    return {name: made[name]() for name in names if name in made}
+
+
+def _counted(session, village_id: int) -> list:
+    """(resident_id, delivery_date, channel) of every order that counts, by delivery day."""
+    return session.execute(select(Order.resident_id, Order.delivery_date, Order.channel).where(
         Order.village_id == village_id, Order.status.in_(COUNTED)).order_by(Order.delivery_date)).all()
-    found = [orders_per_week(orders), residents_served(orders), new_and_lapsed(orders, today),
-             euros_per_shop(session, village_id), channel_share(orders)]
-    return {figure.name: figure for figure in found}
 
 
 def orders_per_week(orders) -> Figure:

@@ -31,20 +31,22 @@ def note_unclear(session, village: Village, resident: Resident | None, phone: st
     logger.info("unclear word noted for village %s", village.id)
 
 
-def learn(session, village_id: int, word: str, product: Product, taught_by: str = "") -> LearnedWord | None:
-    """The village's residents mean `product` when they say `word` (a word learned again changes its product);
-    None when the text names nothing (only a number, say)."""
-    word = named(word)[:MAX_WORD]
+def word_for(session, village_id: int, said: str) -> LearnedWord | None:
+    """The village's learned word for what was said, or a new one not yet added; None when the text
+    names nothing (only a number, say)."""
+    word = named(said)[:MAX_WORD]
     if not word:
         return None
     learned = session.scalar(select(LearnedWord).where(LearnedWord.village_id == village_id, LearnedWord.word == word))
-    if learned is None:
-        learned = LearnedWord(village_id=village_id, word=word)
-        session.add(learned)
+    return learned or LearnedWord(village_id=village_id, word=word)
+
+
+def teach(session, learned: LearnedWord, product: Product, taught_by: str = "") -> None:
+    """The village's residents mean `product` when they say the word (a word learned again changes its product)."""
+    session.add(learned)
     learned.product_id, learned.product, learned.taught_by = product.id, product, taught_by
-    _catalogue_changed(session, village_id)
-    logger.info("village %s learned a word", village_id)
-    return learned
+    _catalogue_changed(session, learned.village_id)
+    logger.info("village %s learned a word", learned.village_id)
 
 
 def forget(session, learned: LearnedWord) -> None:

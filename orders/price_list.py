@@ -88,13 +88,13 @@ def compare(session, shop: Shop, data: bytes) -> Changes:
     return changes
 
 
-def apply(session, shop: Shop, changes: Changes) -> None:
-    """Write what `compare` found: new products, changed ones, the gone ones off sale."""
+def apply(session, shop: Shop, changes: Changes) -> list[Product]:
+    """Write what `compare` found: new products, changed ones, the gone ones off sale; the new products."""
     if changes.problems:
         raise InvalidImport(changes.problems)
-    for row in changes.new:
-        session.add(Product(village_id=shop.village_id, shop_pk=shop.id, sku=row["sku"], active=True,
-                            **{attribute: row[column] for column, attribute in FIELDS.items()}))
+    new = [Product(village_id=shop.village_id, shop_pk=shop.id, sku=row["sku"], active=True,
+                   **{attribute: row[column] for column, attribute in FIELDS.items()}) for row in changes.new]
+    session.add_all(new)
     for change in changes.changed:
         for attribute, (_before, after) in change.fields.items():
             setattr(change.product, attribute, after)
@@ -105,6 +105,7 @@ def apply(session, shop: Shop, changes: Changes) -> None:
     session.flush()
     logger.info("price list of shop %s: %d new, %d changed, %d off sale", shop.shop_id, len(changes.new),
                 len(changes.changed), len(changes.gone))
+    return new
 
 
 def as_csv(session, shop: Shop) -> str:

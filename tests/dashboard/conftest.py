@@ -12,6 +12,9 @@ from web.dashboard.accounts import set_coordinator
 EMAIL = "anja@zwartsluis.test"
 PASSWORD = "boodschappen-2026"
 OTHER_EMAIL = "piet@giethoorn.test"
+BOARD = "bestuur@zwartsluis.test"
+BAKER = "bakker@zwartsluis.test"
+BUTCHER = "slager@zwartsluis.test"
 
 
 @pytest.fixture
@@ -29,6 +32,23 @@ def signed_in(client, coordinator):
                                                      "csrf_token": csrf_token(client, "/dashboard/login")})
     assert response.status_code == 302
     return client
+
+
+@pytest.fixture
+def accounts(settings, demo, coordinator):
+    """Beside the coordinator: a board member, the baker and the butcher of Zwartsluis."""
+    with session_scope(settings.database_url) as session:
+        set_coordinator(session, "zwartsluis", BOARD, PASSWORD, name="Bestuur", role="board")
+        set_coordinator(session, "zwartsluis", BAKER, PASSWORD, name="Bakker", role="shopkeeper", shop_id="korenschoof")
+        set_coordinator(session, "zwartsluis", BUTCHER, PASSWORD, name="Slager", role="shopkeeper", shop_id="vandam")
+
+
+def sign_in(client, email):
+    """Sign the client in with the account of `email` (every test account has PASSWORD)."""
+    response = client.post("/dashboard/login", data={"email": email, "password": PASSWORD,
+                                                     "csrf_token": csrf_token(client, "/dashboard/login")})
+    assert response.status_code == 302
+    return response
 
 
 @pytest.fixture

@@ -12,9 +12,8 @@ import pytest
 from sqlalchemy import select
 
 from conftest import TRUUS, orders_json
-from dashboard.conftest import PASSWORD
+from dashboard.conftest import BAKER, BOARD, PASSWORD
 from dashboard.test_browser import CHROMIUM, browser, page, server, sign_in  # noqa: F401 (fixtures)
-from dashboard.test_roles import BAKER, BOARD, accounts  # noqa: F401 (fixture)
 from orders.models import Product, Resident, Task
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"

@@ -1,7 +1,7 @@
 """Cijfers: orders per week, residents served, new and lapsed, euros per shop, channels; each as CSV."""
 import csv
 import io
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import select
@@ -81,3 +81,15 @@ def test_the_page_draws_a_chart_for_each_figure_and_shows_only_the_own_village(s
 
 def test_an_unknown_figure_is_not_found(signed_in):
     assert signed_in.get("/dashboard/figures/secrets.csv").status_code == 404
+
+
+def test_the_pages_tables_hold_the_newest_thirteen_weeks_and_the_csv_every_week(signed_in, settings, demo):
+    with session_scope(settings.database_url) as session:
+        for week in range(15):  # 2026-W28 to 2026-W42, a Tuesday each
+            place(session, TRUUS, date(2026, 7, 7) + timedelta(weeks=week))
+    page = signed_in.get("/dashboard/figures/").get_data(as_text=True)
+    orders_table = page.split('id="figure-orders"')[1].split("<table>")[1].split("</table>")[0]
+    assert "2026-W30" in orders_table and "2026-W42" in orders_table
+    assert "2026-W28" not in orders_table and "2026-W29" not in orders_table
+    assert "De tabel toont de laatste 13 weken. In de CSV staan alle weken." in page
+    assert [row["week"] for row in table(signed_in, "orders")][:2] == ["2026-W28", "2026-W29"]

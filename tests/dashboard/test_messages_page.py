@@ -65,3 +65,14 @@ def test_a_send_twilio_refused_shows_its_reason_in_words(signed_in, phone, work,
     work()
     page = signed_in.get(f"/dashboard/messages/resident/{_truus(db).id}").get_data(as_text=True)
     assert "mislukt" in page and "Deze persoon heeft STOP gestuurd" in page
+
+
+def test_every_message_names_who_sent_or_got_it(signed_in, phone, work, demo, db):
+    truus = phone(TRUUS)
+    truus.text("4 krentenbollen")
+    truus.text("ja")
+    work()
+    page = signed_in.get("/dashboard/messages/").get_data(as_text=True)
+    rows = page.split("<tr")
+    assert any("Truus Lamberts" in row and "4 krentenbollen" in row for row in rows)
+    assert any("Bakkerij De Korenschoof" in row and "Krentenbol" in row for row in rows), "the baker's part"

@@ -1,4 +1,5 @@
 """The dashboard through Flask's test client: sign-in, one village only, CSRF, edits that stick, a day closed now."""
+import re
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -156,6 +157,25 @@ def test_a_new_resident_is_marked_checked_by_the_coordinator(signed_in, db, sett
     db.expire_all()
     assert db.get(Resident, nel.id).checked
     assert "nog controleren" not in signed_in.get("/dashboard/residents/").get_data(as_text=True)
+
+
+def test_a_big_village_lists_its_residents_a_hundred_at_a_time_new_ones_first(signed_in, db, settings):
+    with session_scope(settings.database_url) as session:
+        village = session.scalar(select(Village))
+        session.add_all(Resident(village_id=village.id, name=f"Bewoner {n:03d}", phone=f"+316200{n:05d}")
+                        for n in range(245))
+        session.add(Resident(village_id=village.id, name="Zeger Nieuw", phone="+31612345690", checked=False))
+    pages = [signed_in.get(f"/dashboard/residents/?page={n}").get_data(as_text=True) for n in (1, 2, 3)]
+    names = [re.findall(r"<strong>([^<]+)</strong></a>", page) for page in pages]
+    assert [len(shown) for shown in names] == [100, 100, 51]
+    assert names[0][0] == "Zeger Nieuw", "a resident still to be checked comes first"
+    assert sorted(sum(names, [])) == sorted({name for shown in names for name in shown}), "nobody twice"
+    assert "Truus Lamberts" in sum(names, []) and len(sum(names, [])) == 251
+    assert "Bewoners (251)" in pages[0] and "Bewoner 1 tot en met 100 van 251" in pages[0]
+    assert "page=2" in pages[0] and "Vorige" not in pages[0]
+    assert "Bewoner 201 tot en met 251 van 251" in pages[2] and "page=2" in pages[2] and "Volgende" not in pages[2]
+    assert signed_in.get("/dashboard/residents/?page=99").get_data(as_text=True).count("<tr>") == 52, \
+        "past the end: the last page"
 
 
 def test_a_new_price_is_what_the_next_order_is_read_back_with(signed_in, db):

@@ -6,32 +6,14 @@ import pytest
 from sqlalchemy import select
 
 from conftest import TRUUS, orders_json, outbox
-from dashboard.conftest import PASSWORD, csrf_token
+from dashboard.conftest import BAKER, BOARD, BUTCHER, EMAIL, PASSWORD, csrf_token, sign_in
+from dashboard.test_price_list import CHANGED, confirm, upload
+from dorpslijn.audit import AuditEvent
 from dorpslijn.cli import main
 from dorpslijn.db import session_scope
-from orders.models import Product, Resident, Task
+from orders.models import LearnedWord, Order, Product, Resident, Shop, Task
 from web.dashboard.accounts import set_coordinator
 from web.dashboard.exceptions import UnknownShop
-
-BOARD = "bestuur@zwartsluis.test"
-BAKER = "bakker@zwartsluis.test"
-BUTCHER = "slager@zwartsluis.test"
-
-
-@pytest.fixture
-def accounts(settings, demo, coordinator):
-    """Beside the coordinator: a board member, the baker and the butcher of Zwartsluis."""
-    with session_scope(settings.database_url) as session:
-        set_coordinator(session, "zwartsluis", BOARD, PASSWORD, name="Bestuur", role="board")
-        set_coordinator(session, "zwartsluis", BAKER, PASSWORD, name="Bakker", role="shopkeeper", shop_id="korenschoof")
-        set_coordinator(session, "zwartsluis", BUTCHER, PASSWORD, name="Slager", role="shopkeeper", shop_id="vandam")
-
-
-def sign_in(client, email):
-    response = client.post("/dashboard/login", data={"email": email, "password": PASSWORD,
-                                                     "csrf_token": csrf_token(client, "/dashboard/login")})
-    assert response.status_code == 302
-    return response
 
 
 def post(client, path, data=None, page="/dashboard/login"):
@@ -72,6 +54,109 @@ def test_the_board_sees_a_resident_but_no_button_and_every_change_is_refused(cli
     assert truus(db).name == "Truus Lamberts" and db.get(Task, task.id).done_at is None
 
     assert post(client, "/dashboard/logout").status_code == 302, "signing out is no change"
+
+
+def test_the_board_reads_the_figures_search_words_and_messages_but_is_offered_no_change(client, accounts, db, phone,
+                                                                                      work, capsys):
+    number = placed(phone, work, capsys, "4 krentenbollen")["number"]
+    resident = truus(db)
+    _word_and_unclear_task(db, resident.village_id)
+    sign_in(client, BOARD)
+    shop = db.scalar(select(Shop).where(Shop.shop_id == "korenschoof"))
+    pages = {path: client.get(path) for path in (
+        "/dashboard/figures/", "/dashboard/figures/orders.csv", "/dashboard/search/?q=lamberts",
+        f"/dashboard/search/?q={number}", "/dashboard/words/", "/dashboard/messages/",
+        f"/dashboard/messages/resident/{resident.id}", "/dashboard/", f"/dashboard/residents/{resident.id}/order",
+        f"/dashboard/shops/{shop.id}/price-list", "/dashboard/audit/")}
+    assert {path: r.status_code for path, r in pages.items()} == dict.fromkeys(pages, 200)
+    text = {path: r.get_data(as_text=True) for path, r in pages.items()}
+    assert "<svg" in text["/dashboard/figures/"] and text["/dashboard/figures/orders.csv"].startswith("week,orders")
+    assert "Truus Lamberts" in text["/dashboard/search/?q=lamberts"]
+    assert f"{number}" in text[f"/dashboard/search/?q={number}"]
+    assert "plompkes" in text["/dashboard/words/"] and "Vergeten" not in text["/dashboard/words/"]
+    assert "4 krentenbollen" in text["/dashboard/messages/"]
+    person = text[f"/dashboard/messages/resident/{resident.id}"]
+    assert "4 krentenbollen" in person and "Versturen" not in person
+    assert "plompje" in text["/dashboard/"] and "Woord leren" not in text["/dashboard/"]
+    assert "Doorgeven" not in text[f"/dashboard/residents/{resident.id}/order"]
+    assert 'type="file"' not in text[f"/dashboard/shops/{shop.id}/price-list"]
+    assert "Bestelling opnemen" not in client.get(f"/dashboard/residents/{resident.id}").get_data(as_text=True)
+
+
+def test_every_change_the_board_tries_on_the_desk_is_refused_and_changes_nothing(client, app, accounts, db, phone,
+                                                                                  work, settings):
+    phone(TRUUS).text("Is mijn bestelling binnen?")
+    work()
+    resident = truus(db)
+    word, task = _word_and_unclear_task(db, resident.village_id)
+    shop = db.scalar(select(Shop).where(Shop.shop_id == "korenschoof"))
+    coordinator = app.test_client()
+    sign_in(coordinator, EMAIL)
+    preview = upload(coordinator, shop, CHANGED).get_data(as_text=True)
+    assert "Wijzigingen doorvoeren" in preview, "the coordinator's preview waits for a confirmation"
+    messages_before = len(outbox(settings, to=TRUUS))
+
+    sign_in(client, BOARD)
+    appeltaart = db.scalar(select(Product).where(Product.sku == "BAK-APPELTAART-PUNT"))
+    order_page = f"/dashboard/residents/{resident.id}/order"
+    refused = {
+        "learn a word": post(client, f"/dashboard/tasks/{task}/learn", {"word": "plompje", "product": appeltaart.id}),
+        "forget a word": post(client, f"/dashboard/words/{word}/forget"),
+        "upload a price list": upload(client, shop, CHANGED),
+        "apply a price list": confirm(client, shop, preview, csrf_token=csrf_token(client, "/dashboard/login")),
+        "answer for a phone order": post(client, order_page, {"text": "4 krentenbollen"}),
+        "stop a phone order": post(client, f"{order_page}/stop"),
+        "reply to a message": post(client, f"/dashboard/messages/resident/{resident.id}/reply", {"body": "Ja hoor"}),
+        "erase a resident": post(client, f"/dashboard/residents/{resident.id}/erase", {"confirm": "WISSEN"}),
+        "download a resident's data": post(client, f"/dashboard/residents/{resident.id}/export"),
+    }
+    assert {what: r.status_code for what, r in refused.items()} == dict.fromkeys(refused, 403)
+    assert all("Niet toegestaan" in r.get_data(as_text=True) for r in refused.values())
+
+    db.expire_all()
+    assert db.scalar(select(LearnedWord).where(LearnedWord.id == word)).product.sku == "BAK-KRENTENBOL"
+    assert db.get(Task, task).done_at is None and db.scalar(select(LearnedWord).where(LearnedWord.word == "plompje")) is None
+    assert db.scalar(select(Product).where(Product.sku == "BAK-KRENTENBOL")).price_cents == 85
+    assert db.scalar(select(Product).where(Product.sku == "BAK-APPELFLAP")).active
+    assert db.scalars(select(Order).where(Order.resident_id == resident.id)).all() == []
+    assert len(outbox(settings, to=TRUUS)) == messages_before and truus(db).erased_at is None
+    assert db.scalars(select(AuditEvent)).all() == []
+    applied = confirm(coordinator, shop, preview)
+    assert applied.status_code == 302, "the board's try did not use up the coordinator's preview"
+
+
+def test_a_shopkeeper_opens_none_of_the_coordinators_desk_pages_nor_changes_anything_there(client, accounts, db):
+    resident = truus(db)
+    word, task = _word_and_unclear_task(db, resident.village_id)
+    shop = db.scalar(select(Shop).where(Shop.shop_id == "korenschoof"))
+    sign_in(client, BAKER)
+    for path in ("/dashboard/figures/", "/dashboard/figures/shops.csv", "/dashboard/search/?q=lamberts",
+                 "/dashboard/words/", "/dashboard/audit/", f"/dashboard/residents/{resident.id}/order",
+                 f"/dashboard/residents/{resident.id}/erase", f"/dashboard/shops/{shop.id}/price-list",
+                 f"/dashboard/shops/{shop.id}/price-list.csv", f"/dashboard/print/packing/{shop.id}/2026-11-24",
+                 f"/dashboard/print/packing/{shop.id}/2026-11-24/pdf", "/dashboard/print/round/1"):
+        assert client.get(path).status_code == 403, path
+    page = "/dashboard/shop/"
+    for path, data in ((f"/dashboard/tasks/{task}/learn", {"word": "plompje", "product": shop.products[0].id}),
+                       (f"/dashboard/words/{word}/forget", {}),
+                       (f"/dashboard/residents/{resident.id}/order", {"text": "4 krentenbollen"}),
+                       (f"/dashboard/messages/resident/{resident.id}/reply", {"body": "Ja hoor"})):
+        assert post(client, path, data, page=page).status_code == 403, path
+    assert upload(client, shop, CHANGED).status_code == 403
+    db.expire_all()
+    assert db.get(Task, task).done_at is None and db.get(LearnedWord, word) is not None
+    assert db.scalars(select(Order)).all() == [] and db.scalars(select(AuditEvent)).all() == []
+
+
+def _word_and_unclear_task(db, village_id) -> tuple[int, int]:
+    """A word the village learned ('plompkes': krentenbollen) and an open task about an unclear one ('plompje')."""
+    krentenbol = db.scalar(select(Product).where(Product.sku == "BAK-KRENTENBOL"))
+    word = LearnedWord(village_id=village_id, word="plompkes", product=krentenbol)
+    task = Task(village_id=village_id, kind="unclear_word", phone=TRUUS, text="6 plompjes",
+                details={"word": "plompje"})
+    db.add_all([word, task])
+    db.commit()
+    return word.id, task.id
 
 
 def test_a_shopkeeper_lands_on_their_shop_and_opens_nothing_else(client, accounts, db, giethoorn):

@@ -17,19 +17,28 @@ HIDDEN_FIELDS = ("password_hash",)
 
 
 @contextmanager
-def saving(action: str, row):
-    """Around a change of `row`: afterwards the audit trail gets what changed, and all is committed."""
-    before = fields_of(row) if row.id else {}
-    db().add(row)
-    yield row
+def saving(action: str, *rows):
+    """Around a change of `rows`: afterwards the audit trail gets what changed in each of them (and in
+    the rows the change adds to the yielded list: a new one from before nothing, a deleted one to
+    nothing), and all is committed together."""
+    rows = list(rows)
+    before = [fields_of(row) if row.id else {} for row in rows]
+    db().add_all(rows)
+    yield rows
     db().flush()
-    after = fields_of(row)
-    changed = [name for name in after if before.get(name) != after[name]]
-    if changed:
-        audit.record(db(), actor(), action, subject_of(row), village_id=village_id(), at=settings().now(),
-                     before={name: before.get(name) for name in changed} if before else None,
-                     after={name: after[name] for name in changed})
+    for row, was in zip(rows, before + [{}] * (len(rows) - len(before))):
+        now = dict.fromkeys(was) if inspect(row).was_deleted else fields_of(row)
+        changed = [name for name in now if was.get(name) != now[name]]
+        if changed:
+            record(action, subject_of(row), before={name: was.get(name) for name in changed} if was else None,
+                   after={name: now[name] for name in changed})
     db().commit()
+
+
+def record(action: str, subject: str, before: dict | None = None, after: dict | None = None) -> None:
+    """One thing the signed-in account did, in the audit trail (committed with the change it describes)."""
+    audit.record(db(), actor(), action, subject, village_id=village_id(), at=settings().now(),
+                 before=before, after=after)
 
 
 def actor() -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from bots.models import InboundMessage, OutboundMessage
 from bots.outbox import put_all
@@ -15,6 +15,7 @@ from dorpslijn.messages import Outgoing
 from orders.models import Resident, Shop, Volunteer
 from web.context import db, redis
 from web.dashboard.auth import own, village_id
+from web.dashboard.editing import record, subject_of
 from worker.queues import enqueue_send
 
 bp = Blueprint("messages", __name__, url_prefix="/messages")
@@ -45,8 +46,9 @@ class Line:
 def index():
     """All messages of the village (`?problems=1`: only those that did not arrive)."""
     problems = request.args.get("problems") == "1"
-    return render_template("dashboard/messages.html", lines=_lines(None, problems), person=None,
-                           problems=problems, names=_names())
+    lines = _lines(None, problems)
+    return render_template("dashboard/messages.html", lines=lines, person=None, problems=problems,
+                           names=_names({line.address for line in lines}))
 
 
 @bp.get("/resident/<int:resident_id>")
@@ -55,7 +57,7 @@ def of_resident(resident_id: int):
     resident = own(Resident, resident_id)
     addresses = [a for a in (resident.phone, resident.telegram_chat_id) if a]
     return render_template("dashboard/messages.html", lines=_lines(addresses, False), person=resident,
-                           problems=False, names=_names(), channel=_reply_channel(resident))
+                           problems=False, names=_names(set(addresses)), channel=_reply_channel(resident))
 
 
 @bp.post("/resident/<int:resident_id>/reply")
@@ -71,6 +73,7 @@ def reply(resident_id: int):
     channel = _reply_channel(resident)
     rows = put_all(db(), village_id(), [Outgoing(channel, address_of(resident, channel), body,
                                                  extra={"from_coordinator": True})])
+    record("message.reply", subject_of(resident), after={"channel": channel, "body": body})
     db().commit()
     enqueue_send(redis(), [row.id for row in rows])
     flash("reply_sent")
@@ -94,11 +97,12 @@ def _lines(addresses: list[str] | None, problems: bool) -> list[Line]:
     return sorted(lines, key=lambda line: line.at, reverse=True)[:SHOWN]
 
 
-def _names() -> dict[str, str]:
-    """Who is behind each number or chat of the village: residents, shops and volunteers."""
+def _names(addresses: set[str]) -> dict[str, str]:
+    """Who is behind each of these numbers or chats in the village: residents, shops and volunteers."""
     names = {}
     for model in (Resident, Shop, Volunteer):
-        for person in db().scalars(select(model).where(model.village_id == village_id())):
+        for person in db().scalars(select(model).where(model.village_id == village_id(), or_(
+                model.phone.in_(addresses), model.telegram_chat_id.in_(addresses)))):
             for address in (person.phone, person.telegram_chat_id):
                 if address:
                     names[address] = person.name

@@ -17,6 +17,7 @@ from orders import price_list
 from orders.models import Shop, Village
 from web.context import db, redis
 from web.dashboard.auth import current, own
+from web.dashboard.editing import saving
 
 logger = logging.getLogger(__name__)
 
@@ -65,8 +66,8 @@ def confirm(shop_pk: int):
     if changes.problems or changes.fingerprint != request.form.get("fingerprint"):
         token = _keep(shop, data) if not changes.problems and changes.anything else ""
         return _page(shop, changes=changes, token=token, moved=True), 409
-    price_list.apply(db(), shop, changes)
-    db().commit()
+    with saving("product.price_list", *[change.product for change in changes.changed], *changes.gone) as rows:
+        rows += price_list.apply(db(), shop, changes)
     logger.info("price list of shop %s applied by %s", shop.shop_id, current().email)
     flash("price_list_applied")
     return redirect(url_for("dashboard.catalogue.index", shop=shop.id))

@@ -3,7 +3,7 @@ and an order taken on the phone for one (bots/staff_orders.py holds the dialog).
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bots import staff_orders
 from ivr.weekly_wish import ask_for_weekly_call, stop_weekly_call, weekly_call_of
@@ -11,19 +11,28 @@ from orders.calendar import DAY_CODES, time_of_day, weekday_of
 from orders.models import Resident
 from web.context import db, redis, settings
 from web.dashboard.auth import current, own, safe_next, village_id
-from web.dashboard.editing import edit_page, form_for, saving
+from web.dashboard.editing import edit_page, form_for, record, saving, subject_of
 from web.dashboard.forms import ResidentForm
 from worker.queues import enqueue_send
 
 bp = Blueprint("residents", __name__, url_prefix="/residents")
 
 
+PAGE_SIZE = 100
+
+
 @bp.get("/")
 def index():
-    """Every resident of the village; the ones still to be checked first."""
-    residents = db().scalars(select(Resident).where(Resident.village_id == village_id(), Resident.erased_at.is_(None))
-                             .order_by(Resident.checked, Resident.name)).all()
-    return render_template("dashboard/residents.html", residents=residents)
+    """The village's residents, a page of PAGE_SIZE at a time (`?page=`, from 1): the ones still to
+    be checked first, then by name."""
+    listed = (Resident.village_id == village_id(), Resident.erased_at.is_(None))
+    total = db().scalar(select(func.count()).select_from(Resident).where(*listed))
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(max(request.args.get("page", 1, type=int), 1), pages)
+    residents = db().scalars(select(Resident).where(*listed).order_by(Resident.checked, Resident.name, Resident.id)
+                             .offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)).all()
+    return render_template("dashboard/residents.html", residents=residents, total=total, page=page, pages=pages,
+                           first=(page - 1) * PAGE_SIZE + 1)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -64,16 +73,20 @@ def phone_order_answer(resident_id: int):
     resident = own_resident(resident_id)
     text = request.form.get("text", "").strip()[:staff_orders.MAX_TEXT]
     if text:
-        outbox_ids = staff_orders.answer(db(), resident, current().id, text, settings().now())
+        answered = staff_orders.answer(db(), resident, current().id, text, settings().now())
+        record("phone_order.answer", subject_of(resident),
+               after={"said": text, **({"order": answered.confirmed} if answered.confirmed else {})})
         db().commit()
-        enqueue_send(redis(), outbox_ids)
+        enqueue_send(redis(), answered.outbox_ids)
     return redirect(url_for(".phone_order", resident_id=resident_id))
 
 
 @bp.post("/<int:resident_id>/order/stop")
 def phone_order_stop(resident_id: int):
     """Stop taking the order: the basket is dropped, nothing is ordered."""
-    staff_orders.forget(db(), own_resident(resident_id), settings().now())
+    resident = own_resident(resident_id)
+    if staff_orders.forget(db(), resident, settings().now()):
+        record("phone_order.stop", subject_of(resident), after={"stopped": True})
     db().commit()
     flash("phone_order_stopped")
     return redirect(url_for(".phone_order", resident_id=resident_id))

@@ -88,13 +88,15 @@ def learn(task_id: int):
     task = own(Task, task_id)
     product = db().scalar(select(Product).where(Product.village_id == village_id(), Product.active.is_(True),
                                                 Product.id == request.form.get("product", type=int)))
-    if task.kind != learning.KIND or product is None or \
-            learning.learn(db(), village_id(), request.form.get("word", ""), product, current().email) is None:
+    learned = learning.word_for(db(), village_id(), request.form.get("word", "")) \
+        if task.kind == learning.KIND and product is not None else None
+    if learned is None:
         flash("word_not_learned")
         return redirect(url_for(".index"))
-    task.done_at = task.done_at or utcnow()
-    task.details = {**(task.details or {}), "done_by": current().email, "product": product.sku}
-    db().commit()
+    with saving("word.learn", learned, task):
+        learning.teach(db(), learned, product, current().email)
+        task.done_at = task.done_at or utcnow()
+        task.details = {**(task.details or {}), "done_by": current().email, "product": product.sku}
     logger.info("task %s taught a word", task.id)
     flash("word_learned")
     return redirect(url_for(".index"))

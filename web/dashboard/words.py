@@ -7,6 +7,7 @@ from orders import learning
 from orders.models import LearnedWord
 from web.context import db
 from web.dashboard.auth import own, village_id
+from web.dashboard.editing import saving
 
 bp = Blueprint("words", __name__, url_prefix="/words")
 
@@ -20,7 +21,8 @@ def index():
 @bp.post("/<int:word_id>/forget")
 def forget(word_id: int):
     """The word no longer means that product: the next resident who says it is asked again."""
-    learning.forget(db(), own(LearnedWord, word_id))
-    db().commit()
+    learned = own(LearnedWord, word_id)
+    with saving("word.forget", learned):
+        learning.forget(db(), learned)
     flash("word_forgotten")
     return redirect(url_for(".index"))
