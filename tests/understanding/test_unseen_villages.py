@@ -241,3 +241,16 @@ def test_a_count_of_a_pack_of_tablets_or_of_smaller_packs_counts_the_packs():
         product("KAMFER", "Kamfertabletten", description="doosje van 30 tabletten"),
     ])
     assert read("3 servetten en 2 kamfertabletten", shop)[0] == [("SERVET", Decimal(3)), ("KAMFER", Decimal(2))]
+
+
+# 12. A participle with a separable part ("schoongemaakt") or in -end, and an inflected variant word, describe.
+
+def test_a_participle_with_a_separable_part_only_chooses_among_what_the_noun_names():
+    shop = Catalogue([product("KOOLRABI", "Koolrabi"), product("SPINAZIE-SCHOON", "Spinazie schoongemaakt")])
+    assert read("twee koolrabi's schoongemaakt", shop)[0] == [("KOOLRABI", Decimal(2))]
+
+
+def test_an_inflected_variant_word_said_after_the_thing_refines_it():
+    shop = Catalogue([product("HANDSCHOEN", "Tuinhandschoenen"),
+                      product("HANDSCHOEN-WATER", "Tuinhandschoenen waterdicht")])
+    assert read("tuinhandschoenen, de waterdichte", shop)[0] == [("HANDSCHOEN-WATER", Decimal(1))]
