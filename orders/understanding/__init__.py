@@ -173,4 +173,4 @@ def _leftover_runs(phrase, used):
         elif run is not None:
             run.append(word)
     runs.append(run)
-    return [r for r in runs if r and any(lex.role(w) not in ("weak", "default") for w in r)]
+    return [r for r in runs if r and any(lex.role(w) not in ("weak", "default") and not describing(w) for w in r)]

@@ -138,6 +138,10 @@ def _read_name(tokens, lex, described=False):
         value = number(token)
         if value is not None and i > 0 and lex.role(tokens[i - 1]) == "label":
             words.append(token)
+        elif value is not None and _strength(tokens, i + 1, lex):
+            words.append(token)  # "Paracetamol 500 mg": the strength names the product, it holds no 500 of anything
+            i += 2
+            continue
         elif value is not None:
             amount, j = amount_at(tokens, i + 1, value)
             if amount is None and j < len(tokens) and lex.units.get(tokens[j], None) and lex.units[tokens[j]].kind == "pack":
@@ -160,6 +164,11 @@ def _read_name(tokens, lex, described=False):
             words.append(token)
         i += 1
     return words, contents, packs
+
+
+def _strength(tokens, j, lex):
+    """Whether tokens[j] is a strength unit ("mg"): the number before it is part of the name."""
+    return j < len(tokens) and tokens[j] in lex.units and lex.units[tokens[j]].kind == "strength"
 
 
 def _after_pack(tokens, i, lex):

@@ -157,13 +157,21 @@ def for_product(quantity: Quantity, product, contents: dict, packs: frozenset) -
         return _by_measure(quantity.measure, times, contents, packs)
     pieces = contents.get(("pc", "stuks")) or _only_pieces(contents)
     if count is not None and not quantity.pack and pieces and pieces.value > 1:
-        return _by_pieces(count, pieces.value)
+        counted = _by_pieces(count, pieces.value)
+        if counted[1] or pieces.label == "stuks":
+            return counted
+        # "2 paracetamol" of a box of 20 tablets: nobody counts out tablets or rolls, it is two boxes
     return _whole(times, 1 if contents or quantity.pack else 2)
 
 
 def _only_pieces(contents):
-    """The pieces a pack holds when they go by another name ("50 tabletten", "12 rollen"), if just one."""
-    held = [amount for key, amount in contents.items() if key[0] == "pc"]
+    """The pieces a pack holds when they go by another name ("50 tabletten", "12 rollen"), if just one.
+
+    Smaller packs inside a pack ("pak van 10 pakjes" tissues) are no pieces: a count of the thing
+    counts the big packs.
+    """
+    packs = {unit.value for unit in lexicon().units.values() if unit.kind == "pack"}
+    held = [amount for key, amount in contents.items() if key[0] == "pc" and amount.label not in packs]
     return held[0] if len(held) == 1 else None
 
 

@@ -328,6 +328,12 @@ def _phrases(chunk, listed, lex, names=None):
             _add_word(current, token, False)
             i += 1
             continue
+        size = _named_size(current, chunk, i, quantity, names) if quantity else None
+        if size:
+            _add(current, [token], "other")
+            _add_word(current, size, False)
+            i += 2
+            continue
         if quantity:
             q, j = quantity
             if current.words and ahead[j] and q.spec is None and not all(describing(w) for w in current.words):
@@ -389,6 +395,17 @@ def _in_name(phrase, chunk, i, quantity, names):
         and phrase.kinds[-1] == "word"
         and names.numbered(phrase.words, chunk[i])
     )
+
+
+def _named_size(phrase, chunk, i, quantity, names):
+    """The number of a name said as a size ("paracetamol van vijfhonderd": the 500 mg), or None."""
+    q, j = quantity
+    if names is None or chunk[i] not in ("van", "of") or j != i + 2 or q.spec is None or q.spec.label != "stuks":
+        return None
+    said = _digits(chunk[i + 1]) if not chunk[i + 1][0].isdigit() else chunk[i + 1]
+    if phrase.kinds and phrase.kinds[-1] == "word" and names.numbered(phrase.words, said):
+        return said
+    return None
 
 
 def _kind(token, lex):

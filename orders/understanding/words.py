@@ -14,6 +14,11 @@ DOUBLE = re.compile(r"(.)\1+")
 STRONG, DERIVED = 3, 2
 ADJECTIVE_ENDINGS = ("ig", "ige", "isch", "ische", "lijk", "lijke", "baar", "bare", "loos", "loze", "vrij", "vrije", "rijk", "rijke")
 PARTICIPLE_ENDINGS = ("t", "te", "d", "de", "en")
+# What stands before the "ge" of a participle: nothing ("gesneden"), a separable part
+# ("schoongemaakt", "voorgekookt") or the "on" of its opposite ("ongepeld", "ongezouten").
+SEPARABLE = ("", "on", "schoon", "voor", "klein", "fijn", "op", "af", "uit", "in", "aan", "door", "mee", "na", "om",
+             "over", "los", "vast", "dicht", "open", "toe", "weg", "samen", "half", "droog", "plat", "bij", "rond")
+PRESENT_PARTICIPLE_MIN = 9  # "waterafstotend", "verzachtende"; not "vriend" or "weekend"
 
 
 @lru_cache(maxsize=100_000)
@@ -75,13 +80,20 @@ def _squeeze(word):
 
 
 def describing(word: str) -> bool:
-    """Whether a word reads as describing rather than naming: a known variant word or an adjective or participle form."""
+    """Whether a word reads as describing rather than naming: a known variant word or an adjective or participle form.
+
+    Inflected too ("waterdichte" of "waterdicht"), and participles of verbs with a separable
+    part ("schoongemaakt", "voorgesneden", "ongepeld") or in -end ("waterafstotende").
+    """
     lex = lexicon()
     if lex.role(word) in ("weak", "default", "instruction") or (word,) in lex.glossary.modifiers:
         return True
-    if word.endswith(ADJECTIVE_ENDINGS):
+    if word.endswith("e") and ((word[:-1],) in lex.glossary.modifiers or lex.role(word[:-1]) in ("weak", "default")):
         return True
-    return word.startswith("ge") and len(word) > 5 and word.endswith(PARTICIPLE_ENDINGS)
+    if word.endswith(ADJECTIVE_ENDINGS) or (len(word) >= PRESENT_PARTICIPLE_MIN and word.endswith(("end", "ende"))):
+        return True
+    return word.endswith(PARTICIPLE_ENDINGS) and any(word.startswith(front + "ge") and len(word) > len(front) + 5
+                                                    for front in SEPARABLE)
 
 
 @lru_cache(maxsize=100_000)

@@ -207,3 +207,50 @@ def test_a_thing_said_again_in_one_breath_is_one_thing(dairy):
     assert read("ik wil graag een rietstroop een rietstroop en eh een kefir", dairy)[0] == [
         ("RIETSTROOP", Decimal(1)), ("KEFIR", Decimal(1))]
     assert read("1 rietstroop, 1 rietstroop", dairy)[0] == [("RIETSTROOP", Decimal(1)), ("RIETSTROOP", Decimal(1))]
+
+
+# 11. A strength in a product's name ("25 mg") names it: said after the word it chooses that product, never a count.
+
+@pytest.fixture
+def pharmacy():
+    return Catalogue([
+        product("ZINK-15", "Zinktabletten 15 mg", category="mineralen", description="potje van 60 tabletten"),
+        product("ZINK-25", "Zinktabletten 25 mg", category="mineralen", description="potje van 60 tabletten"),
+        product("NAPROXEN", "Naproxen 250 mg", category="pijnstillers", description="doosje van 20 tabletten"),
+    ])
+
+
+@pytest.mark.parametrize("text, items", [
+    ("zinktabletten 25", [("ZINK-25", 1)]),
+    ("zinktabletten van vijftien", [("ZINK-15", 1)]),
+    ("2 zinktabletten 25 mg", [("ZINK-25", 2)]),
+    ("naproxen 250", [("NAPROXEN", 1)]),
+])
+def test_a_strength_said_after_a_product_word_chooses_the_product_so_named(pharmacy, text, items):
+    assert read(text, pharmacy)[0] == [(sku, Decimal(n)) for sku, n in items]
+
+
+def test_without_its_strength_the_word_asks_which(pharmacy):
+    items, questions, _ = read("zinktabletten", pharmacy)
+    assert items == [] and questions == [(["ZINK-15", "ZINK-25"], "ambiguous")]
+
+
+def test_a_count_of_a_pack_of_tablets_or_of_smaller_packs_counts_the_packs():
+    shop = Catalogue([
+        product("SERVET", "Servetten", description="pak van 5 pakjes"),
+        product("KAMFER", "Kamfertabletten", description="doosje van 30 tabletten"),
+    ])
+    assert read("3 servetten en 2 kamfertabletten", shop)[0] == [("SERVET", Decimal(3)), ("KAMFER", Decimal(2))]
+
+
+# 12. A participle with a separable part ("schoongemaakt") or in -end, and an inflected variant word, describe.
+
+def test_a_participle_with_a_separable_part_only_chooses_among_what_the_noun_names():
+    shop = Catalogue([product("KOOLRABI", "Koolrabi"), product("SPINAZIE-SCHOON", "Spinazie schoongemaakt")])
+    assert read("twee koolrabi's schoongemaakt", shop)[0] == [("KOOLRABI", Decimal(2))]
+
+
+def test_an_inflected_variant_word_said_after_the_thing_refines_it():
+    shop = Catalogue([product("HANDSCHOEN", "Tuinhandschoenen"),
+                      product("HANDSCHOEN-WATER", "Tuinhandschoenen waterdicht")])
+    assert read("tuinhandschoenen, de waterdichte", shop)[0] == [("HANDSCHOEN-WATER", Decimal(1))]
