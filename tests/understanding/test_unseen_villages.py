@@ -254,3 +254,13 @@ def test_an_inflected_variant_word_said_after_the_thing_refines_it():
     shop = Catalogue([product("HANDSCHOEN", "Tuinhandschoenen"),
                       product("HANDSCHOEN-WATER", "Tuinhandschoenen waterdicht")])
     assert read("tuinhandschoenen, de waterdichte", shop)[0] == [("HANDSCHOEN-WATER", Decimal(1))]
+
+
+# 13. A describing word no product here is called by says a kind the shop may not have: ask, never the plain one.
+
+def test_an_unknown_describing_word_before_a_thing_with_variants_asks_among_them():
+    shop = Catalogue([product("LAMP", "Zaklamp"), product("LAMP-OPLAAD", "Zaklamp oplaadbaar"), product("TANG", "Tang")])
+    items, questions, _ = read("een draagbare zaklamp en een tang", shop)
+    assert items == [("TANG", Decimal(1))]
+    assert questions == [(["LAMP", "LAMP-OPLAAD"], "ambiguous")]
+    assert read("een zaklamp", shop)[0] == [("LAMP", Decimal(1))]
