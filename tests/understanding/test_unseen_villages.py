@@ -264,3 +264,16 @@ def test_an_unknown_describing_word_before_a_thing_with_variants_asks_among_them
     assert items == [("TANG", Decimal(1))]
     assert questions == [(["LAMP", "LAMP-OPLAAD"], "ambiguous")]
     assert read("een zaklamp", shop)[0] == [("LAMP", Decimal(1))]
+
+
+# 14. Speech that corrects itself: a bare number keeps the unit it corrects, "geen X maar Y" orders Y,
+# a correction to an amount said alone leaves the thing before it alone.
+
+@pytest.mark.parametrize("text, items", [
+    ("tweehonderd gram tuinkruidengeitenkaas nee doe maar driehonderd", [("GEIT-TUIN", "0.3")]),
+    ("een kefir en een hangop of nee geen hangop maar een rietstroop", [("KEFIR", 1), ("RIETSTROOP", 1)]),
+    ("een halve liter kefir nee een hele liter", [("KEFIR", 1)]),
+    ("een rietstroop en eh drie nee vier rollen toastjes", [("RIETSTROOP", 1), ("TOAST", 4)]),
+])
+def test_a_correction_changes_only_what_it_corrects(dairy, text, items):
+    assert read(text, dairy)[0] == [(sku, Decimal(n)) for sku, n in items]
