@@ -132,8 +132,30 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, head: i
         return Outcome(unclear=Unclear(text, [c.sku for c in shown[:MAX_CANDIDATES]], quantity_said, "ambiguous"), used=used)
     if chosen.minor:
         return Outcome()  # only what a product has or begins with: not that product
+    others = _unread_variant(index, words, hits, chosen, head)
+    if others:
+        return Outcome(unclear=Unclear(text, [chosen.sku, *others][:MAX_CANDIDATES], chosen.quantity, "ambiguous"),
+                       used=frozenset(chosen.covered))
     sureness = min(chosen.covered.values())
     return Outcome(**_settle(chosen, text, quantity), used=frozenset(chosen.covered), sureness=sureness)
+
+
+def _unread_variant(index, words, hits, chosen, head):
+    """Other products of the word a phrase names, when a word said just before it reads as none of them.
+
+    In "elektrische tandenborstel" or "getinte dagcreme" the describing word says which kind is
+    meant, and no product here is called by it: the plain product is no more sure than its
+    variants, so they are asked about, never the plain one delivered.
+    """
+    if len(chosen.covered) != 1:
+        return []
+    (named,) = chosen.covered
+    before = named - 1
+    if before < 0 or hits[before] or (head is not None and named > head) or lexicon().role(words[before]):
+        return []
+    if not describing(words[before]):
+        return []  # a noun or a name before it ("postma toiletpapier", "krop andijvie") says no kind
+    return [index.entries[e].product.sku for e in hits[named] if index.entries[e] is not chosen.entry]
 
 
 def _settle(chosen, text, said):

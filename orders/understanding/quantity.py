@@ -1,7 +1,7 @@
 """Quantities in a phrase ("2 ons", "een stuk of 4", "doos van 6") and what they come to for a product."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .lexicon import lexicon
@@ -25,6 +25,11 @@ class Amount:
     value: Decimal
     dim: str
     label: str = ""
+    per: Decimal | None = field(default=None, compare=False)  # the unit's worth, of a measure said with one ("ons": 0.1)
+
+    def recounted(self, count: Decimal) -> "Amount":
+        """The same unit, another number of it: "twee ons, nee drie" is three ons."""
+        return replace(self, value=count * self.per)
 
 
 @dataclass(frozen=True)
@@ -119,7 +124,7 @@ def amount_at(tokens: list[str], j: int, value: Decimal) -> tuple[Amount | None,
     if unit is None:
         return None, j
     if unit.kind in DIMENSIONS:
-        return Amount(value * unit.amount, DIMENSIONS[unit.kind]), j + 1
+        return Amount(value * unit.amount, DIMENSIONS[unit.kind], per=unit.amount), j + 1
     if unit.kind == "piece":
         return Amount(value, "pc", unit.value), j + 1
     if unit.kind == "count":

@@ -15,6 +15,7 @@ MAX_NAME_WORDS = 2
 LIST_BREAKS = {"comma", "line", "bullet"}
 DESCRIBING = ("weak", "default")
 PRONOUNS = ("one", "ones")
+NEGATION_ENDS = ("maar", "but")
 
 
 @dataclass
@@ -86,7 +87,7 @@ def phrases(text: str, names=None) -> list[Phrase]:
     """
     lex = lexicon()
     found = []
-    signed = retracting = False
+    signed = retracting = thing_said = False
     split = listed_pieces(text)
     for n, (piece, before, after) in enumerate(split):
         titled = n > 0 and lex.role(split[n - 1][0][-1]) == "title"
@@ -101,9 +102,13 @@ def phrases(text: str, names=None) -> list[Phrase]:
             for phrase in made:
                 phrase.element = bool({before, after} & LIST_BREAKS) and not titled
                 phrase.signature = n == len(split) - 1 and before not in ("comma", "bullet") and not phrase.counted
-            if not (retracting and _retract(found, made)):
-                _amount_alone(found, made)
+            # "zes nee acht gehaktballen": what is taken back is an amount said on its own, not the thing before it
+            taken_back = retracting and (thing_said or not (made and made[0].words))
+            absorbed = False
+            if not (taken_back and _retract(found, made)):
+                absorbed = _amount_alone(found, made)
             retracting = retracting and not made
+            thing_said = (bool(made[-1].words) or absorbed) if made else thing_said
             found.extend(p for p in made if p.words)
             if correction == "cancel" and found:
                 found.pop()
@@ -161,8 +166,9 @@ def _retract(found, made):
     """
     if not found or not made:
         return False
-    if made[0].counted and not made[0].words and not made[0].listed:
-        found[-1].quantity, found[-1].counted = made[0].quantity, True
+    amount_only = not made[0].words or all(describing(w) for w in made[0].words)  # "nee, een hele liter"
+    if made[0].counted and amount_only and not made[0].listed:
+        found[-1].quantity, found[-1].counted = _corrected_amount(found[-1].quantity, made[0].quantity), True
         del made[0]
         return True
     if made[0].words and not made[0].listed:
@@ -171,15 +177,28 @@ def _retract(found, made):
     return False
 
 
+def _corrected_amount(before, said):
+    """The amount a correction says: a bare number keeps the unit it corrects ("tweehonderd gram, nee driehonderd")."""
+    if said.measure is None and said.count is not None and before.measure is not None and before.measure.per:
+        return Quantity(measure=before.measure.recounted(said.count))
+    return said
+
+
 def _amount_alone(found, made):
-    """An amount said alone ("batterijen 13, twee pakjes", "kaas naturel ook 1 ons") counts the thing before it."""
+    """An amount said alone ("batterijen 13, twee pakjes", "kaas naturel ook 1 ons") counts the thing before it.
+
+    Whether the last of them did.
+    """
     before = found[-1] if found else None
+    absorbed = False
     for phrase in made:
         alone = phrase.counted and all(k == "quantity" for k in phrase.kinds)
-        if alone and before is not None and not before.counted:
+        absorbed = alone and before is not None and not before.counted
+        if absorbed:
             before.quantity = before.quantity.merged(phrase.quantity).settled()
             before.counted = True
         before = phrase if phrase.words else before
+    return absorbed
 
 
 def _carry_nouns(found, lex):
@@ -350,6 +369,11 @@ def _phrases(chunk, listed, lex, names=None):
             i += 1
             continue
         role = lex.role(token)
+        if negated and token in NEGATION_ENDS:  # "geen lasagne maar een stoverij"
+            negated = pending_open = False
+            _add(current, [token], "other")
+            i += 1
+            continue
         if role in ("preposition", "negation"):
             pending_open = True
             negated = negated or role == "negation"

@@ -92,8 +92,14 @@ def describing(word: str) -> bool:
         return True
     if word.endswith(ADJECTIVE_ENDINGS) or (len(word) >= PRESENT_PARTICIPLE_MIN and word.endswith(("end", "ende"))):
         return True
-    return word.endswith(PARTICIPLE_ENDINGS) and any(word.startswith(front + "ge") and len(word) > len(front) + 5
-                                                    for front in SEPARABLE)
+    return (word.endswith(PARTICIPLE_ENDINGS) and not _participle_compound(word)
+            and any(word.startswith(front + "ge") and len(word) > len(front) + 5 for front in SEPARABLE))
+
+
+def _participle_compound(word):
+    """Whether a word is a noun made of a participle and a noun ("gehaktballen", "gerookteworst"), no participle itself."""
+    return any(word[:cut].endswith(("t", "d", "te", "de")) and known_word(word[cut:])
+               for cut in range(5, len(word) - 2))
 
 
 @lru_cache(maxsize=100_000)

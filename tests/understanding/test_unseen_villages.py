@@ -254,3 +254,26 @@ def test_an_inflected_variant_word_said_after_the_thing_refines_it():
     shop = Catalogue([product("HANDSCHOEN", "Tuinhandschoenen"),
                       product("HANDSCHOEN-WATER", "Tuinhandschoenen waterdicht")])
     assert read("tuinhandschoenen, de waterdichte", shop)[0] == [("HANDSCHOEN-WATER", Decimal(1))]
+
+
+# 13. A describing word no product here is called by says a kind the shop may not have: ask, never the plain one.
+
+def test_an_unknown_describing_word_before_a_thing_with_variants_asks_among_them():
+    shop = Catalogue([product("LAMP", "Zaklamp"), product("LAMP-OPLAAD", "Zaklamp oplaadbaar"), product("TANG", "Tang")])
+    items, questions, _ = read("een draagbare zaklamp en een tang", shop)
+    assert items == [("TANG", Decimal(1))]
+    assert questions == [(["LAMP", "LAMP-OPLAAD"], "ambiguous")]
+    assert read("een zaklamp", shop)[0] == [("LAMP", Decimal(1))]
+
+
+# 14. Speech that corrects itself: a bare number keeps the unit it corrects, "geen X maar Y" orders Y,
+# a correction to an amount said alone leaves the thing before it alone.
+
+@pytest.mark.parametrize("text, items", [
+    ("tweehonderd gram tuinkruidengeitenkaas nee doe maar driehonderd", [("GEIT-TUIN", "0.3")]),
+    ("een kefir en een hangop of nee geen hangop maar een rietstroop", [("KEFIR", 1), ("RIETSTROOP", 1)]),
+    ("een halve liter kefir nee een hele liter", [("KEFIR", 1)]),
+    ("een rietstroop en eh drie nee vier rollen toastjes", [("RIETSTROOP", 1), ("TOAST", 4)]),
+])
+def test_a_correction_changes_only_what_it_corrects(dairy, text, items):
+    assert read(text, dairy)[0] == [(sku, Decimal(n)) for sku, n in items]
