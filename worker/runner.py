@@ -39,6 +39,7 @@ def work(settings, burst: bool = False) -> None:
 
 
 def _warm_up(settings) -> None:
+    """Every village's catalogue and its index, built before the first job."""
     try:
         with session_scope(settings.database_url) as session:
             ordering.warm_catalogues(session, settings.now())

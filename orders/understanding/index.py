@@ -144,7 +144,7 @@ def _read_name(tokens, lex, described=False):
             continue
         elif value is not None:
             amount, j = amount_at(tokens, i + 1, value)
-            if amount is None and j < len(tokens) and lex.units.get(tokens[j], None) and lex.units[tokens[j]].kind == "pack":
+            if amount is None and j < len(tokens) and lex.unit_kind(tokens[j]) == "pack":
                 amount, j = Amount(value, "pc", lex.units[tokens[j]].value), j + 1
             if amount is None and i > 0 and tokens[i - 1] == "van":
                 amount = Amount(value, "pc", "stuks")
@@ -168,7 +168,7 @@ def _read_name(tokens, lex, described=False):
 
 def _strength(tokens, j, lex):
     """Whether tokens[j] is a strength unit ("mg"): the number before it is part of the name."""
-    return j < len(tokens) and tokens[j] in lex.units and lex.units[tokens[j]].kind == "strength"
+    return j < len(tokens) and lex.unit_kind(tokens[j]) == "strength"
 
 
 def _after_pack(tokens, i, lex):

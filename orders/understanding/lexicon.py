@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from . import glossary as glossary_file
@@ -42,6 +42,16 @@ class Lexicon:
     def role(self, word: str) -> str:
         """The role of a word (`split`, `weak`, `default`, ...) or ''."""
         return self.roles.get(word, "")
+
+    def unit_kind(self, word: str) -> str:
+        """The kind of unit a word is (`mass`, `pack`, `strength`, ...) or ''."""
+        unit = self.units.get(word)
+        return unit.kind if unit else ""
+
+    @cached_property
+    def pack_names(self) -> frozenset:
+        """The names of containers in product names ("pak", "doos")."""
+        return frozenset(unit.value for unit in self.units.values() if unit.kind == "pack")
 
 
 def _rows(name):

@@ -175,7 +175,7 @@ def _only_pieces(contents):
     Smaller packs inside a pack ("pak van 10 pakjes" tissues) are no pieces: a count of the thing
     counts the big packs.
     """
-    packs = {unit.value for unit in lexicon().units.values() if unit.kind == "pack"}
+    packs = lexicon().pack_names
     held = [amount for key, amount in contents.items() if key[0] == "pc" and amount.label not in packs]
     return held[0] if len(held) == 1 else None
 
