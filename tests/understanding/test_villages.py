@@ -18,6 +18,7 @@ FLOORS = {
     "feanwoude": (0.98, 0.94, 0.28),
     "geulveld": (0.98, 0.92, 0.32),
     "holtwijk": (0.97, 0.93, 0.20),
+    "schorrewaarde": (0.98, 0.86, 0.22),
 }
 DEV_FLOOR = (1.0, 0.99, 0.10)
 
