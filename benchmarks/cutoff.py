@@ -44,7 +44,7 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 from sqlalchemy import func, select  # noqa: E402
 from twilio.request_validator import RequestValidator  # noqa: E402
 
-from bots.models import InboundMessage, OutboundMessage  # noqa: E402
+from messaging.models import InboundMessage, OutboundMessage  # noqa: E402
 from dorpslijn.config import DEMO_DIR, load_settings  # noqa: E402
 from dorpslijn.db import session_scope  # noqa: E402
 from fakes.twilio_api import FakeTwilioAPI  # noqa: E402

@@ -148,7 +148,7 @@ def _messages(session, village_id: int, orders, shops, rng) -> None:
     """Each order's conversation: the order and JA in; the read-back, the confirmation, "bezorgd" out; the
     shop's part out and its OK in."""
     from sqlalchemy import insert
-    from bots.models import InboundMessage, OutboundMessage
+    from messaging.models import InboundMessage, OutboundMessage
     inbound, outbound = [], []
     for order in orders:
         at = order["confirmed_at"]

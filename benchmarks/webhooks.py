@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import select  # noqa: E402
 from twilio.request_validator import RequestValidator  # noqa: E402
 
-from bots.models import InboundMessage  # noqa: E402
+from messaging.models import InboundMessage  # noqa: E402
 from dorpslijn.config import load_settings  # noqa: E402
 from dorpslijn.db import session_scope  # noqa: E402
 from dorpslijn.redis_server import connect  # noqa: E402

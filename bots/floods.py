@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from bots.models import InboundMessage
+from messaging.models import InboundMessage
 from dorpslijn.db import utcnow
 from dorpslijn.messages import Outgoing
 from ivr import coordinator

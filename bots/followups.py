@@ -14,7 +14,8 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bots import alerts, basket, keywords, outbox
+from bots import alerts, basket, keywords
+from messaging import outbox
 from bots.turn import scheduled_turn
 from orders import ordering
 from orders.calendar import TIMEZONE, delivery_day_for, next_delivery_day

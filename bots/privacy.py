@@ -12,7 +12,8 @@ from datetime import datetime
 from sqlalchemy import or_, select, update
 
 from bots.keywords import command
-from bots.models import Conversation, InboundMessage, OutboundMessage
+from bots.models import Conversation
+from messaging.models import InboundMessage, OutboundMessage
 from dorpslijn.db import json_filled
 from orders.privacy import Subject
 

@@ -12,7 +12,8 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from bots import conversation, outbox
+from bots import conversation
+from messaging import outbox
 from bots.turn import Turn, address_of, conversation_for, usual_channel
 from dorpslijn.messages import Outgoing
 from orders import ordering

@@ -16,8 +16,8 @@ import logging
 from flask import Blueprint, abort, request
 from sqlalchemy import select
 
-from bots.inbound_store import store_and_queue
-from bots.telegram_bot import bot_id
+from messaging.inbox import store_and_queue
+from messaging.telegram_bot import bot_id
 from orders.models import Village
 from web.context import db, redis, settings
 

@@ -13,7 +13,7 @@ import logging
 
 from sqlalchemy import func, select
 
-from bots.models import InboundMessage
+from messaging.models import InboundMessage
 from dorpslijn.messages import Inbound, Outgoing
 from dorpslijn.words import say
 from orders.models import Resident, Shop, Task, Village, Volunteer

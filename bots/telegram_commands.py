@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from bots.telegram_bot import call
+from messaging.telegram_bot import call
 from bots.telegram_channel import receive
 from dorpslijn.db import session_scope
 from dorpslijn.redis_server import connect

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from bots import sms_text
+from messaging import sms_text
 from bots.models import Conversation
 from dorpslijn.messages import Outgoing
 from dorpslijn.words import say

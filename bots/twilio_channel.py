@@ -16,8 +16,8 @@ from urllib.parse import parse_qsl
 from flask import Blueprint, Response, request
 from sqlalchemy import select
 
-from bots.inbound_store import store_and_queue
-from bots.models import OutboundMessage
+from messaging.inbox import store_and_queue
+from messaging.models import OutboundMessage
 from bots.twilio_signature import refused, signed_by_twilio, signed_url, twilio_signed
 from dorpslijn.db import autocommit_engine_for
 from orders.villages import village_id_on

@@ -264,7 +264,7 @@ def cmd_weekly_call(args):
 
 def cmd_outbox(args):
     """`dorpslijn outbox --json`."""
-    from bots.reports import outbox_rows
+    from messaging.reports import outbox_rows
     with session_scope(_ready_settings().database_url) as session:
         _print_rows(outbox_rows(session), args.json)
 

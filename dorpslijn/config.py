@@ -45,7 +45,7 @@ class Settings:
     message_seconds: float = 5.0     # one inbound message's time budget, then the coordinator gets it
     sweep_seconds: float = 10.0
     inbound_per_minute: int = 10      # messages of one number answered a minute (bots/floods.py)
-    sends_per_number_hour: int = 40   # messages to one resident's number an hour (bots/sending_caps.py)
+    sends_per_number_hour: int = 40   # messages to one resident's number an hour (messaging/sending_caps.py)
     sends_per_village_day: int = 0    # messages a village sends a day; 0: 20 per person it knows, at least 1,000
     extra: dict = field(default_factory=dict)
 

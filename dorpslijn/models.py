@@ -1,5 +1,6 @@
 """Every table, imported in one place so that migrations and `create_all` see them all."""
-from bots.models import Conversation, InboundMessage, OutboundMessage  # noqa: F401
+from bots.models import Conversation  # noqa: F401
+from messaging.models import InboundMessage, OutboundMessage
 from dorpslijn.audit import AuditEvent  # noqa: F401
 from dorpslijn.db import Base  # noqa: F401
 from orders.models import (Order, OrderLine, Product, Resident, Shop, ShopOrder,  # noqa: F401

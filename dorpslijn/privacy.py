@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from bots import outbox
+from messaging import outbox
 from bots import privacy as messages
 from dorpslijn import audit
 from dorpslijn.db import utcnow

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from twilio.base.exceptions import TwilioRestException
 from twilio.rest import Client
 
-from bots.outbox import put_all
+from messaging.outbox import put_all
 from dorpslijn.config import load_settings
 from dorpslijn.db import session_scope
 from dorpslijn.messages import Outgoing

@@ -13,7 +13,7 @@ from redis import RedisError
 from sqlalchemy import event, select, update
 from sqlalchemy.exc import IntegrityError
 
-from bots.outbox import put_all
+from messaging.outbox import put_all
 from bots.twilio_channel import twiml
 from bots.twilio_signature import twilio_signed
 from dorpslijn.db import utcnow

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from bots.outbox import put_all
+from messaging.outbox import put_all
 from dorpslijn.db import session_scope
 from ivr import calls, coordinator
 from ivr.models import VoiceCall, WeeklyCall

@@ -101,7 +101,7 @@ class Village:
     def show_new(self):
         from rq import SimpleWorker
 
-        from bots.reports import outbox_rows
+        from messaging.reports import outbox_rows
         from dorpslijn.db import session_scope
         from worker.queues import ALL, queue
         SimpleWorker([queue(self.redis, name) for name in ALL], connection=self.redis).work(burst=True)

@@ -221,7 +221,7 @@ def twilio_api(settings, monkeypatch):
 
 def outbox(settings, to=None):
     """Every outbox row (as `dorpslijn outbox --json` shows them), optionally to one address."""
-    from bots.reports import outbox_rows
+    from messaging.reports import outbox_rows
     with session_scope(settings.database_url) as session:
         return [row for row in outbox_rows(session) if to is None or row["to"] == to]
 

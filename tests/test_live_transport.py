@@ -1,7 +1,7 @@
 """The live transport: the real twilio client sends the outbox to a fake Twilio API on 127.0.0.1."""
 from sqlalchemy import select
 
-from bots.models import OutboundMessage
+from messaging.models import OutboundMessage
 from conftest import BAKER, TRUUS, VILLAGE_PHONE, outbox, signed_post
 from orders.models import Resident
 from worker.jobs import send_outbound

@@ -4,7 +4,7 @@ import sys
 
 from sqlalchemy import select
 
-from bots.models import InboundMessage
+from messaging.models import InboundMessage
 from conftest import orders_json, BAKER, BUTCHER, COORDINATOR, TRUUS, outbox
 from orders.models import Order
 from worker.jobs import handle_inbound

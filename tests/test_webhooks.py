@@ -2,7 +2,7 @@
 import pytest
 from sqlalchemy import func, select
 
-from bots.models import InboundMessage
+from messaging.models import InboundMessage
 from conftest import TRUUS, VILLAGE_PHONE, signed_post
 from dorpslijn.db import engine_for, session_scope
 from dorpslijn.redis_server import connect
@@ -139,7 +139,7 @@ MESSAGE = dict(channel="sms", sender=TRUUS, recipient=VILLAGE_PHONE, body="melk"
 
 def deliver(settings, village_id, sid):
     """A message handed straight to the store, as a webhook does after its checks."""
-    from bots.inbound_store import store_and_queue
+    from messaging.inbox import store_and_queue
     return store_and_queue(settings.database_url, connect(settings), village_id=village_id, provider_id=sid, **MESSAGE)
 
 
@@ -148,8 +148,8 @@ def delivered_in_one_batch(settings, deliveries):
     the first of them leads: they are stored in one batch. Each must be answered within ten
     seconds; a webhook left waiting fails the test instead of hanging it (daemon threads)."""
     import time
-    from bots import inbound_store
-    group = inbound_store._GROUP_COMMIT
+    from messaging import inbox
+    group = inbox._GROUP_COMMIT
     group.writing = True
     try:
         answers = [in_a_thread(deliver, settings, village_id, sid) for village_id, sid in deliveries]
@@ -202,10 +202,10 @@ def test_a_row_the_database_refuses_in_a_batch_fails_alone_and_the_others_are_st
 
 def test_a_failure_while_storing_a_batch_answers_every_waiting_webhook_and_the_next_is_stored(settings, db, demo,
                                                                                           monkeypatch):
-    from bots import inbound_store
+    from messaging import inbox
     village_id = the_village(db)
     with monkeypatch.context() as patched:
-        patched.setattr(inbound_store, "_store_batch", lambda *args: 1 / 0)
+        patched.setattr(inbox, "_store_batch", lambda *args: 1 / 0)
         answers = delivered_in_one_batch(settings, [(village_id, sid) for sid in ("SMlost1", "SMlost2", "SMlost3")])
     for answer in answers:  # each answers 500 at once, and Twilio delivers it again
         with pytest.raises((ZeroDivisionError, RuntimeError)):

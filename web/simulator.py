@@ -16,7 +16,7 @@ from flask import Blueprint, abort, jsonify, render_template, request
 from sqlalchemy import select
 from twilio.request_validator import RequestValidator
 
-from bots.models import InboundMessage, OutboundMessage
+from messaging.models import InboundMessage, OutboundMessage
 from bots.telegram_channel import SECRET_HEADER
 from bots.telegram_chats import PEOPLE
 from dorpslijn.words import day as day_name, say

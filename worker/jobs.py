@@ -5,9 +5,10 @@ import logging
 
 from sqlalchemy import select, update
 
-from bots import floods, inbox, outbox
-from bots.models import InboundMessage, OutboundMessage
-from bots.transport import PermanentFailure, SendLater, transport_for
+from bots import floods, router
+from messaging import outbox
+from messaging.models import InboundMessage, OutboundMessage
+from messaging.transport import PermanentFailure, SendLater, transport_for
 from dorpslijn.config import load_settings
 from dorpslijn.db import session_scope, take_write_lock, utcnow
 from dorpslijn.messages import Inbound
@@ -83,11 +84,11 @@ def _handle_oldest_once(settings, inbound_id: int, slow: bool) -> list[int] | No
                           text=message.body, received_at=message.received_at,
                           media=tuple(message.media or ()), inbound_id=message.id)
         if slow:
-            replies = inbox.too_slow(session, inbound, settings.now())
+            replies = router.too_slow(session, inbound, settings.now())
         elif (replies := floods.hold_back(session, connect(settings), message, settings.now(),
                                           settings.inbound_per_minute)) is None:
             with budget(settings.message_seconds):
-                replies = inbox.handle(session, inbound, settings.now())
+                replies = router.handle(session, inbound, settings.now())
         message.handled_at = utcnow()
         return [row.id for row in outbox.put_all(session, message.village_id, replies)]
 

@@ -14,7 +14,7 @@ from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
 from sqlalchemy import select
 
-from bots import outbox
+from messaging import outbox
 from dorpslijn.config import load_settings
 from dorpslijn.db import session_scope
 from dorpslijn.redis_server import connect

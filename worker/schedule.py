@@ -25,7 +25,7 @@ from rq.registry import ScheduledJobRegistry
 from rq.scheduler import RQScheduler
 
 from bots import followups
-from bots.models import InboundMessage, OutboundMessage
+from messaging.models import InboundMessage, OutboundMessage
 from dorpslijn import privacy
 from dorpslijn.db import session_scope, utcnow
 from dorpslijn.redis_server import connect

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bots.models import OutboundMessage
+from messaging.models import OutboundMessage
 from conftest import DAYTIME
 from dorpslijn.db import session_scope
 from dorpslijn.redis_server import connect

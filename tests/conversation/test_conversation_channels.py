@@ -3,8 +3,8 @@ import json
 
 from sqlalchemy import select
 
-from bots import sms_text
-from bots.models import OutboundMessage
+from messaging import sms_text
+from messaging.models import OutboundMessage
 from conftest import TRUUS, VILLAGE_PHONE, outbox
 from orders.models import Resident
 from talk import clock  # noqa: F401 (the clock fixture)

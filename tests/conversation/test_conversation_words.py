@@ -5,7 +5,7 @@ from types import SimpleNamespace as Thing
 
 import pytest
 
-from bots import sms_text
+from messaging import sms_text
 from conftest import TRUUS
 from dorpslijn.words import say, template_names
 from orders.calendar import DeliveryDay

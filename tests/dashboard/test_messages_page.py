@@ -1,7 +1,7 @@
 """Berichten: "did mrs. Lamberts get my message?" answered from one page, and a reply sent from it."""
 from sqlalchemy import select
 
-from bots.models import OutboundMessage
+from messaging.models import OutboundMessage
 from conftest import TRUUS, outbox, signed_post
 from dashboard.conftest import csrf_token
 from orders.models import Resident

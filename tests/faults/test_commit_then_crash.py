@@ -8,8 +8,8 @@ from collections import Counter
 
 import redis
 
-from bots.inbound_store import store_and_queue
-from bots.reports import outbox_rows
+from messaging.inbox import store_and_queue
+from messaging.reports import outbox_rows
 from conftest import SUSAN, TRUUS, VILLAGE_PHONE
 from dorpslijn.db import autocommit_engine_for, session_scope
 from faults.running import SWEEP_SECONDS, wait_for

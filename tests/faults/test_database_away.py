@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 from sqlalchemy.engine import make_url
 
-from bots.reports import outbox_rows
+from messaging.reports import outbox_rows
 from conftest import TRUUS
 from dorpslijn.db import session_scope
 from faults.running import CuttableLink, status_of, wait_for

@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 import time
 
-from bots.reports import outbox_rows
+from messaging.reports import outbox_rows
 from dorpslijn.db import session_scope
 from faults.running import residents, wait_for
 from worker.runner import RELAY_WAIT_SECONDS

@@ -12,7 +12,7 @@ from conftest import BAKER
 from dorpslijn.db import session_scope
 from faults.running import SWEEP_SECONDS, residents, wait_for
 from orders.reports import order_rows
-from bots.reports import outbox_rows
+from messaging.reports import outbox_rows
 
 RESIDENTS = 60
 RECOVERY_SECONDS = 60

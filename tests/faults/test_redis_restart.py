@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 
-from bots.reports import outbox_rows
+from messaging.reports import outbox_rows
 from dorpslijn.db import session_scope
 from faults.running import SWEEP_SECONDS, residents, wait_for, status_of
 

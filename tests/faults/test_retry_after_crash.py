@@ -7,7 +7,7 @@ from sqlalchemy import select
 from conftest import TRUUS, outbox
 from dorpslijn.messages import Outgoing
 from dorpslijn.redis_server import connect
-from bots.outbox import put_all
+from messaging.outbox import put_all
 from orders.models import Village
 from worker.queues import ALL, enqueue_send_later
 from worker.schedule import tick

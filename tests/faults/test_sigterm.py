@@ -6,7 +6,7 @@ import signal
 import threading
 import time
 
-from bots.reports import outbox_rows
+from messaging.reports import outbox_rows
 from conftest import TRUUS
 from dorpslijn.db import session_scope
 from fakes.twilio_api import FakeTwilioAPI

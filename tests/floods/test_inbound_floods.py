@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
-from bots.models import InboundMessage
+from messaging.models import InboundMessage
 from conftest import BAKER, COORDINATOR, SUSAN, TRUUS, outbox
 from orders.models import Task
 

@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta
 
 from sqlalchemy import select
 
-from bots.outbox import put_all
+from messaging.outbox import put_all
 from conftest import BAKER, COORDINATOR, SUSAN, TRUUS, outbox
 from dorpslijn.db import utcnow
 from dorpslijn.messages import Outgoing

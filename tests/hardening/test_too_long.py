@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from conftest import BAKER, COORDINATOR, TRUUS
 from conversation.talk import last, messages
-from bots.models import InboundMessage
+from messaging.models import InboundMessage
 from orders.models import Order, Task
 
 STRANGER = "+31611114444"

@@ -10,8 +10,8 @@ from dorpslijn.audit import AuditEvent
 from dorpslijn.cli import main
 from dorpslijn.db import session_scope
 from dorpslijn.messages import Outgoing
-from bots import outbox as bots_outbox
-from bots.models import OutboundMessage
+from messaging import outbox as bots_outbox
+from messaging.models import OutboundMessage
 from orders.models import Order, Resident, Village
 
 INEKE = "+31612345651"  # Truus's daughter, her contact person

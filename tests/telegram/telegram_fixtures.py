@@ -10,7 +10,7 @@ import itertools
 import pytest
 from sqlalchemy import select
 
-from bots.models import OutboundMessage
+from messaging.models import OutboundMessage
 from dorpslijn.db import session_scope
 from fakes.telegram_api import BOT, TOKEN, FakeTelegramAPI
 from fakes.twilio_api import FakeTwilioAPI

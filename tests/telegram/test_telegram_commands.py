@@ -1,7 +1,7 @@
 """`dorpslijn telegram set-webhook` and `dorpslijn telegram poll`, against the fake Bot API."""
 from sqlalchemy import select
 
-from bots.models import InboundMessage
+from messaging.models import InboundMessage
 from dorpslijn.cli import main
 from telegram_fixtures import STRANGER_CHAT, TRUUS_CHAT, bot_api  # noqa: F401 (a fixture)
 

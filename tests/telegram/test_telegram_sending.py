@@ -4,9 +4,9 @@ import time
 import pytest
 from sqlalchemy import select
 
-from bots import telegram_flood
-from bots.outbox import put_all
-from bots.transport import SendLater
+from messaging import telegram_flood
+from messaging.outbox import put_all
+from messaging.transport import SendLater
 from conftest import BAKER, TRUUS
 from dorpslijn.db import session_scope
 from dorpslijn.messages import Outgoing

@@ -1,7 +1,7 @@
 """`POST /telegram/webhook`: only Telegram gets in, and every Update is stored once and queued."""
 from sqlalchemy import select
 
-from bots.models import InboundMessage
+from messaging.models import InboundMessage
 from dorpslijn.redis_server import connect
 from telegram_fixtures import STRANGER_CHAT, chat  # noqa: F401 (a fixture)
 from worker.queues import announced

@@ -5,7 +5,7 @@ from datetime import datetime, time, timezone
 import pytest
 from sqlalchemy import select
 
-from bots.models import OutboundMessage
+from messaging.models import OutboundMessage
 from conftest import BAKER, COORDINATOR, TRUUS, VILLAGE_PHONE, outbox, signed_post
 from dorpslijn.db import session_scope
 from dorpslijn.redis_server import connect

@@ -8,8 +8,8 @@ from datetime import datetime
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import or_, select
 
-from bots.models import InboundMessage, OutboundMessage
-from bots.outbox import put_all
+from messaging.models import InboundMessage, OutboundMessage
+from messaging.outbox import put_all
 from bots.turn import address_of, usual_channel
 from dorpslijn.messages import Outgoing
 from orders.models import Resident, Shop, Volunteer

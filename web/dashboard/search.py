@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from flask import Blueprint, render_template, request
 from sqlalchemy import or_, select
 
-from bots.models import InboundMessage, OutboundMessage
+from messaging.models import InboundMessage, OutboundMessage
 from orders.models import Order, Resident
 from orders.phones import part_pattern
 from web.context import db

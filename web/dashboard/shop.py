@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from bots import alternatives
-from bots.outbox import put_all
+from messaging.outbox import put_all
 from orders import ordering, shop_orders
 from orders.calendar import TIMEZONE
 from orders.models import Order, Product, Shop, ShopOrder

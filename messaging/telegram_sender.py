@@ -11,10 +11,10 @@ from datetime import timedelta
 from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove
 from telegram.error import BadRequest, Forbidden, RetryAfter
 
-from bots import telegram_flood
-from bots.telegram_bot import call
-from bots.outbox import TELEGRAM_BLOCKED
-from bots.transport import PermanentFailure, SendLater
+from messaging import telegram_flood
+from messaging.telegram_bot import call
+from messaging.outbox import TELEGRAM_BLOCKED
+from messaging.transport import PermanentFailure, SendLater
 from dorpslijn.redis_server import connect
 from dorpslijn.words import say
 

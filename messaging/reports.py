@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bots.models import OutboundMessage
+from messaging.models import OutboundMessage
 
 
 def outbox_rows(session):

@@ -6,8 +6,8 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from bots import sending_caps
-from bots.models import OutboundMessage
+from messaging import sending_caps
+from messaging.models import OutboundMessage
 from dorpslijn.config import load_settings
 from dorpslijn.db import utcnow
 from dorpslijn.messages import Outgoing
@@ -21,7 +21,7 @@ TELEGRAM_BLOCKED = 403
 
 def put_all(session, village_id: int, messages: list[Outgoing], now: datetime | None = None) -> list[OutboundMessage]:
     """Queue messages; nothing goes to a number that asked us to stop, and a message past a
-    sending cap is kept unsent, "held" (bots/sending_caps.py), with a word to the coordinator."""
+    sending cap is kept unsent, "held" (messaging/sending_caps.py), with a word to the coordinator."""
     now = now or utcnow()
     stopped = _opted_out(session, village_id, {m.to for m in messages})
     rows = [OutboundMessage(village_id=village_id, channel=m.channel, to=m.to, body=m.body,

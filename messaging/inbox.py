@@ -22,7 +22,7 @@ from sqlalchemy import JSON, Integer, String, Text, bindparam, cast, column, fun
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
-from bots.models import InboundMessage
+from messaging.models import InboundMessage
 from dorpslijn.db import UTCDateTime, autocommit_engine_for, utcnow
 from worker.queues import announce_inbound
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from twilio.base.exceptions import TwilioRestException
 from twilio.rest import Client
 
-from bots import sms_text
+from messaging import sms_text
 from bots.models import Conversation
 from orders.models import Village
 
@@ -50,7 +50,7 @@ class LiveTransport:
     """Sends SMS and WhatsApp through Twilio's REST API, and Telegram messages with its Bot API."""
 
     def __init__(self, settings):
-        from bots.telegram_sender import TelegramSender  # it imports this module's exceptions
+        from messaging.telegram_sender import TelegramSender  # it imports this module's exceptions
         self.settings = settings
         self.telegram = TelegramSender(settings)
         self.twilio = Client(settings.twilio_account_sid, settings.twilio_auth_token)

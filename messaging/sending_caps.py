@@ -24,7 +24,7 @@ from functools import cached_property
 
 from sqlalchemy import func, select
 
-from bots.models import OutboundMessage
+from messaging.models import OutboundMessage
 from dorpslijn.redis_server import connect
 from dorpslijn.messages import Outgoing
 from ivr import coordinator

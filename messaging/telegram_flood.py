@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from bots.transport import SendLater
+from messaging.transport import SendLater
 
 OVERALL_PER_SECOND = 25  # Telegram's 30, with room to spare
 GROUP_PER_MINUTE = 20
