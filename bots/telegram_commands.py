@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from messaging.telegram_bot import call
-from bots.telegram_channel import receive
+from messaging.telegram_updates import receive
 from dorpslijn.db import session_scope
 from dorpslijn.redis_server import connect
 

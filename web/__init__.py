@@ -7,6 +7,8 @@ from flask import Flask
 
 from dorpslijn import log_masking
 from dorpslijn.config import TEMPLATES_DIR, load_settings
+from web import context, dashboard, health, simulator
+from web.webhooks import telegram, twilio_messages, voice
 
 
 def create_app(settings=None) -> Flask:
@@ -17,18 +19,13 @@ def create_app(settings=None) -> Flask:
     log_masking.install()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
-    from web import context
     context.init_app(app, settings)
-
-    from bots import telegram_channel, twilio_channel
-    from ivr import routes as voice_menu
-    from web import dashboard, health, simulator
     app.register_blueprint(health.bp)
-    app.register_blueprint(twilio_channel.bp)
-    app.register_blueprint(telegram_channel.bp)
+    app.register_blueprint(twilio_messages.bp)
+    app.register_blueprint(telegram.bp)
     dashboard.init_app(app)
-    app.register_blueprint(voice_menu.bp)
+    app.register_blueprint(voice.bp)
     if settings.console:
         app.register_blueprint(simulator.bp)
-    app.wsgi_app = twilio_channel.MessagesEndpoint(app)
+    app.wsgi_app = twilio_messages.MessagesEndpoint(app)
     return app

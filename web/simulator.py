@@ -17,7 +17,7 @@ from sqlalchemy import select
 from twilio.request_validator import RequestValidator
 
 from messaging.models import InboundMessage, OutboundMessage
-from bots.telegram_channel import SECRET_HEADER
+from web.webhooks.telegram import SECRET_HEADER
 from bots.telegram_chats import PEOPLE
 from dorpslijn.words import day as day_name, say
 from orders.availability import next_day_on

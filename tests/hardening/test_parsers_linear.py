@@ -15,7 +15,8 @@ from types import SimpleNamespace
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from bots import changes, distress, keywords, registration, shop_replies, telegram_channel, volunteer_replies
+from bots import changes, distress, keywords, registration, shop_replies, volunteer_replies
+from messaging import telegram_updates
 from ivr import menu
 from orders.catalogue import Catalogue
 from orders.phones import normalise_or_none
@@ -72,8 +73,8 @@ PARSERS = {
     "distress": distress.is_distress,
     "address": lambda text: (registration._postcode(text), registration._street(text)),
     "speech": _speech,
-    "telegram text and caption": lambda text: (telegram_channel._text({"text": text}),
-                                               telegram_channel._text({"caption": "/" + text})),
+    "telegram text and caption": lambda text: (telegram_updates._text({"text": text}),
+                                               telegram_updates._text({"caption": "/" + text})),
     "telegram contact": normalise_or_none,
 }
 

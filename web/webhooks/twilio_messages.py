@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from messaging.inbox import store_and_queue
 from messaging.models import OutboundMessage
-from bots.twilio_signature import refused, signed_by_twilio, signed_url, twilio_signed
+from web.webhooks.signature import refused, signed_by_twilio, signed_url, twilio_signed
 from dorpslijn.db import autocommit_engine_for
 from orders.villages import village_id_on
 from orders.phones import normalise_or_none

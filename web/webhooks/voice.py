@@ -14,8 +14,8 @@ from sqlalchemy import event, select, update
 from sqlalchemy.exc import IntegrityError
 
 from messaging.outbox import put_all
-from bots.twilio_channel import twiml
-from bots.twilio_signature import twilio_signed
+from web.webhooks.twilio_messages import twiml
+from web.webhooks.signature import twilio_signed
 from dorpslijn.db import utcnow
 from dorpslijn.words import say
 from ivr import calls, menu

@@ -1,6 +1,6 @@
-"""Telegram: `POST /telegram/webhook`, and the one way an Update is stored and queued.
+"""Telegram Updates: the one way an Update is stored and queued.
 
-The webhook checks the secret header, then stores the Update's message (unique on its
+The webhook (web/webhooks/telegram.py) checks the secret header, then stores the Update's message (unique on its
 `update_id`) and queues it, as the Twilio webhook does; `dorpslijn telegram poll` hands the
 Updates it fetches to the same `receive`. The sender is the chat id.
 
@@ -10,35 +10,18 @@ bot's webhook gets its own secret, and `village_id_for_bot` is the one place tha
 """
 from __future__ import annotations
 
-import hmac
 import logging
 
-from flask import Blueprint, abort, request
 from sqlalchemy import select
 
 from messaging.inbox import store_and_queue
 from messaging.telegram_bot import bot_id
 from orders.models import Village
-from web.context import db, redis, settings
 
 logger = logging.getLogger(__name__)
-bp = Blueprint("telegram", __name__, url_prefix="/telegram")
 
-SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 COMMANDS = {"/start": "HULP", "/help": "HULP"}  # Telegram's own commands, as our words
 MEDIA = {"voice": "audio/ogg", "audio": "audio/mpeg", "document": "application/octet-stream"}
-
-
-@bp.post("/webhook")
-def webhook():
-    """Store a Telegram Update, queue it for a worker, and answer at once."""
-    secret = settings().telegram_webhook_secret
-    given = request.headers.get(SECRET_HEADER, "")
-    if not secret or not hmac.compare_digest(given.encode(), secret.encode()):
-        abort(403)
-    update = request.get_json(silent=True)
-    receive(db(), redis(), settings(), update if isinstance(update, dict) else {})
-    return "", 200
 
 
 def receive(session, redis, settings, update: dict) -> int | None:
