@@ -119,7 +119,7 @@ def _register(env: dict, settings, count: int) -> list[str]:
         writer = csv.DictWriter(f, columns)
         writer.writeheader()
         writer.writerows(rows[:count])
-    subprocess.run([sys.executable, "-m", "dorpslijn", "import", str(folder)], env=env, check=True,
+    subprocess.run([sys.executable, "-m", "cli", "import", str(folder)], env=env, check=True,
                    capture_output=True)
     shutil.rmtree(folder)
     with session_scope(settings.database_url) as session:
@@ -225,7 +225,7 @@ def _pct(values: list[float], p: int) -> float:
 
 
 def _start(env: dict, command: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "dorpslijn", command], env=env, cwd=HERE.parent,
+    return subprocess.Popen([sys.executable, "-m", "cli", command], env=env, cwd=HERE.parent,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

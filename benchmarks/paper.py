@@ -61,7 +61,7 @@ def main():
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{folder}/bench.db")
 
     from sqlalchemy import func, select
-    from dorpslijn.cli import main as dorpslijn
+    from cli.main import main as dorpslijn
     from dorpslijn.config import load_settings
     from dorpslijn.db import session_scope
     from dorpslijn.migrate import upgrade

@@ -98,7 +98,7 @@ def main():
     os.environ["DORPSLIJN_INSTANCE"] = folder
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{folder}/bench.db")
 
-    from dorpslijn.cli import main as dorpslijn
+    from cli.main import main as dorpslijn
     from dorpslijn.config import load_settings
     from dorpslijn.migrate import upgrade
     from dorpslijn.redis_server import stop_embedded

@@ -12,7 +12,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from dorpslijn.cli import GUNICORN
+from cli.main import GUNICORN
 
 
 def free_port() -> int:
@@ -35,7 +35,7 @@ def instance_env():
         if url:
             env["DATABASE_URL"] = url
         _forget_redis(os.environ.get("REDIS_URL"))
-        subprocess.run([sys.executable, "-m", "dorpslijn", "setup"], env=env, check=True, capture_output=True)
+        subprocess.run([sys.executable, "-m", "cli", "setup"], env=env, check=True, capture_output=True)
         try:
             yield env
         finally:

@@ -28,7 +28,7 @@ def main():
     os.environ.update(DORPSLIJN_INSTANCE=folder, DORPSLIJN_TRANSPORT="console", DATABASE_URL="",
                       REDIS_URL="", PUBLIC_BASE_URL="https://dorpslijn.example",
                       DORPSLIJN_CLOCK="2026-11-23T09:12:00+01:00")
-    from dorpslijn.cli import main as dorpslijn
+    from cli.main import main as dorpslijn
     from dorpslijn.redis_server import stop_embedded
     dorpslijn(["setup"])
     try:

@@ -196,7 +196,7 @@ def phone(client, settings):
 
 def orders_json(capsys) -> list[dict]:
     """Every confirmed order, as `dorpslijn orders --json` prints them."""
-    from dorpslijn.cli import main
+    from cli.main import main
     capsys.readouterr()
     main(["orders", "--json"])
     return [json.loads(line) for line in capsys.readouterr().out.splitlines()]

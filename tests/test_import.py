@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from conftest import DEMO
-from dorpslijn.cli import main
+from cli.main import main
 from orders.models import Product, Resident, Shop, Village, Volunteer
 
 

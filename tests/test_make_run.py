@@ -33,7 +33,7 @@ def installation(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env.update(DORPSLIJN_INSTANCE=str(instance), PORT=str(port), PUBLIC_BASE_URL=f"http://127.0.0.1:{port}",
                DORPSLIJN_TRANSPORT="console", PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}")
-    subprocess.run([sys.executable, "-m", "dorpslijn", "setup"], env=env, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "cli", "setup"], env=env, check=True, capture_output=True)
     yield env
     stop_embedded(instance)
 
@@ -58,7 +58,7 @@ def serving(command: list[str], env: dict):
 
 @pytest.fixture
 def running(installation):
-    with serving([sys.executable, "-m", "dorpslijn", "run"], installation) as base:
+    with serving([sys.executable, "-m", "cli", "run"], installation) as base:
         yield base, installation
 
 
@@ -87,7 +87,7 @@ def text_as_the_simulator_does(base, sender, body):
 
 
 def outbox_to(env, phone):
-    out = subprocess.run([sys.executable, "-m", "dorpslijn", "outbox", "--json"], env=env,
+    out = subprocess.run([sys.executable, "-m", "cli", "outbox", "--json"], env=env,
                          capture_output=True, text=True, check=True).stdout
     return [row for row in map(json.loads, out.splitlines()) if row["to"] == phone]
 

@@ -85,6 +85,6 @@ def test_a_message_handled_twice_is_answered_and_ordered_once(phone, work, setti
 
 def test_dorpslijn_worker_burst_answers_what_the_webhook_took_in_and_returns(phone, settings, demo):
     phone(TRUUS).text("2 krentenbollen")
-    subprocess.run([sys.executable, "-m", "dorpslijn", "worker", "--burst"], check=True, capture_output=True,
+    subprocess.run([sys.executable, "-m", "cli", "worker", "--burst"], check=True, capture_output=True,
                    timeout=120)
     assert "2x Krentenbol" in outbox(settings, to=TRUUS)[-1]["body"]

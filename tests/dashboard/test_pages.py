@@ -8,7 +8,7 @@ from werkzeug.datastructures import MultiDict
 
 from conftest import COORDINATOR, TRUUS, VILLAGE_PHONE, orders_json, outbox, signed_post
 from dashboard.conftest import EMAIL, PASSWORD, csrf_token
-from dorpslijn.cli import main
+from cli.main import main
 from dorpslijn.config import load_settings
 from dorpslijn.db import session_scope
 from orders.availability import set_available

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from conftest import TRUUS
-from dorpslijn.cli import main
+from cli.main import main
 from orders.deliveries import DeliveryRound
 from orders.models import Order, Shop, ShopOrder, Village
 

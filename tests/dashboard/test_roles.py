@@ -9,7 +9,7 @@ from conftest import TRUUS, orders_json, outbox
 from dashboard.conftest import BAKER, BOARD, BUTCHER, EMAIL, PASSWORD, csrf_token, sign_in
 from dashboard.test_price_list import CHANGED, confirm, upload
 from dorpslijn.audit import AuditEvent
-from dorpslijn.cli import main
+from cli.main import main
 from dorpslijn.db import session_scope
 from orders.models import LearnedWord, Order, Product, Resident, Shop, Task
 from web.dashboard.accounts import set_coordinator

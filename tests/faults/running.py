@@ -91,10 +91,10 @@ class Processes:
         return process
 
     def worker(self) -> subprocess.Popen:
-        return self.start("worker", [sys.executable, "-m", "dorpslijn", "worker"])
+        return self.start("worker", [sys.executable, "-m", "cli", "worker"])
 
     def scheduler(self) -> subprocess.Popen:
-        return self.start("scheduler", [sys.executable, "-m", "dorpslijn", "scheduler"])
+        return self.start("scheduler", [sys.executable, "-m", "cli", "scheduler"])
 
     def stop_all(self) -> None:
         for process in self.running:

@@ -26,7 +26,7 @@ HOSTILE = [
 
 def _burst(processes, **env):
     """`dorpslijn worker --burst` to the end of the queue; it must return well within a minute."""
-    done = subprocess.run([sys.executable, "-m", "dorpslijn", "worker", "--burst"], env={**processes.env, **env},
+    done = subprocess.run([sys.executable, "-m", "cli", "worker", "--burst"], env={**processes.env, **env},
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
 

@@ -17,7 +17,7 @@ from faults.running import ROOT, status_of, wait_for
 
 
 STOPS = {"make run, Ctrl-C": (["make", "run"], lambda process: os.killpg(process.pid, signal.SIGINT)),
-         "dorpslijn run, SIGTERM": ([sys.executable, "-m", "dorpslijn", "run"], lambda process: process.terminate())}
+         "dorpslijn run, SIGTERM": ([sys.executable, "-m", "cli", "run"], lambda process: process.terminate())}
 
 
 @pytest.fixture(params=STOPS)

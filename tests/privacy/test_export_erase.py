@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from conftest import BAKER, COORDINATOR, TRUUS, orders_json, outbox
 from dorpslijn.audit import AuditEvent
-from dorpslijn.cli import main
+from cli.main import main
 from dorpslijn.db import session_scope
 from dorpslijn.messages import Outgoing
 from messaging import outbox as bots_outbox

@@ -42,7 +42,7 @@ def test_a_number_logged_by_any_logger_is_masked_in_the_captured_log(unmasked, c
 
 def test_the_command_line_masks_what_it_logs(settings, demo):
     script = ("import logging\n"
-              "from dorpslijn.cli import main\n"
+              "from cli.main import main\n"
               "main(['privacy', 'export', '06-99999999'])\n"
               "logging.getLogger('ivr.calls').warning('could not call %s: busy', '+31612345601')\n")
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)

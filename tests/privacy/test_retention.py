@@ -6,7 +6,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from conftest import TRUUS, orders_by_phone, orders_json, outbox
-from dorpslijn.cli import main
+from cli.main import main
 from dorpslijn.db import utcnow
 from dorpslijn.redis_server import connect
 from orders.models import Resident

@@ -2,7 +2,7 @@
 from sqlalchemy import select
 
 from conftest import BAKER, BUTCHER, COORDINATOR, SUSAN, TRUUS, orders_by_phone, orders_json, outbox
-from dorpslijn.cli import main
+from cli.main import main
 from orders.models import Resident, Task
 
 KEES, FATIMA = "+31612345611", "+31612345612"

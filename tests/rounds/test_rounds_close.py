@@ -5,7 +5,7 @@ from datetime import date
 from sqlalchemy import select
 
 from conftest import orders_by_phone, BAKER, BUTCHER, COORDINATOR, TRUUS, outbox
-from dorpslijn.cli import main
+from cli.main import main
 from orders.models import Order, Task
 
 KEES, FATIMA = "+31612345611", "+31612345612"

@@ -5,7 +5,7 @@ import io
 from datetime import date
 
 from conftest import TRUUS
-from dorpslijn.cli import main
+from cli.main import main
 from test_rounds_close import BERTUS, GRIETJE, close, place_orders, rider_of
 
 

@@ -2,7 +2,7 @@
 from sqlalchemy import select
 
 from messaging.models import InboundMessage
-from dorpslijn.cli import main
+from cli.main import main
 from telegram_fixtures import STRANGER_CHAT, TRUUS_CHAT, bot_api  # noqa: F401 (a fixture)
 
 

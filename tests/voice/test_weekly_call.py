@@ -118,7 +118,7 @@ def test_live_the_call_is_placed_through_twilio_and_its_no_answer_counts(weekly,
 
 
 def test_the_coordinator_sets_and_stops_a_weekly_call_from_the_command_line(settings, demo, db, capsys):
-    from dorpslijn.cli import main
+    from cli.main import main
     assert main(["weekly-call", "06-12345601", "--day", "do", "--time", "9:30"]) == 0
     assert main(["weekly-call", "06-12345601", "--day", "someday", "--time", "25:00"]) == 1
     assert main(["weekly-call", "0600000000", "--day", "do", "--time", "09:30"]) == 1

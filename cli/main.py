@@ -10,12 +10,8 @@ import sys
 import time
 from datetime import date
 
-from sqlalchemy import func, select
-
 from dorpslijn import log_masking
 from dorpslijn.config import DEMO_DIR, load_settings
-from dorpslijn.db import session_scope
-from dorpslijn.migrate import upgrade
 
 logger = logging.getLogger("dorpslijn")
 
@@ -94,9 +90,16 @@ def _parser():
 
 def _ready_settings():
     """The settings, with the database at the newest schema."""
+    from dorpslijn.migrate import upgrade_when_behind
     settings = load_settings()
-    upgrade(settings.database_url)
+    upgrade_when_behind(settings.database_url)
     return settings
+
+
+def session_scope(url: str):
+    """A session on the database at `url` (SQLAlchemy is imported by the commands that use one)."""
+    from dorpslijn import db
+    return db.session_scope(url)
 
 
 def cmd_import(args):
@@ -118,6 +121,7 @@ def cmd_import(args):
 
 def cmd_setup(args):
     """Create or migrate the database, and load the demo village into an empty one."""
+    from sqlalchemy import func, select
     from orders.importer import import_folder
     from orders.models import Village
     settings = _ready_settings()
@@ -200,7 +204,7 @@ def cmd_run(args):
     from dorpslijn.redis_server import stop_embedded
     settings = _ready_settings()
     port = os.environ.get("PORT", "5000")
-    me = [sys.executable, "-m", "dorpslijn"]
+    me = [sys.executable, "-m", "cli"]
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped by a host as by Ctrl-C
     commands = [[sys.executable, "-m", "gunicorn", *GUNICORN, "--bind", f"127.0.0.1:{port}", "web:create_app()"],
                 me + ["worker"], me + ["scheduler"]]
@@ -243,6 +247,7 @@ def cmd_parse(args):
 
 def cmd_weekly_call(args):
     """`dorpslijn weekly-call PHONE --day ma --time 10:00` (or `--stop`): the weekly call."""
+    from sqlalchemy import select
     from ivr.weekly_wish import ask_for_weekly_call, stop_weekly_call
     from orders.calendar import time_of_day, weekday_of
     from orders.models import Resident
@@ -278,6 +283,7 @@ def cmd_orders(args):
 
 def cmd_rounds_close(args):
     """`dorpslijn rounds close [--date YYYY-MM-DD]`: every village's day, closed at once."""
+    from sqlalchemy import select
     from orders.availability import next_day_on
     from orders.models import Village
     from worker.rounds_jobs import close_day
@@ -368,7 +374,7 @@ def _print_rows(rows, as_json: bool):
 
 def cmd_telegram_set_webhook(args):
     """`dorpslijn telegram set-webhook`: Telegram delivers to our webhook, with the secret."""
-    from bots.telegram_commands import set_webhook
+    from cli.telegram import set_webhook
     settings = _telegram_settings()
     if settings is None:
         return 1
@@ -378,7 +384,7 @@ def cmd_telegram_set_webhook(args):
 
 def cmd_telegram_poll(args):
     """`dorpslijn telegram poll [--once]`: long-polling instead of the webhook."""
-    from bots.telegram_commands import poll
+    from cli.telegram import poll
     settings = _telegram_settings()
     if settings is None:
         return 1
