@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bots import keywords
+from orders import keywords
 from bots.turn import address_of, conversation_for, usual_channel
 from dorpslijn.messages import Outgoing
 from orders import notices, shop_orders

@@ -10,7 +10,8 @@ import logging
 import re
 from decimal import Decimal
 
-from bots import alerts, keywords
+from bots import alerts
+from orders import keywords
 from bots.turn import Turn, address_of, usual_channel
 from orders import learning, ordering, shop_orders, usual
 from orders.catalogue import Catalogue

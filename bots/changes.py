@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bots import basket, keywords
+from bots import basket
+from orders import keywords
 from bots.turn import Turn
 from orders import ordering, usual
 from orders.catalogue import Catalogue

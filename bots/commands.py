@@ -7,9 +7,10 @@ from datetime import time
 
 from sqlalchemy import select
 
-from bots import alerts, basket, keywords
+from bots import alerts, basket
+from orders import keywords
 from bots.turn import Turn
-from ivr.weekly_wish import ask_for_weekly_call, stop_weekly_call
+from orders.weekly_calls import ask_for_weekly_call, stop_weekly_call
 from orders import ordering, shop_orders
 from orders.calendar import TIMEZONE
 from orders.deliveries import RoundStop

@@ -19,7 +19,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
-from bots import alerts, alternatives, basket, changes, commands, distress, keywords, media, opt_out, registration, too_long
+from bots import alerts, alternatives, basket, changes, commands, distress, media, opt_out, registration, too_long
+from orders import keywords
 from bots.turn import Turn, conversation_for
 from dorpslijn.messages import Inbound, Outgoing
 from orders import ordering

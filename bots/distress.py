@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bots import alerts, keywords
+from bots import alerts
+from orders import keywords
 from bots.turn import Turn
 
 PHRASES = (

@@ -25,7 +25,7 @@ from sqlalchemy import select
 from messaging.models import InboundMessage
 from dorpslijn.db import utcnow
 from dorpslijn.messages import Outgoing
-from ivr import coordinator
+from orders import tasks
 from orders.models import Resident, Shop, Village, Volunteer
 
 logger = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ def _same_words_key(recent: str, body: str) -> str | None:
 
 def _tell_coordinator(session, message: InboundMessage, reason: str, count: int) -> list[Outgoing]:
     """One task per number while it is open; a message held back later is counted on it."""
-    return coordinator.ask_counting(session, session.get(Village, message.village_id), KIND, message.sender,
+    return tasks.ask_counting(session, session.get(Village, message.village_id), KIND, message.sender,
                                     _resident(session, message), f"coordinator_{reason}", reason=reason,
                                     count=count, channel=message.channel, first_words=first_words(message.body))
 

@@ -14,7 +14,8 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bots import alerts, basket, keywords
+from bots import alerts, basket
+from orders import keywords
 from messaging import outbox
 from bots.turn import scheduled_turn
 from orders import ordering
@@ -31,15 +32,12 @@ QUIET_FROM, QUIET_UNTIL = 21, 8
 REMINDER_LATE_HOURS = 2
 
 
-def run(session, now) -> list[int]:
-    """Every follow-up that is due, put in the outbox; the ids of the new outbox rows."""
-    ids = []
+def run(session, now) -> None:
+    """Every follow-up that is due, put in the outbox."""
     for village in session.scalars(select(Village).order_by(Village.id)):
         turns = [*remind_read_backs(session, village, now), *tell_coordinator_near_cutoff(session, village, now),
                  *read_back_standing_orders(session, village, now), *weekly_reminders(session, village, now)]
-        rows = outbox.put_all(session, village.id, [m for turn in turns for m in turn.replies])
-        ids += [row.id for row in rows]
-    return ids
+        outbox.put_all(session, village.id, [m for turn in turns for m in turn.replies])
 
 
 def _drafts(session, village: Village):

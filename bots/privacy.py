@@ -11,9 +11,8 @@ from datetime import datetime
 
 from sqlalchemy import or_, select, update
 
-from bots.keywords import command
-from bots.models import Conversation
-from messaging.models import InboundMessage, OutboundMessage
+from orders.keywords import command
+from messaging.models import Conversation, InboundMessage, OutboundMessage
 from dorpslijn.db import json_filled
 from orders.privacy import Subject
 

@@ -8,7 +8,8 @@ import re
 from functools import lru_cache
 from functools import lru_cache
 
-from bots import alerts, basket, keywords
+from bots import alerts, basket
+from orders import keywords
 from bots.turn import Turn
 from orders.models import Resident
 from orders.understanding.lexicon import lexicon

@@ -9,7 +9,7 @@ import re
 from datetime import datetime
 
 from bots import alternatives
-from bots.keywords import fold
+from orders.keywords import fold
 from dorpslijn.messages import Inbound, Outgoing
 from orders import notices, shop_orders
 from orders.models import Shop

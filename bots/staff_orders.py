@@ -47,9 +47,8 @@ def shown(session, resident: Resident, now: datetime) -> list[Shown]:
 
 @dataclass
 class Answered:
-    """What one answer did: the outbox rows it made, and the number of the order it confirmed, if any."""
+    """What one answer did: the number of the order it confirmed, if any (its messages are in the outbox)."""
 
-    outbox_ids: list[int]
     confirmed: int | None = None
 
 
@@ -66,8 +65,8 @@ def answer(session, resident: Resident, coordinator_id: int, text: str, now: dat
         _taken(turn, draft, coordinator_id)
     mine = [m for m in turn.replies if m.channel == STAFF]
     turn.remember(shown=[{"body": m.body, "choices": list(m.extra.get("choices", []))} for m in mine])
-    rows = outbox.put_all(session, resident.village_id, [m for m in turn.replies if m.channel != STAFF], now)
-    return Answered([row.id for row in rows], draft.number if confirmed else None)
+    outbox.put_all(session, resident.village_id, [m for m in turn.replies if m.channel != STAFF], now)
+    return Answered(draft.number if confirmed else None)
 
 
 def forget(session, resident: Resident, now: datetime) -> bool:

@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from messaging import sms_text
-from bots.models import Conversation
+from messaging.models import Conversation
 from dorpslijn.messages import Outgoing
 from dorpslijn.words import say
 from orders.calendar import TIMEZONE

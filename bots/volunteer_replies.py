@@ -10,7 +10,7 @@ import re
 from datetime import datetime
 from decimal import Decimal
 
-from bots.keywords import fold
+from orders.keywords import fold
 from dorpslijn.messages import Inbound, Outgoing
 from orders import availability, door_reports, notices
 from orders.models import Village, Volunteer

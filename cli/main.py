@@ -248,7 +248,7 @@ def cmd_parse(args):
 def cmd_weekly_call(args):
     """`dorpslijn weekly-call PHONE --day ma --time 10:00` (or `--stop`): the weekly call."""
     from sqlalchemy import select
-    from ivr.weekly_wish import ask_for_weekly_call, stop_weekly_call
+    from orders.weekly_calls import ask_for_weekly_call, stop_weekly_call
     from orders.calendar import time_of_day, weekday_of
     from orders.models import Resident
     from orders.phones import normalise_or_none
@@ -301,7 +301,7 @@ def cmd_rounds_close(args):
 
 def cmd_privacy_export(args):
     """`dorpslijn privacy export PHONE`: one JSON document on stdout."""
-    from dorpslijn import privacy
+    from worker import privacy
     settings = _ready_settings()
     try:
         with session_scope(settings.database_url) as session:
@@ -315,26 +315,26 @@ def cmd_privacy_export(args):
 
 def cmd_privacy_erase(args):
     """`dorpslijn privacy erase PHONE`: the person removed, their orders kept anonymised."""
-    from dorpslijn import privacy
+    from worker import privacy
     from dorpslijn.redis_server import connect
     from orders.exceptions import NotErasable
-    from worker.queues import enqueue_send
+    from worker.queues import commit_and_send
     settings = _ready_settings()
     try:
         with session_scope(settings.database_url) as session:
             erased = privacy.erase(session, args.phone, _actor(), settings.now())
+            commit_and_send(session, connect(settings))
     except NotErasable as exc:
         print(f"{args.phone}: {exc}. Nothing was erased.", file=sys.stderr)
         return 1
     except (privacy.NobodyKnown, ValueError) as exc:
         return _nothing_about(args.phone, exc, "erased")
-    enqueue_send(connect(settings), erased.outbox_ids)
     print(", ".join(f"{name}: {count}" for name, count in erased.counts.items()))
     return 0
 
 
 def _nothing_about(phone: str, exc: Exception, done: str) -> int:
-    from dorpslijn.privacy import NobodyKnown
+    from worker.privacy import NobodyKnown
     reason = "nothing is stored about this number" if isinstance(exc, NobodyKnown) else "not a phone number"
     print(f"{phone}: {reason}. Nothing was {done}.", file=sys.stderr)
     return 1

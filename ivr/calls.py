@@ -12,18 +12,13 @@ from sqlalchemy import select
 from twilio.base.exceptions import TwilioRestException
 from twilio.rest import Client
 
-from messaging.outbox import put_all
-from dorpslijn.config import load_settings
-from dorpslijn.db import session_scope
 from dorpslijn.messages import Outgoing
-from dorpslijn.redis_server import connect
-from ivr import coordinator
+from orders import tasks
 from ivr.menu import Call, opening
 from ivr.models import VoiceCall
 from orders.models import Order, Resident, Village
 from orders.phones import normalise_or_none
 from orders.villages import village_id_for
-from worker.queues import enqueue_send
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +47,7 @@ def follow_up(session, record: VoiceCall) -> list[Outgoing]:
     record.followed_up = True
     logger.info("call %s ended with basket %s not ordered", record.call_sid, basket.id)
     village = session.get(Village, record.village_id)
-    return coordinator.ask(session, village, "unfinished_order", record.phone, basket.resident,
+    return tasks.ask_coordinator(session, village, "unfinished_order", record.phone, basket.resident,
                            "voice_task_unfinished", text_coordinator=False, once=False,
                            order_id=basket.id, call_sid=record.call_sid)
 
@@ -84,24 +79,18 @@ def fallback_call_back(session, form) -> tuple[int, list[Outgoing]] | None:
         village, phone, resident = caller(session, form) or (None, None, None)
     if village is None:
         return None
-    return village.id, coordinator.ask(session, village, "call_back", phone, resident,
+    return village.id, tasks.ask_coordinator(session, village, "call_back", phone, resident,
                                        "voice_coordinator_call_back", error=form.get("ErrorCode", ""))
 
 
-def place_call(call_id: int) -> None:
-    """Make a call we planned: recorded in the outbox (console) or placed through Twilio (live)."""
-    settings = load_settings()
-    with session_scope(settings.database_url) as session:
-        record = session.get(VoiceCall, call_id)
-        if record is None or record.status:
-            return
-        if settings.console:
-            sent = put_all(session, record.village_id, [console_call(session, settings, record)])
-            record.status = "ringing"
-        else:
-            sent = []
-            record.status = _dial(session, settings, record)
-    enqueue_send(connect(settings), [row.id for row in sent])
+def place(session, settings, record: VoiceCall) -> list[Outgoing]:
+    """Make a call we planned: recorded in the outbox (console) or placed through Twilio (live);
+    what to put in the outbox."""
+    if settings.console:
+        record.status = "ringing"
+        return [console_call(session, settings, record)]
+    record.status = _dial(session, settings, record)
+    return []
 
 
 def console_call(session, settings, record: VoiceCall) -> Outgoing:

@@ -17,15 +17,16 @@ from datetime import datetime, time
 from decimal import Decimal
 from typing import Callable
 
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from bots import keywords
+from orders import keywords
 from dorpslijn.messages import Outgoing
 from dorpslijn.words import say
-from ivr import coordinator
+from orders import tasks
 from ivr.models import VoiceCall
 from ivr.twiml import Reply, Voice
-from ivr.weekly_wish import ask_for_weekly_call, count_as_this_weeks_call, decline_weekly_call, ever_had_weekly_call
+from orders.weekly_calls import WeeklyCall, ask_for_weekly_call, decline_weekly_call, ever_had_weekly_call, slot_for
 from orders import learning, ordering, shop_orders, usual
 from orders.calendar import TIMEZONE
 from orders.models import Order, Resident, ShopOrder, Village
@@ -89,7 +90,7 @@ class Call:
 
     def tell_coordinator(self, kind: str, template: str, **values) -> None:
         """A task for the coordinator about this caller, and a text message to them."""
-        self.outgoing += coordinator.ask(self.session, self.village, kind, self.record.phone, self.resident,
+        self.outgoing += tasks.ask_coordinator(self.session, self.village, kind, self.record.phone, self.resident,
                                          template, call_sid=self.record.call_sid, **values)
 
 
@@ -456,7 +457,7 @@ def recorded(call: Call) -> Reply:
     url = call.form.get("RecordingUrl", "")
     if not url:
         return call_back(call)
-    call.outgoing += coordinator.ask(call.session, call.village, "voice_message", call.record.phone, call.resident,
+    call.outgoing += tasks.ask_coordinator(call.session, call.village, "voice_message", call.record.phone, call.resident,
                                      "voice_coordinator_message", url=url, once=False,
                                      call_sid=call.record.call_sid,
                                      seconds=call.form.get("RecordingDuration", ""))
@@ -494,3 +495,16 @@ STEPS: dict[str, Callable[[Call], Reply]] = {
     "recorded": recorded,
     "call_back": call_back,
 }
+
+
+def count_as_this_weeks_call(session, record: VoiceCall, weekly: WeeklyCall, now: datetime) -> None:
+    """The call in progress is this week's weekly call, so the scheduler does not ring right after it.
+
+    A wish for the weekday and hour of the call itself is due at once; without this the resident
+    who just ordered and hung up would be called back within the minute.
+    """
+    slot = slot_for(weekly, now)
+    planned = session.scalar(select(VoiceCall.id).where(VoiceCall.weekly_call_id == weekly.id,
+                                                        VoiceCall.slot == slot))
+    if planned is None:
+        record.weekly_call_id, record.slot = weekly.id, slot

@@ -38,18 +38,3 @@ class VoiceCall(Base):
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     resident: Mapped[Resident | None] = relationship()
-
-
-class WeeklyCall(Base):
-    """A resident who wants us to call at a fixed weekday and hour to take their order."""
-
-    __tablename__ = "weekly_calls"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    resident_id: Mapped[int] = mapped_column(ForeignKey("residents.id"), unique=True)
-    weekday: Mapped[int] = mapped_column(Integer)
-    time: Mapped[str] = mapped_column(String(5))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-    resident: Mapped[Resident] = relationship()

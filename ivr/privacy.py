@@ -10,7 +10,8 @@ from datetime import datetime
 from sqlalchemy import or_, select, update
 
 from dorpslijn.db import json_filled
-from ivr.models import VoiceCall, WeeklyCall
+from ivr.models import VoiceCall
+from orders.weekly_calls import WeeklyCall
 from orders.privacy import Subject
 
 

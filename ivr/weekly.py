@@ -1,6 +1,6 @@
 """The weekly call: residents who asked for it are called at their weekday and hour.
 
-Who asked, for when, is kept by `ivr/weekly_wish.py`.
+Who asked, for when, is kept by `orders/weekly_calls.py`.
 
 A call nobody answers is tried once more `RETRY_AFTER` later; when that one is not answered
 either, the coordinator is told. The scheduler's tick runs `tick`; placing a call is a job.
@@ -13,13 +13,11 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from messaging.outbox import put_all
-from dorpslijn.db import session_scope
-from ivr import calls, coordinator
-from ivr.models import VoiceCall, WeeklyCall
-from ivr.weekly_wish import slot_for
+from ivr import calls
+from orders import tasks
+from ivr.models import VoiceCall
+from orders.weekly_calls import WeeklyCall, slot_for
 from orders.models import Resident, Village
-from worker.queues import DEFAULT, enqueue_send, queue
 
 logger = logging.getLogger(__name__)
 
@@ -29,16 +27,6 @@ RETRY_AFTER = timedelta(minutes=30)
 LAST_ATTEMPT = 2
 
 
-def tick(settings, redis, now: datetime) -> None:
-    """Plan the calls that are due, follow up unanswered ones, and queue what to send."""
-    with session_scope(settings.database_url) as session:
-        planned, messages = due(session, now)
-        sent = [row.id for village_id, batch in messages.items() for row in put_all(session, village_id, batch)]
-    for call_id in planned:
-        queue(redis, DEFAULT).enqueue("ivr.calls.place_call", call_id, job_id=f"call-{call_id}")
-    enqueue_send(redis, sent)
-
-
 def due(session, now: datetime) -> tuple[list[int], dict[int, list]]:
     """The calls to place now (ids), and messages to the coordinator per village."""
     messages: dict[int, list] = defaultdict(list)
@@ -46,7 +34,7 @@ def due(session, now: datetime) -> tuple[list[int], dict[int, list]]:
     for record in _missed(session, now):
         record.followed_up = True
         village = session.get(Village, record.village_id)
-        messages[village.id] += coordinator.ask(session, village, "missed_call", record.phone, record.resident,
+        messages[village.id] += tasks.ask_coordinator(session, village, "missed_call", record.phone, record.resident,
                                                 "voice_coordinator_missed", slot=record.slot.isoformat())
     for village_id, batch in calls.abandoned(session, now):
         messages[village_id] += batch

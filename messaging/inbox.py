@@ -24,7 +24,6 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from messaging.models import InboundMessage
 from dorpslijn.db import UTCDateTime, autocommit_engine_for, utcnow
-from worker.queues import announce_inbound
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +32,7 @@ FIELDS = {"village_id": Integer, "channel": Text, "provider_id": Text, "sender":
           "body": Text, "media": JSON, "extra": JSON}  # of each row in a batch, as the database reads them
 BATCH = bindparam("batch", type_=String)  # the batch's rows as one JSON document
 RECEIVED_AT = bindparam("received_at", type_=UTCDateTime)
+ARRIVED = "dorpslijn:inbound:arrived"  # the ids stored and not yet taken by a worker (worker/queues.py)
 
 
 def _rows_in_batch(dialect: str):
@@ -195,3 +195,9 @@ def _queue_or_leave_for_sweep(redis, inbound_ids: list[int]) -> None:
         announce_inbound(redis, inbound_ids)
     except Exception:  # whatever it was, the message is stored and the sweep queues it
         logger.exception("could not queue inbound messages %s; the sweep will", inbound_ids)
+
+
+def announce_inbound(redis, inbound_ids: list[int]) -> None:
+    """Tell the workers these inbound messages are stored (one Redis command for all)."""
+    if inbound_ids:
+        redis.rpush(ARRIVED, *inbound_ids)

@@ -1,4 +1,5 @@
-"""The message tables: every inbound message as received, and the outbox."""
+"""The message tables: every inbound message as received, the outbox, and each address's
+conversation (when it last wrote on its channel, and where the text conversation stands with it)."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -50,3 +51,20 @@ class OutboundMessage(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)  # a worker began sending
+
+
+class Conversation(Base):
+    """Where one phone or chat stands in its conversation with a village."""
+
+    __tablename__ = "conversations"
+    __table_args__ = (UniqueConstraint("village_id", "channel", "address"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(10))
+    address: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(32), default="idle")
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    language: Mapped[str] = mapped_column(String(2), default="nl")
+    last_inbound_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -1,10 +1,15 @@
-"""The outbox: every message to a person is a row first, and is sent from there."""
+"""The outbox: every message to a person is a row first, and is sent from there.
+
+The session remembers the rows it put, so that whoever commits it has them sent
+(worker/queues.py `commit_and_send`); a rollback forgets them with the rows.
+"""
 from __future__ import annotations
 
 import logging
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
 
 from messaging import sending_caps
 from messaging.models import OutboundMessage
@@ -15,6 +20,7 @@ from orders.models import Resident, Shop, Village, Volunteer
 
 logger = logging.getLogger(__name__)
 
+PUT = "outbox_put"  # session.info: ids of the rows put and not yet handed to the sender
 OPT_OUT_CODES = {21610}
 TELEGRAM_BLOCKED = 403
 
@@ -30,7 +36,18 @@ def put_all(session, village_id: int, messages: list[Outgoing], now: datetime | 
     notices = sending_caps.hold_back(session, session.get(Village, village_id), rows, load_settings(), now)
     session.add_all(rows)
     session.flush()
+    session.info.setdefault(PUT, []).extend(row.id for row in rows)
     return rows + (put_all(session, village_id, notices, now) if notices else [])
+
+
+def take_put(session) -> list[int]:
+    """The ids of the rows this session put since the last take, handed over once."""
+    return session.info.pop(PUT, [])
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_put(session) -> None:
+    session.info.pop(PUT, None)
 
 
 def _opted_out(session, village_id: int, addresses: set[str]) -> set[str]:

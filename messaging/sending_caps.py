@@ -27,7 +27,7 @@ from sqlalchemy import func, select
 from messaging.models import OutboundMessage
 from dorpslijn.redis_server import connect
 from dorpslijn.messages import Outgoing
-from ivr import coordinator
+from orders import tasks
 from orders.calendar import TIMEZONE
 from orders.models import Resident, Shop, Village, Volunteer
 
@@ -145,7 +145,7 @@ def _hold(session, village: Village, row: OutboundMessage, reason: str, cap: int
     row.status, row.extra = HELD, {**(row.extra or {}), "held": reason}
     logger.info("an outbox message of village %s held back: %s", village.id, reason)
     if reason == "village_day":
-        return coordinator.ask_counting(session, village, "budget_reached", "", None, "coordinator_budget_reached",
+        return tasks.ask_counting(session, village, "budget_reached", "", None, "coordinator_budget_reached",
                                         count=cap)
-    return coordinator.ask_counting(session, village, "sending_capped", row.to, None, "coordinator_sending_capped",
+    return tasks.ask_counting(session, village, "sending_capped", row.to, None, "coordinator_sending_capped",
                                     text_coordinator=row.to != village.coordinator_phone, count=cap)

@@ -10,7 +10,7 @@ from twilio.base.exceptions import TwilioRestException
 from twilio.rest import Client
 
 from messaging import sms_text
-from bots.models import Conversation
+from messaging.models import Conversation
 from orders.models import Village
 
 logger = logging.getLogger(__name__)

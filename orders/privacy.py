@@ -7,7 +7,7 @@ cancelled, and keeps the rest for the shops' books: they point at the emptied re
 (`erased_at` set). `forget_old` is the retention term: after the fiscal seven years an order
 goes to the village's anonymous customer, whoever it was.
 The messages (bots/) and the calls (ivr/) have parts of their own with the same two functions
-taking the same `Subject`; `dorpslijn/privacy.py` puts the three together.
+taking the same `Subject`; `worker/privacy.py` puts the three together.
 """
 from __future__ import annotations
 

@@ -13,9 +13,11 @@ from dorpslijn.config import load_settings
 from dorpslijn.db import session_scope, take_write_lock, utcnow
 from dorpslijn.messages import Inbound
 from dorpslijn.redis_server import connect
+from ivr import calls
+from ivr.models import VoiceCall
 from worker.budget import OverBudget, budget
 from worker.locks import held_while_alive
-from worker.queues import enqueue_send, enqueue_send_later
+from worker.queues import commit_and_send, enqueue_send_later
 
 logger = logging.getLogger(__name__)
 
@@ -41,8 +43,8 @@ def handle_inbound(inbound_id: int) -> None:
             if not held:
                 logger.info("inbound message %s: its sender is being answered by another job", inbound_id)
                 return
-            while (sent := _handle_oldest(settings, inbound_id)) is not None:
-                enqueue_send(redis, sent)
+            while _handle_oldest(settings, redis, inbound_id):
+                pass
 
 
 def _unhandled(settings, inbound_id: int) -> bool:
@@ -58,39 +60,41 @@ def _oldest_unhandled(first: InboundMessage):
         InboundMessage.handled_at.is_(None)).order_by(InboundMessage.id).limit(1))
 
 
-def _handle_oldest(settings, inbound_id: int) -> list[int] | None:
+def _handle_oldest(settings, redis, inbound_id: int) -> bool:
     """Handle the sender's oldest unhandled message (unanswered when it floods or loops,
-    bots/floods.py); the outbox ids it made, or None when done.
+    bots/floods.py), and have its replies sent; False when none was left.
 
     A message whose answer runs over its time budget (`DORPSLIJN_MESSAGE_SECONDS`) is rolled
     back and given to the coordinator instead, so that one message never holds a worker.
     """
     try:
-        return _handle_oldest_once(settings, inbound_id, slow=False)
+        return _handle_oldest_once(settings, redis, inbound_id, slow=False)
     except OverBudget:  # its transaction was rolled back
         logger.warning("an inbound message of the sender of %s ran over its budget of %s s; given to the coordinator",
                        inbound_id, settings.message_seconds)
-    return _handle_oldest_once(settings, inbound_id, slow=True)
+    return _handle_oldest_once(settings, redis, inbound_id, slow=True)
 
 
-def _handle_oldest_once(settings, inbound_id: int, slow: bool) -> list[int] | None:
+def _handle_oldest_once(settings, redis, inbound_id: int, slow: bool) -> bool:
     """Answer the sender's oldest unhandled message in one transaction, or (`slow`) hand it over."""
     with session_scope(settings.database_url) as session:
         take_write_lock(session)
         message = session.scalar(_oldest_unhandled(session.get(InboundMessage, inbound_id)).with_for_update())
         if message is None:
-            return None
+            return False
         inbound = Inbound(village_id=message.village_id, channel=message.channel, sender=message.sender,
                           text=message.body, received_at=message.received_at,
                           media=tuple(message.media or ()), inbound_id=message.id)
         if slow:
             replies = router.too_slow(session, inbound, settings.now())
-        elif (replies := floods.hold_back(session, connect(settings), message, settings.now(),
+        elif (replies := floods.hold_back(session, redis, message, settings.now(),
                                           settings.inbound_per_minute)) is None:
             with budget(settings.message_seconds):
                 replies = router.handle(session, inbound, settings.now())
         message.handled_at = utcnow()
-        return [row.id for row in outbox.put_all(session, message.village_id, replies)]
+        outbox.put_all(session, message.village_id, replies)
+        commit_and_send(session, redis)
+        return True
 
 
 def send_outbound(message_id: int) -> None:
@@ -109,9 +113,8 @@ def send_outbound(message_id: int) -> None:
             message.provider_id = transport_for(settings).send(session, message)
         except PermanentFailure as failure:
             message.status, message.error = "failed", str(failure)
-            instead = [row.id for row in outbox.after_permanent_failure(session, message, failure)]
-            session.commit()
-            enqueue_send(connect(settings), instead)
+            outbox.after_permanent_failure(session, message, failure)
+            commit_and_send(session, connect(settings))
             return
         except SendLater as later:
             message.status, message.error = "retrying", str(later)
@@ -124,3 +127,14 @@ def send_outbound(message_id: int) -> None:
             raise
         message.status = "sent"
         message.sent_at = utcnow()
+
+
+def place_call(call_id: int) -> None:
+    """Make a weekly call the scheduler planned, once."""
+    settings = load_settings()
+    with session_scope(settings.database_url) as session:
+        record = session.get(VoiceCall, call_id)
+        if record is None or record.status:
+            return
+        outbox.put_all(session, record.village_id, calls.place(session, settings, record))
+        commit_and_send(session, connect(settings))

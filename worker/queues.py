@@ -2,21 +2,28 @@
 
 A job id made from the message it handles stops a double enqueue of the same delivery.
 
-Inbound messages come the cheap way: a webhook announces the ids it stored on a Redis list,
+Inbound messages come the cheap way: a webhook announces the ids it stored on a Redis list
+(messaging/inbox.py),
 one command for many, and each worker relays them onto the inbound queue as RQ jobs. Making a
 job costs more than storing the message, and the webhook must answer fast.
 """
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
+from redis import RedisError
 from rq import Queue, Retry
+
+from messaging import outbox
+from messaging.inbox import ARRIVED
+
+logger = logging.getLogger(__name__)
 
 INBOUND = "inbound"
 OUTBOX = "outbox"
 DEFAULT = "default"
 ALL = (INBOUND, OUTBOX, DEFAULT)
-ARRIVED = "dorpslijn:inbound:arrived"
 RELAY_BATCH = 500
 
 RETRY = Retry(max=5, interval=[2, 10, 30, 120, 600])
@@ -27,12 +34,6 @@ SEND_SECONDS = 15  # a send still going after this is stopped by RQ, and retried
 def queue(redis, name: str) -> Queue:
     """The named queue on this Redis connection."""
     return Queue(name, connection=redis)
-
-
-def announce_inbound(redis, inbound_ids: list[int]) -> None:
-    """Tell the workers these inbound messages are stored (one Redis command for all)."""
-    if inbound_ids:
-        redis.rpush(ARRIVED, *inbound_ids)
 
 
 def relay_arrived(redis, wait_seconds: int = 0) -> int:
@@ -61,6 +62,17 @@ def enqueue_inbound(redis, inbound_ids: list[int]) -> None:
         queue(redis, INBOUND).enqueue_many([
             Queue.prepare_data("worker.jobs.handle_inbound", (inbound_id,), job_id=f"inbound-{inbound_id}")
             for inbound_id in inbound_ids])
+
+
+def commit_and_send(session, redis) -> None:
+    """Commit, then have a worker send every outbox row the session put: the one way a
+    transaction's messages leave. With Redis away they wait for the scheduler's sweep, stored."""
+    session.commit()
+    put = outbox.take_put(session)
+    try:
+        enqueue_send(redis, put)
+    except RedisError:
+        logger.warning("could not queue outbox messages %s; the sweep will", put)
 
 
 def enqueue_send(redis, message_ids) -> None:

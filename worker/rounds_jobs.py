@@ -22,7 +22,7 @@ from orders import rounds, shop_orders
 from orders.availability import delivery_weekdays
 from orders.calendar import TIMEZONE, delivery_day_for
 from orders.models import Village
-from worker.queues import DEFAULT, RETRY, enqueue_send, queue
+from worker.queues import DEFAULT, RETRY, commit_and_send, queue
 
 logger = logging.getLogger(__name__)
 
@@ -39,13 +39,13 @@ def close_day(village_id: int, day: str, now: str) -> dict:
         with session_scope(settings.database_url) as session:
             village = session.get(Village, village_id)
             closed = rounds.close(session, village, date.fromisoformat(day), datetime.fromisoformat(now))
-            sent = [row.id for row in outbox.put_all(session, village_id, closed.messages)]
+            sent = outbox.put_all(session, village_id, closed.messages)
             summary = {"village": village.slug, "date": day, "already": closed.already,
                        "rounds": len(closed.rounds), "unassigned": len(closed.unassigned),
                        "flagged": len(closed.flagged), "messages": len(sent),
                        "km": round(closed.metres / 1000, 1),
                        "nearest_neighbour_km": round(closed.nearest_neighbour_metres / 1000, 1)}
-    enqueue_send(redis, sent)
+            commit_and_send(session, redis)
     return summary
 
 
@@ -82,8 +82,8 @@ def _send(village_id: int, make, day: str, now: str) -> None:
     with session_scope(settings.database_url) as session:
         village = session.get(Village, village_id)
         messages = make(session, village, date.fromisoformat(day), datetime.fromisoformat(now))
-        sent = [row.id for row in outbox.put_all(session, village_id, messages)]
-    enqueue_send(connect(settings), sent)
+        outbox.put_all(session, village_id, messages)
+        commit_and_send(session, connect(settings))
 
 
 STEPS = (("remind", remind, shop_orders.REMIND_BEFORE), ("alert", alert, shop_orders.ALERT_BEFORE),

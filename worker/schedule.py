@@ -10,9 +10,9 @@
   alert about silent shops, and closing the day at the cut-off (worker/rounds_jobs.py).
 - follow-ups: read-back reminders, the coordinator told of read-backs still open near the
   cut-off, standing orders read back, weekly reminders (bots/followups.py).
-- weekly calls: residents who asked to be called each week are called (ivr/weekly.py).
+- weekly calls: residents who asked to be called each week are called (ivr/weekly.py decides who).
 - retention, once a day: what was said is blanked after DORPSLIJN_KEEP_MESSAGES_DAYS, orders
-  lose their customer after DORPSLIJN_KEEP_ORDERS_YEARS (dorpslijn/privacy.py).
+  lose their customer after DORPSLIJN_KEEP_ORDERS_YEARS (worker/privacy.py).
 """
 from __future__ import annotations
 
@@ -25,13 +25,14 @@ from rq.registry import ScheduledJobRegistry
 from rq.scheduler import RQScheduler
 
 from bots import followups
+from messaging import outbox
 from messaging.models import InboundMessage, OutboundMessage
-from dorpslijn import privacy
+from worker import privacy
 from dorpslijn.db import session_scope, utcnow
 from dorpslijn.redis_server import connect
 from ivr import weekly
-from worker import rounds_jobs
-from worker.queues import ALL, RETRY, SEND_SECONDS, announced, enqueue_inbound, enqueue_send, queue, INBOUND, OUTBOX
+from worker import jobs, rounds_jobs
+from worker.queues import ALL, DEFAULT, INBOUND, OUTBOX, RETRY, SEND_SECONDS, announced, commit_and_send, enqueue_inbound, enqueue_send, queue
 
 logger = logging.getLogger(__name__)
 
@@ -62,17 +63,28 @@ def tick(settings, redis, now=None) -> None:
         queue_due_retries(redis)
         rounds_jobs.enqueue_due(settings, redis, now)
         follow_up(settings, redis, now)
-        weekly.tick(settings, redis, now)
+        weekly_calls(settings, redis, now)
         retention(settings, redis, now)
     finally:
         lock.release()
 
 
+def weekly_calls(settings, redis, now) -> None:
+    """Place the weekly calls that are due, and tell the coordinator of the unanswered ones."""
+    with session_scope(settings.database_url) as session:
+        planned, messages = weekly.due(session, now)
+        for village_id, batch in messages.items():
+            outbox.put_all(session, village_id, batch)
+        commit_and_send(session, redis)
+    for call_id in planned:
+        queue(redis, DEFAULT).enqueue(jobs.place_call, call_id, job_id=f"call-{call_id}")
+
+
 def follow_up(settings, redis, now) -> None:
     """Send what the conversation says first when it is due (bots/followups.py)."""
     with session_scope(settings.database_url) as session:
-        sent = followups.run(session, now)
-    enqueue_send(redis, sent)
+        followups.run(session, now)
+        commit_and_send(session, redis)
 
 
 def retention(settings, redis, now) -> None:

@@ -7,11 +7,13 @@ import time
 from collections import Counter
 
 import redis
+import rq
 
 from messaging.inbox import store_and_queue
 from messaging.reports import outbox_rows
 from conftest import SUSAN, TRUUS, VILLAGE_PHONE
 from dorpslijn.db import autocommit_engine_for, session_scope
+from dorpslijn.redis_server import connect
 from faults.running import SWEEP_SECONDS, wait_for
 from orders.villages import village_id_on
 from worker.jobs import _handle_oldest  # one message handled and committed, as a job does it
@@ -27,11 +29,12 @@ def stored_not_announced(settings, sender: str, body: str) -> int:
                            body=body, media=[], extra={})
 
 
-def test_the_sweep_queues_what_a_crash_between_commit_and_enqueue_left(settings, processes):
+def test_the_sweep_queues_what_a_crash_between_commit_and_enqueue_left(settings, processes, monkeypatch):
     stored_not_announced(settings, TRUUS, "4 krentenbollen")
     handled = stored_not_announced(settings, SUSAN, "4 krentenbollen")
-    replies = _handle_oldest(settings, handled)  # committed; the worker dies before enqueue_send
-    assert replies
+    with monkeypatch.context() as redis_gone:  # Redis refuses the jobs of the replies just committed
+        redis_gone.setattr(rq.Queue, "enqueue_many", refused)
+        assert _handle_oldest(settings, connect(settings), handled)
 
     started = time.monotonic()
     processes.worker()
@@ -41,6 +44,10 @@ def test_the_sweep_queues_what_a_crash_between_commit_and_enqueue_left(settings,
     time.sleep(3 * SWEEP_SECONDS)
     assert sent_to(settings) == {TRUUS: 1, SUSAN: 1}
     print(f"\nboth answered {recovered_in:.1f} s after a worker and the scheduler started")
+
+
+def refused(*args, **kwargs):
+    raise redis.ConnectionError("Redis went away")
 
 
 def sent_to(settings) -> Counter:

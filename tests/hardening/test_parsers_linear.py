@@ -15,7 +15,8 @@ from types import SimpleNamespace
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from bots import changes, distress, keywords, registration, shop_replies, volunteer_replies
+from bots import changes, distress, registration, shop_replies, volunteer_replies
+from orders import keywords
 from messaging import telegram_updates
 from ivr import menu
 from orders.catalogue import Catalogue

@@ -55,5 +55,5 @@ def test_the_web_app_masks_its_log_lines(unmasked, settings, caplog):
     from web import create_app
     create_app(settings)
     with caplog.at_level(logging.INFO):
-        logging.getLogger("ivr.coordinator").info("task call_back for %s made for the coordinator", "0612345601")
+        logging.getLogger("orders.tasks").info("task call_back for %s made for the coordinator", "0612345601")
     assert "0612345601" not in caplog.text and "06******01" in caplog.text

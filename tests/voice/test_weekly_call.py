@@ -9,8 +9,9 @@ from messaging.models import OutboundMessage
 from conftest import BAKER, COORDINATOR, TRUUS, VILLAGE_PHONE, outbox, signed_post
 from dorpslijn.db import session_scope
 from dorpslijn.redis_server import connect
-from ivr.models import VoiceCall, WeeklyCall
-from ivr.weekly_wish import ask_for_weekly_call
+from ivr.models import VoiceCall
+from orders.weekly_calls import WeeklyCall
+from orders.weekly_calls import ask_for_weekly_call
 from orders.models import Order, Resident, Task
 from voice.caller import Caller
 from worker.schedule import tick

@@ -16,7 +16,7 @@ from orders.models import Resident, Shop, Volunteer
 from web.context import db, redis
 from web.dashboard.auth import own, village_id
 from web.dashboard.editing import record, subject_of
-from worker.queues import enqueue_send
+from worker.queues import commit_and_send
 
 bp = Blueprint("messages", __name__, url_prefix="/messages")
 
@@ -71,11 +71,10 @@ def reply(resident_id: int):
         flash("reply_empty" if not body else "reply_too_long")
         return redirect(url_for(".of_resident", resident_id=resident_id))
     channel = _reply_channel(resident)
-    rows = put_all(db(), village_id(), [Outgoing(channel, address_of(resident, channel), body,
-                                                 extra={"from_coordinator": True})])
+    put_all(db(), village_id(), [Outgoing(channel, address_of(resident, channel), body,
+                                          extra={"from_coordinator": True})])
     record("message.reply", subject_of(resident), after={"channel": channel, "body": body})
-    db().commit()
-    enqueue_send(redis(), [row.id for row in rows])
+    commit_and_send(db(), redis())
     flash("reply_sent")
     return redirect(url_for(".of_resident", resident_id=resident_id))
 

@@ -1,5 +1,5 @@
 """A resident's privacy rights, for the coordinator: all their data as a download, or erased
-after a confirmation step. Both go through dorpslijn/privacy.py, as the command line does, and
+after a confirmation step. Both go through worker/privacy.py, as the command line does, and
 both are in the audit trail with the coordinator's name."""
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ import json
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 
-from dorpslijn import privacy
+from worker import privacy
 from orders.exceptions import NotErasable
 from web.context import db, redis, settings
 from web.dashboard.auth import village_id
 from web.dashboard.editing import actor
 from web.dashboard.residents import own_resident
-from worker.queues import enqueue_send
+from worker.queues import commit_and_send
 
 bp = Blueprint("privacy", __name__, url_prefix="/residents")
 
@@ -40,12 +40,11 @@ def erase(resident_id: int):
         return render_template("dashboard/resident_erase.html", resident=resident, word=CONFIRM_WORD,
                                problem="confirm"), 400
     try:
-        erased = privacy.erase(db(), resident.phone, actor(), settings().now(), village_id=village_id())
+        privacy.erase(db(), resident.phone, actor(), settings().now(), village_id=village_id())
     except NotErasable:
         db().rollback()
         return render_template("dashboard/resident_erase.html", resident=resident, word=CONFIRM_WORD,
                                problem="not_erasable"), 409
-    db().commit()
-    enqueue_send(redis(), erased.outbox_ids)
+    commit_and_send(db(), redis())
     flash("resident_erased")
     return redirect(url_for("dashboard.residents.index"))

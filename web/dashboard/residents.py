@@ -6,14 +6,14 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from sqlalchemy import func, select
 
 from bots import staff_orders
-from ivr.weekly_wish import ask_for_weekly_call, stop_weekly_call, weekly_call_of
+from orders.weekly_calls import ask_for_weekly_call, stop_weekly_call, weekly_call_of
 from orders.calendar import DAY_CODES, time_of_day, weekday_of
 from orders.models import Resident
 from web.context import db, redis, settings
 from web.dashboard.auth import current, own, safe_next, village_id
 from web.dashboard.editing import edit_page, form_for, record, saving, subject_of
 from web.dashboard.forms import ResidentForm
-from worker.queues import enqueue_send
+from worker.queues import commit_and_send
 
 bp = Blueprint("residents", __name__, url_prefix="/residents")
 
@@ -76,8 +76,7 @@ def phone_order_answer(resident_id: int):
         answered = staff_orders.answer(db(), resident, current().id, text, settings().now())
         record("phone_order.answer", subject_of(resident),
                after={"said": text, **({"order": answered.confirmed} if answered.confirmed else {})})
-        db().commit()
-        enqueue_send(redis(), answered.outbox_ids)
+        commit_and_send(db(), redis())
     return redirect(url_for(".phone_order", resident_id=resident_id))
 
 

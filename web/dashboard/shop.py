@@ -22,7 +22,7 @@ from web.context import db, redis, settings
 from web.dashboard.auth import current
 from web.dashboard.catalogue import bump_catalogue_version
 from web.dashboard.editing import saving
-from worker.queues import enqueue_send
+from worker.queues import commit_and_send
 
 bp = Blueprint("shop", __name__, url_prefix="/shop")
 
@@ -65,8 +65,8 @@ def sold_out(number: int, line_id: int):
         abort(404)
     with saving("order_line.sold_out", line):
         marked = shop_orders.mark_lines_sold_out(db(), part, [line], settings().now())
-        told = put_all(db(), part.order.village_id, alternatives.tell_resident(db(), marked) if marked.lines else [])
-    enqueue_send(redis(), [row.id for row in told])
+        put_all(db(), part.order.village_id, alternatives.tell_resident(db(), marked) if marked.lines else [])
+    commit_and_send(db(), redis())
     flash("shop_sold_out")
     return redirect(url_for(".index"))
 

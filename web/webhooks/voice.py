@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 
 from flask import Blueprint, abort, request, url_for
-from redis import RedisError
 from sqlalchemy import event, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -23,7 +22,7 @@ from ivr.models import VoiceCall
 from ivr.twiml import Reply, Voice
 from orders.models import Resident, Village
 from web.context import db, redis, settings
-from worker.queues import enqueue_send
+from worker.queues import commit_and_send
 
 logger = logging.getLogger(__name__)
 bp = Blueprint("voice", __name__, url_prefix="/twilio/voice")
@@ -172,13 +171,10 @@ def _new_call(session, form, sid: str) -> VoiceCall | None:
 
 
 def _send(session, village_id: int, messages) -> None:
-    """Commit, then have a worker send the messages the step made (the sweep does if Redis is down)."""
-    rows = put_all(session, village_id, messages) if messages else []
-    session.commit()
-    try:
-        enqueue_send(redis(), [row.id for row in rows])
-    except RedisError:
-        logger.exception("could not queue %s messages; the sweep will", len(rows))
+    """Commit, then have a worker send the messages the step made."""
+    if messages:
+        put_all(session, village_id, messages)
+    commit_and_send(session, redis())
 
 
 def _calm():

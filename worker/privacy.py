@@ -30,10 +30,9 @@ class NobodyKnown(LookupError):
 
 @dataclass
 class Erased:
-    """What an erasure changed (counts only), and the outbox rows it queued (shops told)."""
+    """What an erasure changed (counts only); the shops it told are in the outbox."""
 
     counts: dict
-    outbox_ids: list[int]
 
 
 def phone_of(text: str) -> str:
@@ -68,10 +67,11 @@ def erase(session, phone: str, actor: str, now: datetime, village_id: int | None
     counts, to_shops = market.erase(session, subject, now)
     counts.update(others)
     counts.update(calls.erase(session, subject, now))
-    queued = [row for village_id, told in to_shops.items() for row in outbox.put_all(session, village_id, told)]
+    for village_id, told in to_shops.items():
+        outbox.put_all(session, village_id, told)
     audit.forget_values(session, [f"resident {resident_id}" for resident_id in subject.resident_ids])
     _audit(session, subject, actor, "privacy.erase", before=before, after=counts, now=now)
-    return Erased(counts, [row.id for row in queued])
+    return Erased(counts)
 
 
 def forget_old(session, now: datetime, keep_messages_days: int, keep_orders_years: int) -> dict:

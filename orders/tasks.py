@@ -1,4 +1,4 @@
-"""What a call leaves for the coordinator: a task on their list, and often a text message too."""
+"""The coordinator's tasks: what needs a person goes on their list, and often a text to their phone too."""
 from __future__ import annotations
 
 import logging
@@ -13,7 +13,7 @@ from orders.models import Resident, Task, Village
 logger = logging.getLogger(__name__)
 
 
-def ask(session, village: Village, kind: str, phone: str, resident: Resident | None, template: str,
+def ask_coordinator(session, village: Village, kind: str, phone: str, resident: Resident | None, template: str,
         url: str = "", text_coordinator: bool = True, once: bool = True, **details) -> list[Outgoing]:
     """Put a task on the coordinator's list (once while an open one of the kind is there); the
     template is filled with `details` too."""
@@ -33,11 +33,11 @@ def ask(session, village: Village, kind: str, phone: str, resident: Resident | N
 
 def ask_counting(session, village: Village, kind: str, phone: str, resident: Resident | None, template: str,
                  text_coordinator: bool = True, **details) -> list[Outgoing]:
-    """As `ask` the first time; while that task is open, each later time is counted on it
+    """As `ask_coordinator` the first time; while that task is open, each later time is counted on it
     (`held` in its details) instead of telling the coordinator again."""
     task = open_task(session, village, kind, phone)
     if task is None:
-        return ask(session, village, kind, phone, resident, template, text_coordinator=text_coordinator,
+        return ask_coordinator(session, village, kind, phone, resident, template, text_coordinator=text_coordinator,
                    held=1, **details)
     task.details = {**task.details, "held": task.details.get("held", 1) + 1}
     return []

@@ -2,21 +2,38 @@
 
 A resident asks by text ("bel mij elke maandag om 10 uur") or by pressing 1 after an order by
 phone; the coordinator sets it in the dashboard or with `dorpslijn weekly-call`. The scheduler
-in `ivr/weekly.py` places the calls. The wish lives apart from the scheduler because the voice
-menu sets it, and placing a call needs the voice menu.
+places the calls (worker/schedule.py, ivr/weekly.py). The wish is the market's: the text
+conversation, the voice menu and the dashboard all set it.
 """
 from __future__ import annotations
 
 import logging
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Boolean, ForeignKey, Integer, String, select
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ivr.models import VoiceCall, WeeklyCall
+from dorpslijn.db import Base, UTCDateTime, utcnow
+
 from orders.calendar import TIMEZONE
 from orders.models import Resident
 
 logger = logging.getLogger(__name__)
+
+
+class WeeklyCall(Base):
+    """A resident who wants us to call at a fixed weekday and hour to take their order."""
+
+    __tablename__ = "weekly_calls"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resident_id: Mapped[int] = mapped_column(ForeignKey("residents.id"), unique=True)
+    weekday: Mapped[int] = mapped_column(Integer)
+    time: Mapped[str] = mapped_column(String(5))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    resident: Mapped[Resident] = relationship()
 
 
 def ask_for_weekly_call(session, resident: Resident, weekday: int, at: time) -> WeeklyCall:
@@ -67,16 +84,3 @@ def slot_for(weekly: WeeklyCall, now: datetime) -> datetime:
     day = local.date() + timedelta(days=weekly.weekday - local.weekday())
     hour, minute = (int(x) for x in weekly.time.split(":"))
     return datetime.combine(day, time(hour, minute), TIMEZONE).astimezone(now.tzinfo)
-
-
-def count_as_this_weeks_call(session, record: VoiceCall, weekly: WeeklyCall, now: datetime) -> None:
-    """The call in progress is this week's weekly call, so the scheduler does not ring right after it.
-
-    A wish for the weekday and hour of the call itself is due at once; without this the resident
-    who just ordered and hung up would be called back within the minute.
-    """
-    slot = slot_for(weekly, now)
-    planned = session.scalar(select(VoiceCall.id).where(VoiceCall.weekly_call_id == weekly.id,
-                                                        VoiceCall.slot == slot))
-    if planned is None:
-        record.weekly_call_id, record.slot = weekly.id, slot
