@@ -6,12 +6,18 @@ several meanings, tried in order: "loo roll" is "wc papier" or "toiletpapier"), 
 the target is one of: "kaas" covers "goudse kaas"), `modifier` (a variant, size or preparation
 word and its canonical form: "in plakken" is "sliced"). Tags (`nl`, `en`, `nl-regio`, `typo`) say
 where an entry comes from; the reading is the same for all. Lines starting with # are comments.
+
+An English plural and its singular meet: a `same` phrase is found by the singular of its last
+word too ("olives", "strawberry"), so an entry need not be written in both numbers.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+
+import simplemma
 
 from .text import TOKEN, plain
 
@@ -27,6 +33,10 @@ class Glossary:
     kinds: dict = field(default_factory=dict)
     modifiers: dict = field(default_factory=dict)
 
+    def meanings(self, said: tuple) -> list:
+        """What a phrase means as said, else as the singular of its last word ("olives": olive), or []."""
+        return self.same.get(said) or self.same.get(singular(said)) or []
+
     @property
     def longest(self) -> int:
         """The most tokens in a phrase that is replaced as said (a `same` or `modifier` phrase)."""
@@ -36,6 +46,21 @@ class Glossary:
 def tokens(phrase: str) -> tuple:
     """A phrase as the tokens a message would give."""
     return tuple(TOKEN.findall(plain(phrase)))
+
+
+def singular(phrase: tuple) -> tuple:
+    """The phrase with an English plural last word made singular ("crab salads": crab salad); else as it is."""
+    if not phrase:
+        return phrase
+    return (*phrase[:-1], _singular(phrase[-1]))
+
+
+@lru_cache(maxsize=100_000)
+def _singular(word):
+    """The English singular of a plural word ("strawberries", "loaves"), the word itself when it is none."""
+    if not word.endswith("s") or not word.isalpha():
+        return word
+    return simplemma.lemmatize(word, lang="en")
 
 
 def read(lines) -> Glossary:
@@ -56,6 +81,9 @@ def read(lines) -> Glossary:
             kinds[phrase].append(target)
         else:
             modifiers.setdefault(phrase, "".join(target))
+    for phrase in list(same):
+        if singular(phrase) not in same:
+            same[singular(phrase)] = same[phrase]
     return Glossary(dict(same), dict(kinds), modifiers)
 
 

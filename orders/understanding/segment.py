@@ -282,7 +282,7 @@ def _meaning(said, glossary, lex, names):
     modifier = glossary.modifiers.get(said)
     if modifier:
         return (modifier,)
-    meanings = glossary.same.get(said)
+    meanings = glossary.meanings(said)
     if not meanings or names is None:
         return meanings[0] if meanings else None
     if all(names.calls(w) or ((names.begins(w) or names.knows(w)) and known_word(w)) for w in said):

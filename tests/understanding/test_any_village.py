@@ -220,7 +220,12 @@ def test_a_glossary_meaning_gives_way_to_the_catalogue_own_word(use_glossary):
 
 def test_a_word_the_glossary_does_not_know_is_not_sold(village, use_glossary):
     use_glossary(*LANGUAGE)
-    assert read("2 parsnip crisps", village) == ([], [], ["parsnip crisps"])
+    assert read("2 swede crisps", village) == ([], [], ["swede crisps"])
+
+
+def test_an_english_word_in_the_glossary_is_known_in_either_number(village, use_glossary):
+    use_glossary(*LANGUAGE)  # it has "parsnips" and "turnip"
+    assert read("a kilo of parsnip and 2 turnips", village)[0] == [("PASTINAAK", 1), ("KNOLRAAP", 2)]
 
 
 @pytest.mark.parametrize("text, sku", [
