@@ -9,6 +9,7 @@ from .numbers import number
 
 DIMENSIONS = {"mass": "kg", "volume": "l"}
 ARTICLES = ("een", "a", "an")
+DEFINITE = ("the",)
 SPEC_WORDS = ("van", "of")
 AND_A = {("en", "een"), ("and", "a"), ("and", "an")}
 DECIMAL_POINTS = ("komma", "point")
@@ -79,10 +80,23 @@ def read(tokens: list[str], i: int) -> tuple[Quantity, int] | None:
         return Quantity(count=value), j
     if unit.kind == "count":
         return Quantity(count=value), j + 1
+    if unit.kind == "pack" and _sized_pack(tokens, i, j):
+        return Quantity(count=Decimal(1), spec=Amount(value, "pc", "stuks"), pack=unit.value), j + 1
     if unit.kind == "pack":
         return Quantity(count=value, pack=unit.value), j + 1
     amount, j = amount_at(tokens, j, value)
     return (Quantity(measure=amount), j) if amount else (Quantity(count=value), j)
+
+
+def _sized_pack(tokens, i, j):
+    """Whether a number between an article and a pack word in the singular says what the pack holds ("a 12 pack", "the 6 pack").
+
+    "12 packs" and "een stuk of 4 zakken" count packs; "a 12 pack of toilet roll" is one pack of twelve.
+    """
+    said = tokens[j]
+    if said.endswith(("s", "en")) or number(tokens[j - 1]) is None:
+        return False
+    return (tokens[i] in ARTICLES and j == i + 2) or (j == i + 1 and i > 0 and tokens[i - 1] in DEFINITE)
 
 
 def _number(tokens, i):
@@ -155,6 +169,8 @@ def for_product(quantity: Quantity, product, contents: dict, packs: frozenset) -
     times = count if count is not None else Decimal(1)
     if quantity.spec:
         held = contents.get((quantity.spec.dim, quantity.spec.label)) or contents.get(quantity.spec.dim)
+        if held is None and (quantity.spec.dim, quantity.spec.label) == ("pc", "stuks"):
+            held = _only_pieces(contents)  # "pak van 4", "pack of 4": the pack of 4 rolls
         if held is None:
             return times, 1
         return times, 3 if _same(held.value, quantity.spec.value) else 0

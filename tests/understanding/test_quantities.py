@@ -94,3 +94,19 @@ def test_a_weighed_product_without_a_weight_is_a_question(catalogue):
     assert result.items == []
     assert result.unclear[0].reason == "quantity"
     assert result.unclear[0].candidates == ["SLA-HAASKARBONADE"]
+
+
+def _shelf(*rows):
+    from orders.catalogue import Catalogue, Product
+
+    return Catalogue([Product(sku, "winkel", name, unit, 250, "", "") for sku, name, unit in rows])
+
+
+def test_a_pack_of_so_many_is_the_pack_that_holds_that_many():
+    shelf = _shelf(("KALK-10", "Ontkalkingstabletten 10 tabletten", "stuk"),
+                   ("KALK-20", "Ontkalkingstabletten 20 tabletten", "stuk"))
+    assert items("ontkalkingstabletten pak van 20", shelf) == [("KALK-20", 1)]
+    assert items("ontkalkingstabletten, pack of 10", shelf) == [("KALK-10", 1)]
+    assert items("a 20 pack of ontkalkingstabletten", shelf) == [("KALK-20", 1)]
+    assert items("een stuk of 2 pakken ontkalkingstabletten van 10", shelf) == [("KALK-10", 2)]
+
