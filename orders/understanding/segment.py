@@ -1,7 +1,7 @@
 """A message cut into phrases: one thing asked for each, with its quantity and its content words."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lexicon import lexicon
 from .numbers import number
@@ -185,7 +185,8 @@ def _corrected_amount(before, said):
 
 
 def _amount_alone(found, made):
-    """An amount said alone ("batterijen 13, twee pakjes", "kaas naturel ook 1 ons") counts the thing before it.
+    """An amount said alone ("batterijen 13, twee pakjes", "kaas naturel ook 1 ons") counts the thing before it,
+    and so does one after a thing counted only by its article ("a skate wing, about 400 grams").
 
     Whether the last of them did.
     """
@@ -193,12 +194,34 @@ def _amount_alone(found, made):
     absorbed = False
     for phrase in made:
         alone = phrase.counted and all(k == "quantity" for k in phrase.kinds)
-        absorbed = alone and before is not None and not before.counted
+        article = before is not None and _article_only(before)
+        absorbed = alone and before is not None and (not before.counted or article)
+        size = _size_alone(phrase)
         if absorbed:
-            before.quantity = before.quantity.merged(phrase.quantity).settled()
+            said = phrase.quantity.merged(before.quantity) if article else before.quantity.merged(phrase.quantity)
+            before.quantity = said.settled()
             before.counted = True
+        elif size is not None and before is not None and before.quantity.spec is None:
+            before.quantity = replace(before.quantity, spec=size)  # "een zak aardappelen, die van 5 kilo"
         before = phrase if phrase.words else before
     return absorbed
+
+
+def _article_only(phrase):
+    """Whether a phrase is counted by nothing but its article ("a rabbit leg", "een konijnenbout"), so an amount after it says how much."""
+    said = phrase.quantity
+    quantities = [t for t, k in zip(phrase.tokens, phrase.kinds) if k == "quantity"]
+    return quantities == quantities[:1] and quantities[:1] in (["een"], ["a"], ["an"]) and said.count == 1 and said.measure is None
+
+
+def _size_alone(phrase):
+    """The size a phrase of no naming words says of the thing before it ("die van 5 kilo", "the 5 kilo one"), or None."""
+    said = phrase.quantity
+    if phrase.words or not phrase.counted:
+        return None
+    if said.spec is not None:
+        return said.spec
+    return said.measure if said.measure is not None and phrase.tokens[-1] in PRONOUNS else None
 
 
 def _carry_nouns(found, lex):

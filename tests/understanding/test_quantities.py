@@ -110,3 +110,14 @@ def test_a_pack_of_so_many_is_the_pack_that_holds_that_many():
     assert items("a 20 pack of ontkalkingstabletten", shelf) == [("KALK-20", 1)]
     assert items("een stuk of 2 pakken ontkalkingstabletten van 10", shelf) == [("KALK-10", 2)]
 
+
+def test_a_size_said_after_the_thing_says_which_pack():
+    shelf = _shelf(("WORTEL-2", "Winterwortelen zak 2 kg", "stuk"), ("WORTEL-5", "Winterwortelen zak 5 kg", "stuk"))
+    assert items("een zak winterwortelen, die van 5 kilo", shelf) == [("WORTEL-5", 1)]
+    assert items("a bag of winterwortelen, the 2 kilo one", shelf) == [("WORTEL-2", 1)]
+
+
+def test_an_amount_after_a_thing_counted_only_by_its_article_is_how_much():
+    shelf = _shelf(("HERT", "Hertenbout", "kg"))
+    assert items("een hertenbout, ongeveer 800 gram", shelf) == [("HERT", Decimal("0.8"))]
+    assert items("a hertenbout, about 1200 grams", shelf) == [("HERT", Decimal("1.2"))]
