@@ -11,7 +11,7 @@ from .index import Index
 from .lexicon import lexicon
 from .model import Item, Unclear
 from .quantity import Quantity, absurd, for_product
-from .words import DERIVED, PLURALS, STRONG, describing, forms, key, known_word
+from .words import DERIVED, DIMINUTIVES, PLURALS, STRONG, describing, forms, key, known_word
 
 MAX_CANDIDATES = 5
 FUZZY_MIN = 5
@@ -170,7 +170,8 @@ def _settle(chosen, text, said):
 def _by_size(words, group):
     """The smallest or largest of products that differ only in how much a pack holds, when "klein" or "groot" is said.
 
-    "paracetamol, de kleine doos" is the box of 20 beside the box of 50.
+    "paracetamol, de kleine doos" is the box of 20 beside the box of 50; products that hold no
+    differing amount are told apart by a name that says it small ("een kleine rijsttaart").
     """
     pick = next((SIZES[w] for w in words if w in SIZES), None)
     if pick is None:
@@ -178,9 +179,16 @@ def _by_size(words, group):
     keys = set.intersection(*(set(c.entry.contents) for c in group))
     differing = [k for k in keys if len({c.entry.contents[k].value for c in group}) == len(group)]
     if len(differing) != 1:
-        return None
+        return _by_diminutive(pick, group)
     (k,) = differing
     return pick(group, key=lambda c: c.entry.contents[k].value)
+
+
+def _by_diminutive(pick, group):
+    """The one product whose name says it small ("rijsttaartje" beside "rijsttaart") when "klein" is said, the one that does not for "groot"."""
+    small = [c for c in group if any(w.endswith(DIMINUTIVES) for w in c.named)]
+    chosen = small if pick is min else [c for c in group if c not in small]
+    return chosen[0] if len(chosen) == 1 and 0 < len(small) < len(group) else None
 
 
 def _ranked(index, hits, quantity):
