@@ -250,3 +250,10 @@ def test_one_item_a_line_without_commas_or_numbers(village):
 def test_an_amount_after_ook_counts_the_thing_before_it(village):
     assert read("schapenkaas 1 ons, en geitenkaas naturel ook 1 ons", village)[0] == [
         ("SCHAAP", Decimal("0.1")), ("GEIT-NAT", Decimal("0.1"))]
+
+
+def test_small_or_big_chooses_between_a_thing_and_its_diminutive():
+    bakery = Catalogue([product("KOEK", "bakker", "Notenkoek"), product("KOEKJE", "bakker", "Notenkoekje")])
+    assert read("een kleine notenkoek", bakery)[0] == [("KOEKJE", 1)]
+    assert read("a notenkoek, the big one", bakery)[0] == [("KOEK", 1)]
+    assert read("een notenkoek", bakery)[1] == [(["KOEK", "KOEKJE"], "ambiguous")]
