@@ -121,3 +121,11 @@ def test_an_amount_after_a_thing_counted_only_by_its_article_is_how_much():
     shelf = _shelf(("HERT", "Hertenbout", "kg"))
     assert items("een hertenbout, ongeveer 800 gram", shelf) == [("HERT", Decimal("0.8"))]
     assert items("a hertenbout, about 1200 grams", shelf) == [("HERT", Decimal("1.2"))]
+
+
+def test_a_description_that_names_a_litre_without_a_number_holds_one_litre():
+    from orders.catalogue import Catalogue, Product
+
+    shelf = Catalogue([Product("BOUILLON", "slager", "Runderbouillon", "stuk", 395, "soep", "liter, getrokken van merg")])
+    assert items("2 liter runderbouillon", shelf) == [("BOUILLON", 2)]
+    assert items("a litre of runderbouillon", shelf) == [("BOUILLON", 1)]
