@@ -14,14 +14,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import simplemma
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from .text import TOKEN, plain
 
 RELATIONS = ("same", "kind", "modifier")
+SLIP_MIN = 7  # "potatos", "haddok" are too short to tell a slip from another word
+SLIP_LONG = 10  # from here two letters may slip ("cauliflour")
 PATH_SETTING = "DORPSLIJN_GLOSSARY"
 
 
@@ -36,6 +40,35 @@ class Glossary:
     def meanings(self, said: tuple) -> list:
         """What a phrase means as said, else as the singular of its last word ("olives": olive), or []."""
         return self.same.get(said) or self.same.get(singular(said)) or []
+
+    def slip(self, word: str) -> str | None:
+        """The one word of the glossary a word is a slip of the pen for ("strawberies": strawberries), or None.
+
+        Only a long word that is no word of English or Dutch itself, one letter off (two from ten
+        letters), beginning with the same letter; when two words of different meanings are as close it is
+        neither.
+        """
+        if word in self._slips:
+            return self._slips[word]
+        found = None
+        if len(word) >= SLIP_MIN and word.isalpha() and not _known(word):
+            limit = 1 if len(word) < SLIP_LONG else 2
+            close = process.extract(word, self._single, scorer=OSA.distance, score_cutoff=limit, limit=3)
+            close = [c for c, _, _ in close if c[0] == word[0]]
+            meant = {tuple(self.same[(c,)]) for c in close}  # "potatos": potatoes or potato, one meaning
+            found = close[0] if len(meant) == 1 else None
+        self._slips[word] = found
+        return found
+
+    @cached_property
+    def _single(self) -> tuple:
+        """The one-word phrases of the glossary's `same` entries."""
+        return tuple(phrase[0] for phrase in self.same if len(phrase) == 1)
+
+    @cached_property
+    def _slips(self) -> dict:
+        """Slips looked up so far."""
+        return {}
 
     @property
     def longest(self) -> int:
@@ -61,6 +94,12 @@ def _singular(word):
     if not word.endswith("s") or not word.isalpha():
         return word
     return simplemma.lemmatize(word, lang="en")
+
+
+@lru_cache(maxsize=100_000)
+def _known(word):
+    """Whether a word is a word of English or Dutch in its own right."""
+    return simplemma.is_known(word, lang="en") or simplemma.is_known(word, lang="nl")
 
 
 def read(lines) -> Glossary:

@@ -84,6 +84,10 @@ class Names:
         """Whether a product word here is a compound that begins with this word ("tarwe" of "tarwebrood")."""
         return self.index.begins(word)
 
+    def close(self, word: str) -> bool:
+        """Whether a word is a spelling slip for a product word here, which the catalogue's own reading will find."""
+        return bool(_fuzzy(self.index, word))
+
     def compound(self, first: str, second: str) -> str | None:
         """The product word `second + first` ("broodjes kaas": kaasbroodjes), if the catalogue has it."""
         word = second + first

@@ -287,7 +287,7 @@ def _synonyms(tokens, lex, names):
     while i < len(tokens):
         for size in range(min(longest, len(tokens) - i), 0, -1):
             said = tuple(tokens[i : i + size])
-            replacement = lex.cues.get(said) or _meaning(said, glossary, lex, names)
+            replacement = lex.cues.get(said) or _meaning(said, glossary, lex, names) or _slipped(said, glossary, lex, names)
             if replacement:
                 out.extend(replacement)
                 i += size
@@ -315,6 +315,14 @@ def _meaning(said, glossary, lex, names):
         if meaning:
             return meaning
     return None
+
+
+def _slipped(said, glossary, lex, names):
+    """What a word means that is a slip of the pen for a glossary word ("strawberies"), when this catalogue does not know it as said."""
+    if len(said) != 1 or names is None or names.knows(said[0]) or names.close(said[0]):
+        return None
+    meant = glossary.slip(said[0])
+    return _meaning((meant,), glossary, lex, names) if meant else None
 
 
 def _signoff(tokens, lex):

@@ -257,3 +257,9 @@ def test_small_or_big_chooses_between_a_thing_and_its_diminutive():
     assert read("een kleine notenkoek", bakery)[0] == [("KOEKJE", 1)]
     assert read("a notenkoek, the big one", bakery)[0] == [("KOEK", 1)]
     assert read("een notenkoek", bakery)[1] == [(["KOEK", "KOEKJE"], "ambiguous")]
+
+
+def test_a_letter_off_in_a_long_english_word_is_a_slip_for_the_glossary_word(village, use_glossary):
+    use_glossary(*LANGUAGE)
+    assert read("a kilo of parsnipps and a turnipp", village)[0] == [("PASTINAAK", 1), ("KNOLRAAP", 1)]
+    assert read("a kilo of parsnipz", village)[0] == [("PASTINAAK", 1)]
