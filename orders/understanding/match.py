@@ -129,7 +129,8 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, head: i
     winners = [c for c in group if c.plainness == best.plainness] if best.extra == 0 else [c for c in group if c.fit == best.fit]
     if len(winners) == 1 and min(best.covered.values()) < STRONG:
         winners += [c for c in group if c.named != best.named and c.fit == best.fit and c not in winners]
-    chosen = winners[0] if len(winners) == 1 else _by_size(words, winners)
+    sized = _by_size(words, group) if len(group) > 1 else None  # "klein" is said: not the whole one for being plainest
+    chosen = sized or (winners[0] if len(winners) == 1 else _by_size(words, winners))
     if chosen is None:
         shown = winners + [c for c in group if c not in winners]
         quantity_said = winners[0].quantity if winners[0].fit else None
@@ -189,8 +190,11 @@ def _by_size(words, group):
 
 
 def _by_diminutive(pick, group):
-    """The one product whose name says it small ("rijsttaartje" beside "rijsttaart") when "klein" is said, the one that does not for "groot"."""
-    small = [c for c in group if any(w.endswith(DIMINUTIVES) for w in c.named)]
+    """The one product whose name says it small or half ("rijsttaartje" beside "rijsttaart", "volkorenbrood half")
+    when "klein" is said, the one that does not for "groot"."""
+    lex = lexicon()
+    small = [c for c in group if any(w.endswith(DIMINUTIVES) for w in c.named)
+             or any(lex.unit_kind(w) == "half" for w in c.entry.words)]
     chosen = small if pick is min else [c for c in group if c not in small]
     return chosen[0] if len(chosen) == 1 and 0 < len(small) < len(group) else None
 

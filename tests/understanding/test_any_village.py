@@ -263,3 +263,10 @@ def test_a_letter_off_in_a_long_english_word_is_a_slip_for_the_glossary_word(vil
     use_glossary(*LANGUAGE)
     assert read("a kilo of parsnipps and a turnipp", village)[0] == [("PASTINAAK", 1), ("KNOLRAAP", 1)]
     assert read("a kilo of parsnipz", village)[0] == [("PASTINAAK", 1)]
+
+
+def test_a_small_loaf_is_the_half_one_and_never_the_whole_for_being_plainest():
+    bakery = Catalogue([product("HAVER-HEEL", "bakker", "Haverbrood heel"), product("HAVER-HALF", "bakker", "Haverbrood half")])
+    assert read("een klein haverbrood", bakery)[0] == [("HAVER-HALF", 1)]
+    assert read("een groot haverbrood", bakery)[0] == [("HAVER-HEEL", 1)]
+    assert read("een haverbrood", bakery)[0] == [("HAVER-HEEL", 1)]
