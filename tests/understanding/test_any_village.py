@@ -270,3 +270,11 @@ def test_a_small_loaf_is_the_half_one_and_never_the_whole_for_being_plainest():
     assert read("een klein haverbrood", bakery)[0] == [("HAVER-HALF", 1)]
     assert read("een groot haverbrood", bakery)[0] == [("HAVER-HEEL", 1)]
     assert read("een haverbrood", bakery)[0] == [("HAVER-HEEL", 1)]
+
+
+def test_a_loaf_of_bread_is_a_whole_loaf_and_half_a_loaf_the_half():
+    bakery = Catalogue([product("HAVER-HEEL", "bakker", "Haverbrood heel"), product("HAVER-HALF", "bakker", "Haverbrood half")])
+    assert read("a loaf of haverbrood", bakery)[0] == [("HAVER-HEEL", 1)]
+    assert read("2 loaves of haverbrood", bakery)[0] == [("HAVER-HEEL", 2)]
+    assert read("half a loaf of haverbrood", bakery)[0] == [("HAVER-HALF", 1)]
+    assert read("a small haverbrood loaf", bakery)[0] == [("HAVER-HALF", 1)]
