@@ -236,15 +236,19 @@ def _refinements(found):
     say which of it: they refine the thing before them instead of being a thing of their own.
 
     Counted ("1 bruin half", "2 witte bollen, 2 bruine") they are a second thing, unless the count
-    is only a pronoun or a pack word ("the small one", "de kleine zak"), and after "en"
+    is only a pronoun or a pack word ("the small one", "de kleine zak") or an amount said after them
+    ("cheese, mature, 300 grams": the amount is the cheese's), and after "en"
     the words carry the noun before them instead (`_carry_nouns`).
     """
     kept = []
     for phrase in found:
         before = kept[-1] if kept else None
-        if (before is not None and not (phrase.listed or before.refined) and (not phrase.counted or _pronoun(phrase))
+        later = phrase.counted and "quantity" not in phrase.kinds  # "kaas, jong, 300 gram": the amount came after
+        if (before is not None and not (phrase.listed or before.refined) and (not phrase.counted or later or _pronoun(phrase))
                 and all(map(describing, phrase.words))):
             before.refined = phrase.words
+            if later and not before.counted:
+                before.quantity, before.counted = phrase.quantity, True
             continue
         kept.append(phrase)
     return kept

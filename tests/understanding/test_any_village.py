@@ -278,3 +278,10 @@ def test_a_loaf_of_bread_is_a_whole_loaf_and_half_a_loaf_the_half():
     assert read("2 loaves of haverbrood", bakery)[0] == [("HAVER-HEEL", 2)]
     assert read("half a loaf of haverbrood", bakery)[0] == [("HAVER-HALF", 1)]
     assert read("a small haverbrood loaf", bakery)[0] == [("HAVER-HALF", 1)]
+
+
+def test_a_describing_word_after_the_thing_and_then_an_amount_refine_the_thing():
+    dairy = Catalogue([product("SCHAAP-JONG", "zuivel", "Schapenkaas jong", "kg", "kaas"),
+                       product("SCHAAP-OUD", "zuivel", "Schapenkaas oud", "kg", "kaas")])
+    assert read("schapenkaas, oud, 300 gram", dairy) == ([("SCHAAP-OUD", Decimal("0.3"))], [], [])
+    assert read("sheep's cheese, young, 200 grams", dairy) == ([("SCHAAP-JONG", Decimal("0.2"))], [], [])
