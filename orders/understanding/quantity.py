@@ -5,7 +5,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .lexicon import lexicon
-from .numbers import number
+from .numbers import number, spoken_english
 
 DIMENSIONS = {"mass": "kg", "volume": "l"}
 ARTICLES = ("een", "a", "an")
@@ -117,6 +117,9 @@ def _number(tokens, i):
         if j < len(tokens) and tokens[j] in units and units[tokens[j]].kind in ("mass", "volume", "dozen"):
             return unit.amount, j
         return None
+    spoken = spoken_english(tokens, i)
+    if spoken is not None:
+        return spoken
     value = number(token)
     if value is None:
         return None

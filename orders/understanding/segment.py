@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .lexicon import lexicon
-from .numbers import number
+from .numbers import number, spoken_english
 from .quantity import Quantity, read
 from .text import listed_pieces
 from .words import describing, known_word
@@ -352,7 +352,10 @@ def _chunks(tokens, lex):
 
 
 def _inside_number(tokens, i, lex):
-    """Whether `en` joins a number and a half ("twee en een halve kilo", "one and a half")."""
+    """Whether `en` joins a number and a half ("twee en een halve kilo", "one and a half") or is part of
+    one ("three hundred and fifty")."""
+    if i > 0 and i + 1 < len(tokens) and spoken_english(tokens[i - 1 : i + 2], 0):
+        return True
     after = tokens[i + 1 : i + 3]
     unit = lex.units.get(after[1]) if len(after) == 2 else None
     return i > 0 and number(tokens[i - 1]) is not None and after[:1] in (["een"], ["a"], ["an"]) and bool(unit) and unit.kind == "half"

@@ -25,6 +25,9 @@ def items(text, catalogue):
         ("anderhalve kilo beenham", "1.5"),
         ("half a kilo of beenham", "0.5"),
         ("beenham 2 ons", "0.2"),
+        ("three hundred and fifty grams of beenham", "0.35"),
+        ("a hundred and twenty grams of beenham", "0.12"),
+        ("two hundred grams of beenham", "0.2"),
     ],
 )
 def test_weighed_products_get_kilograms(catalogue, text, quantity):
