@@ -352,13 +352,14 @@ def _chunks(tokens, lex):
 
 
 def _inside_number(tokens, i, lex):
-    """Whether `en` joins a number and a half ("twee en een halve kilo", "one and a half") or is part of
-    one ("three hundred and fifty")."""
+    """Whether `en` joins a number or a unit and a half ("twee en een halve kilo", "one and a half", "a kilo
+    and a half") or is part of a number ("three hundred and fifty")."""
     if i > 0 and i + 1 < len(tokens) and spoken_english(tokens[i - 1 : i + 2], 0):
         return True
     after = tokens[i + 1 : i + 3]
     unit = lex.units.get(after[1]) if len(after) == 2 else None
-    return i > 0 and number(tokens[i - 1]) is not None and after[:1] in (["een"], ["a"], ["an"]) and bool(unit) and unit.kind == "half"
+    said = i > 0 and (number(tokens[i - 1]) is not None or lex.unit_kind(tokens[i - 1]) in ("mass", "volume"))
+    return said and after[:1] in (["een"], ["a"], ["an"]) and bool(unit) and unit.kind == "half"
 
 
 def _phrases(chunk, listed, lex, names=None):

@@ -28,6 +28,7 @@ def items(text, catalogue):
         ("three hundred and fifty grams of beenham", "0.35"),
         ("a hundred and twenty grams of beenham", "0.12"),
         ("two hundred grams of beenham", "0.2"),
+        ("a kilo and a half of beenham", "1.5"),
     ],
 )
 def test_weighed_products_get_kilograms(catalogue, text, quantity):
