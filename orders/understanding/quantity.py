@@ -85,16 +85,17 @@ def read(tokens: list[str], i: int) -> tuple[Quantity, int] | None:
     if unit.kind == "pack":
         return Quantity(count=value, pack=unit.value), j + 1
     amount, j = amount_at(tokens, j, value)
-    if amount and amount.per and _and_a_half(tokens, j):  # "a kilo and a half", "een liter en een half"
-        amount, j = replace(amount, value=amount.value + amount.per / 2), j + 3
+    part = _and_a_part(tokens, j) if amount and amount.per else None
+    if part is not None:  # "a kilo and a half", "a pound and a quarter", "een liter en een half"
+        amount, j = replace(amount, value=amount.value + amount.per * part), j + 3
     return (Quantity(measure=amount), j) if amount else (Quantity(count=value), j)
 
 
-def _and_a_half(tokens, j):
-    """Whether "and a half" ("en een half") follows at tokens[j]."""
+def _and_a_part(tokens, j):
+    """The part of a unit said after it ("and a half": 0.5, "and a quarter": 0.25), or None."""
     rest = tokens[j : j + 3]
     unit = lexicon().units.get(rest[2]) if len(rest) == 3 else None
-    return len(rest) == 3 and tuple(rest[:2]) in AND_A and unit is not None and unit.kind == "half"
+    return unit.amount if len(rest) == 3 and tuple(rest[:2]) in AND_A and unit is not None and unit.kind == "half" else None
 
 
 def _sized_pack(tokens, i, j):

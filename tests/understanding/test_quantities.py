@@ -29,6 +29,8 @@ def items(text, catalogue):
         ("a hundred and twenty grams of beenham", "0.12"),
         ("two hundred grams of beenham", "0.2"),
         ("a kilo and a half of beenham", "1.5"),
+        ("a quarter pound of beenham", "0.125"),
+        ("a pound and a quarter of beenham", "0.625"),
     ],
 )
 def test_weighed_products_get_kilograms(catalogue, text, quantity):
@@ -133,3 +135,9 @@ def test_a_description_that_names_a_litre_without_a_number_holds_one_litre():
     shelf = Catalogue([Product("BOUILLON", "slager", "Runderbouillon", "stuk", 395, "soep", "liter, getrokken van merg")])
     assert items("2 liter runderbouillon", shelf) == [("BOUILLON", 2)]
     assert items("a litre of runderbouillon", shelf) == [("BOUILLON", 1)]
+
+
+def test_english_containers_are_pack_words():
+    shelf = _shelf(("BONEN-BLIK", "Kidneybonen blik 400 gram", "stuk"), ("BONEN-POT", "Kidneybonen pot 720 ml", "stuk"))
+    assert items("two cans of kidneybonen", shelf) == [("BONEN-BLIK", 2)]
+    assert items("a jar of kidneybonen", shelf) == [("BONEN-POT", 1)]
