@@ -285,3 +285,14 @@ def test_a_describing_word_after_the_thing_and_then_an_amount_refine_the_thing()
                        product("SCHAAP-OUD", "zuivel", "Schapenkaas oud", "kg", "kaas")])
     assert read("schapenkaas, oud, 300 gram", dairy) == ([("SCHAAP-OUD", Decimal("0.3"))], [], [])
     assert read("sheep's cheese, young, 200 grams", dairy) == ([("SCHAAP-JONG", Decimal("0.2"))], [], [])
+
+
+def test_everyday_english_of_every_shelf_means_the_dutch_product():
+    shop = Catalogue([product("SCHORS", "akker", "Schorseneren", "kg", "groente"),
+                      product("ARTI", "deli", "Artisjokharten", "stuk", "conserven"),
+                      product("MAAG", "drogist", "Maagtabletten", "stuk", "gezondheid"),
+                      product("VERZACHT", "drogist", "Wasverzachter", "stuk", "huishouden"),
+                      product("SPOELING", "drogist", "Crèmespoeling", "stuk", "haar")])
+    assert read("a kilo of salsify, artichoke hearts, antacids and fabric conditioner", shop) == (
+        [("SCHORS", 1), ("ARTI", 1), ("MAAG", 1), ("VERZACHT", 1)], [], [])
+    assert read("hair conditioner", shop)[0] == [("SPOELING", 1)]
