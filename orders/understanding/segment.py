@@ -95,7 +95,9 @@ def phrases(text: str, names=None) -> list[Phrase]:
         if signed and not any(t[0].isdigit() for t in tokens):
             continue
         end = _signoff(tokens, lex)
-        if end is not None:
+        if end and n == 0 and all(t in lex.ignore for t in tokens[:end]):
+            tokens = tokens[end + 1 :]  # "Hi love," "Hello dear": a greeting, the order follows
+        elif end is not None:
             tokens, signed = tokens[:end], True
         for part, correction in _corrected(tokens, lex):
             made = [p for chunk, listed in _chunks(part, lex) for p in _phrases(chunk, listed, lex, names)]

@@ -296,3 +296,9 @@ def test_everyday_english_of_every_shelf_means_the_dutch_product():
     assert read("a kilo of salsify, artichoke hearts, antacids and fabric conditioner", shop) == (
         [("SCHORS", 1), ("ARTI", 1), ("MAAG", 1), ("VERZACHT", 1)], [], [])
     assert read("hair conditioner", shop)[0] == [("SPOELING", 1)]
+
+
+def test_a_sign_off_word_in_the_greeting_does_not_end_the_message(village, use_glossary):
+    use_glossary(*LANGUAGE)
+    assert read("Hi love, half a kilo of parsnips and a turnip please. Cheers, Margaret x", village)[0] == [
+        ("PASTINAAK", Decimal("0.5")), ("KNOLRAAP", 1)]
