@@ -302,3 +302,15 @@ def test_a_sign_off_word_in_the_greeting_does_not_end_the_message(village, use_g
     use_glossary(*LANGUAGE)
     assert read("Hi love, half a kilo of parsnips and a turnip please. Cheers, Margaret x", village)[0] == [
         ("PASTINAAK", Decimal("0.5")), ("KNOLRAAP", 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("two turnips, no wait, make it three", [("KNOLRAAP", 3)]),
+    ("a turnip, actually no, half a kilo of parsnips", [("PASTINAAK", Decimal("0.5"))]),
+    ("3 turnips, or rather 2", [("KNOLRAAP", 2)]),
+    ("a turnip, forget it", []),
+    ("I don't need turnips this week, just a kilo of parsnips", [("PASTINAAK", 1)]),
+])
+def test_english_speech_that_corrects_itself(village, use_glossary, text, expected):
+    use_glossary(*LANGUAGE)
+    assert read(text, village)[0] == expected
