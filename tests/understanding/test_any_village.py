@@ -314,3 +314,8 @@ def test_a_sign_off_word_in_the_greeting_does_not_end_the_message(village, use_g
 def test_english_speech_that_corrects_itself(village, use_glossary, text, expected):
     use_glossary(*LANGUAGE)
     assert read(text, village)[0] == expected
+
+
+def test_an_age_said_after_over_is_no_count():
+    chemist = Catalogue([product("VIT-65", "drogist", "Multivitamine 65+", "stuk", "vitamines")])
+    assert read("multivitamins for over 65s", chemist)[0] == [("VIT-65", 1)]
