@@ -140,4 +140,5 @@ def test_a_description_that_names_a_litre_without_a_number_holds_one_litre():
 def test_english_containers_are_pack_words():
     shelf = _shelf(("BONEN-BLIK", "Kidneybonen blik 400 gram", "stuk"), ("BONEN-POT", "Kidneybonen pot 720 ml", "stuk"))
     assert items("two cans of kidneybonen", shelf) == [("BONEN-BLIK", 2)]
+    assert items("can I have a jar of kidneybonen", shelf) == [("BONEN-POT", 1)]
     assert items("a jar of kidneybonen", shelf) == [("BONEN-POT", 1)]
