@@ -325,10 +325,12 @@ def _meaning(said, glossary, lex, names):
 
 def _slipped(said, glossary, lex, names):
     """What a word means that is a slip of the pen for a glossary word ("strawberies"), when this catalogue does not know it as said."""
-    if len(said) != 1 or names is None or names.knows(said[0]) or names.close(said[0]):
+    if len(said) != 1 or names is None:
         return None
     meant = glossary.slip(said[0])
-    return _meaning((meant,), glossary, lex, names) if meant else None
+    if not meant or names.knows(said[0]) or names.close(said[0]):
+        return None
+    return _meaning((meant,), glossary, lex, names)
 
 
 def _signoff(tokens, lex):
