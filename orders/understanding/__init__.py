@@ -15,7 +15,8 @@ How a message flows through it:
    list words ("en", "ook", "and") cut it, and a quantity that follows words and is followed by
    more words starts a new phrase, so run-on speech ("2 liter volle melk 2 liter karnemelk")
    splits too. `quantity.read` takes numbers in digits and words (any size: "honderdvijftig"
-   through text2num; "een stuk of 4", "anderhalve", "a dozen"), units (ons, pond, gram, kilo, liter), pack words (zak, doos, pak, bos) and pack
+   through text2num, in English too: "three hundred and fifty"; "een stuk of 4", "anderhalve", "a dozen",
+   "a kilo and a half"), units (ons, pond, gram, kilo, liter), pack words (zak, doos, pak, bos) and pack
    sizes ("van 10"). Chatter and function words (`lexicon/ignore.txt`), instructions
    ("gesneden", "bezorgen", unless a product is so named), streets and what follows "niet"/"geen" never name a product.
    With the catalogue's help (`match.Names`) two words that are one product word said backwards

@@ -126,7 +126,8 @@ def _minor(tokens, words, lex):
 def _read_name(tokens, lex, described=False):
     """The naming words of a product text, the amounts it holds per pack, and its pack words.
 
-    In a description a weight counts only as a pack's ("bak van 500 gram", "blokje 200 gram"):
+    A volume word said without a number is one of it ("liter, huisgemaakt"). In a description a
+    weight counts only as a pack's ("bak van 500 gram", "blokje 200 gram"):
     "ca. 800 gram" of a loaf, or "200 gram" of sliced cheese, is no reason to count the weight
     ordered in packs rather than weigh it at the counter.
     """
@@ -160,6 +161,8 @@ def _read_name(tokens, lex, described=False):
                 continue
         elif unit and unit.kind in ("pack", "count", "piece"):
             packs.add(unit.value)
+        elif unit and unit.kind == "volume" and len(token) >= 4:
+            contents.setdefault("l", Amount(unit.amount, "l"))  # "soep, liter": a pot of one litre
         elif not _ignorable(token, lex):
             words.append(token)
         i += 1

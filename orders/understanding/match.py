@@ -11,7 +11,7 @@ from .index import Index
 from .lexicon import lexicon
 from .model import Item, Unclear
 from .quantity import Quantity, absurd, for_product
-from .words import DERIVED, PLURALS, STRONG, describing, forms, key, known_word
+from .words import DERIVED, DIMINUTIVES, PLURALS, STRONG, describing, forms, key, known_word
 
 MAX_CANDIDATES = 5
 FUZZY_MIN = 5
@@ -84,6 +84,10 @@ class Names:
         """Whether a product word here is a compound that begins with this word ("tarwe" of "tarwebrood")."""
         return self.index.begins(word)
 
+    def close(self, word: str) -> bool:
+        """Whether a word is a spelling slip for a product word here, which the catalogue's own reading will find."""
+        return bool(_fuzzy(self.index, word))
+
     def compound(self, first: str, second: str) -> str | None:
         """The product word `second + first` ("broodjes kaas": kaasbroodjes), if the catalogue has it."""
         word = second + first
@@ -125,7 +129,8 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, head: i
     winners = [c for c in group if c.plainness == best.plainness] if best.extra == 0 else [c for c in group if c.fit == best.fit]
     if len(winners) == 1 and min(best.covered.values()) < STRONG:
         winners += [c for c in group if c.named != best.named and c.fit == best.fit and c not in winners]
-    chosen = winners[0] if len(winners) == 1 else _by_size(words, winners)
+    sized = _by_size(words, group) if len(group) > 1 else None  # "klein" is said: not the whole one for being plainest
+    chosen = sized or (winners[0] if len(winners) == 1 else _by_size(words, winners))
     if chosen is None:
         shown = winners + [c for c in group if c not in winners]
         quantity_said = winners[0].quantity if winners[0].fit else None
@@ -170,7 +175,8 @@ def _settle(chosen, text, said):
 def _by_size(words, group):
     """The smallest or largest of products that differ only in how much a pack holds, when "klein" or "groot" is said.
 
-    "paracetamol, de kleine doos" is the box of 20 beside the box of 50.
+    "paracetamol, de kleine doos" is the box of 20 beside the box of 50; products that hold no
+    differing amount are told apart by a name that says it small ("een kleine rijsttaart").
     """
     pick = next((SIZES[w] for w in words if w in SIZES), None)
     if pick is None:
@@ -178,9 +184,19 @@ def _by_size(words, group):
     keys = set.intersection(*(set(c.entry.contents) for c in group))
     differing = [k for k in keys if len({c.entry.contents[k].value for c in group}) == len(group)]
     if len(differing) != 1:
-        return None
+        return _by_diminutive(pick, group)
     (k,) = differing
     return pick(group, key=lambda c: c.entry.contents[k].value)
+
+
+def _by_diminutive(pick, group):
+    """The one product whose name says it small or half ("rijsttaartje" beside "rijsttaart", "volkorenbrood half")
+    when "klein" is said, the one that does not for "groot"."""
+    lex = lexicon()
+    small = [c for c in group if any(w.endswith(DIMINUTIVES) for w in c.named)
+             or any(lex.unit_kind(w) == "half" for w in c.entry.words)]
+    chosen = small if pick is min else [c for c in group if c not in small]
+    return chosen[0] if len(chosen) == 1 and 0 < len(small) < len(group) else None
 
 
 def _ranked(index, hits, quantity):

@@ -27,6 +27,44 @@ def number(token: str) -> Decimal | None:
     return _compound(token, words) or _spelled(token)
 
 
+def spoken_english(tokens: list[str], i: int) -> tuple[Decimal, int] | None:
+    """An English number said in several words from tokens[i] ("three hundred and fifty", "twenty five"), and the index after.
+
+    None when tokens[i] starts no such number or the number is a single word.
+    """
+    if not _english_word(tokens[i]):
+        return None
+    j = i + 1
+    while j < len(tokens):
+        if _english_word(tokens[j]):
+            j += 1
+        elif tokens[j] == "and" and tokens[j - 1] in SCALES and j + 1 < len(tokens) and _english_word(tokens[j + 1]):
+            j += 2
+        else:
+            break
+    while j > i + 1:
+        try:
+            return Decimal(text2num(" ".join(tokens[i:j]), "en")), j
+        except ValueError:
+            j -= 1
+    return None
+
+
+SCALES = ("hundred", "thousand")
+
+
+@lru_cache(maxsize=10_000)
+def _english_word(token):
+    """Whether a token is an English number word ("fifty", "hundred"), not an article."""
+    if not token.isalpha() or token in ("a", "an"):
+        return False
+    try:
+        text2num(token, "en")
+    except ValueError:
+        return False
+    return True
+
+
 def _digits(token):
     """A written number, clamped so that absurd sizes stay cheap to handle."""
     if token.endswith("+"):

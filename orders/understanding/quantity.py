@@ -5,10 +5,11 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .lexicon import lexicon
-from .numbers import number
+from .numbers import number, spoken_english
 
 DIMENSIONS = {"mass": "kg", "volume": "l"}
 ARTICLES = ("een", "a", "an")
+DEFINITE = ("the",)
 SPEC_WORDS = ("van", "of")
 AND_A = {("en", "een"), ("and", "a"), ("and", "an")}
 DECIMAL_POINTS = ("komma", "point")
@@ -79,10 +80,33 @@ def read(tokens: list[str], i: int) -> tuple[Quantity, int] | None:
         return Quantity(count=value), j
     if unit.kind == "count":
         return Quantity(count=value), j + 1
+    if unit.kind == "pack" and _sized_pack(tokens, i, j):
+        return Quantity(count=Decimal(1), spec=Amount(value, "pc", "stuks"), pack=unit.value), j + 1
     if unit.kind == "pack":
         return Quantity(count=value, pack=unit.value), j + 1
     amount, j = amount_at(tokens, j, value)
+    part = _and_a_part(tokens, j) if amount and amount.per else None
+    if part is not None:  # "a kilo and a half", "a pound and a quarter", "een liter en een half"
+        amount, j = replace(amount, value=amount.value + amount.per * part), j + 3
     return (Quantity(measure=amount), j) if amount else (Quantity(count=value), j)
+
+
+def _and_a_part(tokens, j):
+    """The part of a unit said after it ("and a half": 0.5, "and a quarter": 0.25), or None."""
+    rest = tokens[j : j + 3]
+    unit = lexicon().units.get(rest[2]) if len(rest) == 3 else None
+    return unit.amount if len(rest) == 3 and tuple(rest[:2]) in AND_A and unit is not None and unit.kind == "half" else None
+
+
+def _sized_pack(tokens, i, j):
+    """Whether a number between an article and a pack word in the singular says what the pack holds ("a 12 pack", "the 6 pack").
+
+    "12 packs" and "een stuk of 4 zakken" count packs; "a 12 pack of toilet roll" is one pack of twelve.
+    """
+    said = tokens[j]
+    if said.endswith(("s", "en")) or number(tokens[j - 1]) is None:
+        return False
+    return (tokens[i] in ARTICLES and j == i + 2) or (j == i + 1 and i > 0 and tokens[i - 1] in DEFINITE)
 
 
 def _number(tokens, i):
@@ -103,6 +127,9 @@ def _number(tokens, i):
         if j < len(tokens) and tokens[j] in units and units[tokens[j]].kind in ("mass", "volume", "dozen"):
             return unit.amount, j
         return None
+    spoken = spoken_english(tokens, i)
+    if spoken is not None:
+        return spoken
     value = number(token)
     if value is None:
         return None
@@ -155,6 +182,8 @@ def for_product(quantity: Quantity, product, contents: dict, packs: frozenset) -
     times = count if count is not None else Decimal(1)
     if quantity.spec:
         held = contents.get((quantity.spec.dim, quantity.spec.label)) or contents.get(quantity.spec.dim)
+        if held is None and (quantity.spec.dim, quantity.spec.label) == ("pc", "stuks"):
+            held = _only_pieces(contents)  # "pak van 4", "pack of 4": the pack of 4 rolls
         if held is None:
             return times, 1
         return times, 3 if _same(held.value, quantity.spec.value) else 0

@@ -1,10 +1,10 @@
 """A message cut into phrases: one thing asked for each, with its quantity and its content words."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lexicon import lexicon
-from .numbers import number
+from .numbers import number, spoken_english
 from .quantity import Quantity, read
 from .text import listed_pieces
 from .words import describing, known_word
@@ -95,7 +95,9 @@ def phrases(text: str, names=None) -> list[Phrase]:
         if signed and not any(t[0].isdigit() for t in tokens):
             continue
         end = _signoff(tokens, lex)
-        if end is not None:
+        if end and n == 0 and all(t in lex.ignore for t in tokens[:end]):
+            tokens = tokens[end + 1 :]  # "Hi love," "Hello dear": a greeting, the order follows
+        elif end is not None:
             tokens, signed = tokens[:end], True
         for part, correction in _corrected(tokens, lex):
             made = [p for chunk, listed in _chunks(part, lex) for p in _phrases(chunk, listed, lex, names)]
@@ -185,7 +187,8 @@ def _corrected_amount(before, said):
 
 
 def _amount_alone(found, made):
-    """An amount said alone ("batterijen 13, twee pakjes", "kaas naturel ook 1 ons") counts the thing before it.
+    """An amount said alone ("batterijen 13, twee pakjes", "kaas naturel ook 1 ons") counts the thing before it,
+    and so does one after a thing counted only by its article ("a skate wing, about 400 grams").
 
     Whether the last of them did.
     """
@@ -193,12 +196,34 @@ def _amount_alone(found, made):
     absorbed = False
     for phrase in made:
         alone = phrase.counted and all(k == "quantity" for k in phrase.kinds)
-        absorbed = alone and before is not None and not before.counted
+        article = before is not None and _article_only(before)
+        absorbed = alone and before is not None and (not before.counted or article)
+        size = _size_alone(phrase)
         if absorbed:
-            before.quantity = before.quantity.merged(phrase.quantity).settled()
+            said = phrase.quantity.merged(before.quantity) if article else before.quantity.merged(phrase.quantity)
+            before.quantity = said.settled()
             before.counted = True
+        elif size is not None and before is not None and before.quantity.spec is None:
+            before.quantity = replace(before.quantity, spec=size)  # "een zak aardappelen, die van 5 kilo"
         before = phrase if phrase.words else before
     return absorbed
+
+
+def _article_only(phrase):
+    """Whether a phrase is counted by nothing but its article ("a rabbit leg", "een konijnenbout"), so an amount after it says how much."""
+    said = phrase.quantity
+    quantities = [t for t, k in zip(phrase.tokens, phrase.kinds) if k == "quantity"]
+    return quantities == quantities[:1] and quantities[:1] in (["een"], ["a"], ["an"]) and said.count == 1 and said.measure is None
+
+
+def _size_alone(phrase):
+    """The size a phrase of no naming words says of the thing before it ("die van 5 kilo", "the 5 kilo one"), or None."""
+    said = phrase.quantity
+    if phrase.words or not phrase.counted:
+        return None
+    if said.spec is not None:
+        return said.spec
+    return said.measure if said.measure is not None and phrase.tokens[-1] in PRONOUNS else None
 
 
 def _carry_nouns(found, lex):
@@ -213,15 +238,19 @@ def _refinements(found):
     say which of it: they refine the thing before them instead of being a thing of their own.
 
     Counted ("1 bruin half", "2 witte bollen, 2 bruine") they are a second thing, unless the count
-    is only a pronoun or a pack word ("the small one", "de kleine zak"), and after "en"
+    is only a pronoun or a pack word ("the small one", "de kleine zak") or an amount said after them
+    ("cheese, mature, 300 grams": the amount is the cheese's), and after "en"
     the words carry the noun before them instead (`_carry_nouns`).
     """
     kept = []
     for phrase in found:
         before = kept[-1] if kept else None
-        if (before is not None and not (phrase.listed or before.refined) and (not phrase.counted or _pronoun(phrase))
+        later = phrase.counted and "quantity" not in phrase.kinds  # "kaas, jong, 300 gram": the amount came after
+        if (before is not None and not (phrase.listed or before.refined) and (not phrase.counted or later or _pronoun(phrase))
                 and all(map(describing, phrase.words))):
             before.refined = phrase.words
+            if later and not before.counted:
+                before.quantity, before.counted = phrase.quantity, True
             continue
         kept.append(phrase)
     return kept
@@ -264,7 +293,7 @@ def _synonyms(tokens, lex, names):
     while i < len(tokens):
         for size in range(min(longest, len(tokens) - i), 0, -1):
             said = tuple(tokens[i : i + size])
-            replacement = lex.cues.get(said) or _meaning(said, glossary, lex, names)
+            replacement = lex.cues.get(said) or _meaning(said, glossary, lex, names) or _slipped(said, glossary, lex, names)
             if replacement:
                 out.extend(replacement)
                 i += size
@@ -282,7 +311,7 @@ def _meaning(said, glossary, lex, names):
     modifier = glossary.modifiers.get(said)
     if modifier:
         return (modifier,)
-    meanings = glossary.same.get(said)
+    meanings = glossary.meanings(said)
     if not meanings or names is None:
         return meanings[0] if meanings else None
     if all(names.calls(w) or ((names.begins(w) or names.knows(w)) and known_word(w)) for w in said):
@@ -292,6 +321,16 @@ def _meaning(said, glossary, lex, names):
         if meaning:
             return meaning
     return None
+
+
+def _slipped(said, glossary, lex, names):
+    """What a word means that is a slip of the pen for a glossary word ("strawberies"), when this catalogue does not know it as said."""
+    if len(said) != 1 or names is None:
+        return None
+    meant = glossary.slip(said[0])
+    if not meant or names.knows(said[0]) or names.close(said[0]):
+        return None
+    return _meaning((meant,), glossary, lex, names)
 
 
 def _signoff(tokens, lex):
@@ -317,10 +356,14 @@ def _chunks(tokens, lex):
 
 
 def _inside_number(tokens, i, lex):
-    """Whether `en` joins a number and a half ("twee en een halve kilo", "one and a half")."""
+    """Whether `en` joins a number or a unit and a half ("twee en een halve kilo", "one and a half", "a kilo
+    and a half") or is part of a number ("three hundred and fifty")."""
+    if i > 0 and i + 1 < len(tokens) and spoken_english(tokens[i - 1 : i + 2], 0):
+        return True
     after = tokens[i + 1 : i + 3]
     unit = lex.units.get(after[1]) if len(after) == 2 else None
-    return i > 0 and number(tokens[i - 1]) is not None and after[:1] in (["een"], ["a"], ["an"]) and bool(unit) and unit.kind == "half"
+    said = i > 0 and (number(tokens[i - 1]) is not None or lex.unit_kind(tokens[i - 1]) in ("mass", "volume"))
+    return said and after[:1] in (["een"], ["a"], ["an"]) and bool(unit) and unit.kind == "half"
 
 
 def _phrases(chunk, listed, lex, names=None):

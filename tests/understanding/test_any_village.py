@@ -220,7 +220,12 @@ def test_a_glossary_meaning_gives_way_to_the_catalogue_own_word(use_glossary):
 
 def test_a_word_the_glossary_does_not_know_is_not_sold(village, use_glossary):
     use_glossary(*LANGUAGE)
-    assert read("2 parsnip crisps", village) == ([], [], ["parsnip crisps"])
+    assert read("2 swede crisps", village) == ([], [], ["swede crisps"])
+
+
+def test_an_english_word_in_the_glossary_is_known_in_either_number(village, use_glossary):
+    use_glossary(*LANGUAGE)  # it has "parsnips" and "turnip"
+    assert read("a kilo of parsnip and 2 turnips", village)[0] == [("PASTINAAK", 1), ("KNOLRAAP", 2)]
 
 
 @pytest.mark.parametrize("text, sku", [
@@ -245,3 +250,72 @@ def test_one_item_a_line_without_commas_or_numbers(village):
 def test_an_amount_after_ook_counts_the_thing_before_it(village):
     assert read("schapenkaas 1 ons, en geitenkaas naturel ook 1 ons", village)[0] == [
         ("SCHAAP", Decimal("0.1")), ("GEIT-NAT", Decimal("0.1"))]
+
+
+def test_small_or_big_chooses_between_a_thing_and_its_diminutive():
+    bakery = Catalogue([product("KOEK", "bakker", "Notenkoek"), product("KOEKJE", "bakker", "Notenkoekje")])
+    assert read("een kleine notenkoek", bakery)[0] == [("KOEKJE", 1)]
+    assert read("a notenkoek, the big one", bakery)[0] == [("KOEK", 1)]
+    assert read("een notenkoek", bakery)[1] == [(["KOEK", "KOEKJE"], "ambiguous")]
+
+
+def test_a_letter_off_in_a_long_english_word_is_a_slip_for_the_glossary_word(village, use_glossary):
+    use_glossary(*LANGUAGE)
+    assert read("a kilo of parsnipps and a turnipp", village)[0] == [("PASTINAAK", 1), ("KNOLRAAP", 1)]
+    assert read("a kilo of parsnipz", village)[0] == [("PASTINAAK", 1)]
+
+
+def test_a_small_loaf_is_the_half_one_and_never_the_whole_for_being_plainest():
+    bakery = Catalogue([product("HAVER-HEEL", "bakker", "Haverbrood heel"), product("HAVER-HALF", "bakker", "Haverbrood half")])
+    assert read("een klein haverbrood", bakery)[0] == [("HAVER-HALF", 1)]
+    assert read("een groot haverbrood", bakery)[0] == [("HAVER-HEEL", 1)]
+    assert read("een haverbrood", bakery)[0] == [("HAVER-HEEL", 1)]
+
+
+def test_a_loaf_of_bread_is_a_whole_loaf_and_half_a_loaf_the_half():
+    bakery = Catalogue([product("HAVER-HEEL", "bakker", "Haverbrood heel"), product("HAVER-HALF", "bakker", "Haverbrood half")])
+    assert read("a loaf of haverbrood", bakery)[0] == [("HAVER-HEEL", 1)]
+    assert read("2 loaves of haverbrood", bakery)[0] == [("HAVER-HEEL", 2)]
+    assert read("half a loaf of haverbrood", bakery)[0] == [("HAVER-HALF", 1)]
+    assert read("a small haverbrood loaf", bakery)[0] == [("HAVER-HALF", 1)]
+
+
+def test_a_describing_word_after_the_thing_and_then_an_amount_refine_the_thing():
+    dairy = Catalogue([product("SCHAAP-JONG", "zuivel", "Schapenkaas jong", "kg", "kaas"),
+                       product("SCHAAP-OUD", "zuivel", "Schapenkaas oud", "kg", "kaas")])
+    assert read("schapenkaas, oud, 300 gram", dairy) == ([("SCHAAP-OUD", Decimal("0.3"))], [], [])
+    assert read("sheep's cheese, young, 200 grams", dairy) == ([("SCHAAP-JONG", Decimal("0.2"))], [], [])
+
+
+def test_everyday_english_of_every_shelf_means_the_dutch_product():
+    shop = Catalogue([product("SCHORS", "akker", "Schorseneren", "kg", "groente"),
+                      product("ARTI", "deli", "Artisjokharten", "stuk", "conserven"),
+                      product("MAAG", "drogist", "Maagtabletten", "stuk", "gezondheid"),
+                      product("VERZACHT", "drogist", "Wasverzachter", "stuk", "huishouden"),
+                      product("SPOELING", "drogist", "Crèmespoeling", "stuk", "haar")])
+    assert read("a kilo of salsify, artichoke hearts, antacids and fabric conditioner", shop) == (
+        [("SCHORS", 1), ("ARTI", 1), ("MAAG", 1), ("VERZACHT", 1)], [], [])
+    assert read("hair conditioner", shop)[0] == [("SPOELING", 1)]
+
+
+def test_a_sign_off_word_in_the_greeting_does_not_end_the_message(village, use_glossary):
+    use_glossary(*LANGUAGE)
+    assert read("Hi love, half a kilo of parsnips and a turnip please. Cheers, Margaret x", village)[0] == [
+        ("PASTINAAK", Decimal("0.5")), ("KNOLRAAP", 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("two turnips, no wait, make it three", [("KNOLRAAP", 3)]),
+    ("a turnip, actually no, half a kilo of parsnips", [("PASTINAAK", Decimal("0.5"))]),
+    ("3 turnips, or rather 2", [("KNOLRAAP", 2)]),
+    ("a turnip, forget it", []),
+    ("I don't need turnips this week, just a kilo of parsnips", [("PASTINAAK", 1)]),
+])
+def test_english_speech_that_corrects_itself(village, use_glossary, text, expected):
+    use_glossary(*LANGUAGE)
+    assert read(text, village)[0] == expected
+
+
+def test_an_age_said_after_over_is_no_count():
+    chemist = Catalogue([product("VIT-65", "drogist", "Multivitamine 65+", "stuk", "vitamines")])
+    assert read("multivitamins for over 65s", chemist)[0] == [("VIT-65", 1)]

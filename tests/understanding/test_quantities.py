@@ -25,6 +25,12 @@ def items(text, catalogue):
         ("anderhalve kilo beenham", "1.5"),
         ("half a kilo of beenham", "0.5"),
         ("beenham 2 ons", "0.2"),
+        ("three hundred and fifty grams of beenham", "0.35"),
+        ("a hundred and twenty grams of beenham", "0.12"),
+        ("two hundred grams of beenham", "0.2"),
+        ("a kilo and a half of beenham", "1.5"),
+        ("a quarter pound of beenham", "0.125"),
+        ("a pound and a quarter of beenham", "0.625"),
     ],
 )
 def test_weighed_products_get_kilograms(catalogue, text, quantity):
@@ -94,3 +100,45 @@ def test_a_weighed_product_without_a_weight_is_a_question(catalogue):
     assert result.items == []
     assert result.unclear[0].reason == "quantity"
     assert result.unclear[0].candidates == ["SLA-HAASKARBONADE"]
+
+
+def _shelf(*rows):
+    from orders.catalogue import Catalogue, Product
+
+    return Catalogue([Product(sku, "winkel", name, unit, 250, "", "") for sku, name, unit in rows])
+
+
+def test_a_pack_of_so_many_is_the_pack_that_holds_that_many():
+    shelf = _shelf(("KALK-10", "Ontkalkingstabletten 10 tabletten", "stuk"),
+                   ("KALK-20", "Ontkalkingstabletten 20 tabletten", "stuk"))
+    assert items("ontkalkingstabletten pak van 20", shelf) == [("KALK-20", 1)]
+    assert items("ontkalkingstabletten, pack of 10", shelf) == [("KALK-10", 1)]
+    assert items("a 20 pack of ontkalkingstabletten", shelf) == [("KALK-20", 1)]
+    assert items("een stuk of 2 pakken ontkalkingstabletten van 10", shelf) == [("KALK-10", 2)]
+
+
+def test_a_size_said_after_the_thing_says_which_pack():
+    shelf = _shelf(("WORTEL-2", "Winterwortelen zak 2 kg", "stuk"), ("WORTEL-5", "Winterwortelen zak 5 kg", "stuk"))
+    assert items("een zak winterwortelen, die van 5 kilo", shelf) == [("WORTEL-5", 1)]
+    assert items("a bag of winterwortelen, the 2 kilo one", shelf) == [("WORTEL-2", 1)]
+
+
+def test_an_amount_after_a_thing_counted_only_by_its_article_is_how_much():
+    shelf = _shelf(("HERT", "Hertenbout", "kg"))
+    assert items("een hertenbout, ongeveer 800 gram", shelf) == [("HERT", Decimal("0.8"))]
+    assert items("a hertenbout, about 1200 grams", shelf) == [("HERT", Decimal("1.2"))]
+
+
+def test_a_description_that_names_a_litre_without_a_number_holds_one_litre():
+    from orders.catalogue import Catalogue, Product
+
+    shelf = Catalogue([Product("BOUILLON", "slager", "Runderbouillon", "stuk", 395, "soep", "liter, getrokken van merg")])
+    assert items("2 liter runderbouillon", shelf) == [("BOUILLON", 2)]
+    assert items("a litre of runderbouillon", shelf) == [("BOUILLON", 1)]
+
+
+def test_english_containers_are_pack_words():
+    shelf = _shelf(("BONEN-BLIK", "Kidneybonen blik 400 gram", "stuk"), ("BONEN-POT", "Kidneybonen pot 720 ml", "stuk"))
+    assert items("two cans of kidneybonen", shelf) == [("BONEN-BLIK", 2)]
+    assert items("can I have a jar of kidneybonen", shelf) == [("BONEN-POT", 1)]
+    assert items("a jar of kidneybonen", shelf) == [("BONEN-POT", 1)]

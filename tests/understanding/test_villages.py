@@ -15,11 +15,14 @@ from .scoring import load, score
 
 # corpus: (precision, recall, questions per message at most)
 FLOORS = {
-    "feanwoude": (0.98, 0.94, 0.28),
-    "geulveld": (0.98, 0.92, 0.32),
-    "holtwijk": (0.97, 0.93, 0.20),
-    "schorrewaarde": (0.98, 0.86, 0.22),
+    "feanwoude": (0.99, 0.96, 0.28),
+    "geulveld": (0.99, 0.95, 0.32),
+    "holtwijk": (0.99, 0.96, 0.20),
+    "schorrewaarde": (0.99, 0.92, 0.22),
 }
+# The English messages of every village, held apart: they were the widest gap, and the goal for a
+# village never seen is precision 0.97, recall 0.92 and at most 0.3 questions a message.
+ENGLISH_FLOOR = (0.98, 0.96, 0.30)
 DEV_FLOOR = (1.0, 0.99, 0.10)
 
 
@@ -31,6 +34,19 @@ def test_a_village_corpus_stays_at_its_floor(village):
     result = score(labelled, predictions(Catalogue.from_csv(folder), labelled))
 
     precision, recall, questions = FLOORS[village]
+    assert result["precision"] >= precision, result["errors"]
+    assert result["recall"] >= recall, result["errors"]
+    assert result["questions_per_message"] <= questions
+
+
+@pytest.mark.parametrize("village", sorted(FLOORS))
+def test_the_english_messages_of_a_village_stay_at_their_floor(village):
+    folder = VILLAGES / village
+    labelled = {mid: row for mid, row in load(folder / "corpus.jsonl").items() if row.get("style") == "english"}
+
+    result = score(labelled, predictions(Catalogue.from_csv(folder), labelled))
+
+    precision, recall, questions = ENGLISH_FLOOR
     assert result["precision"] >= precision, result["errors"]
     assert result["recall"] >= recall, result["errors"]
     assert result["questions_per_message"] <= questions
