@@ -15,7 +15,7 @@ MAX_NAME_WORDS = 2
 LIST_BREAKS = {"comma", "line", "bullet"}
 DESCRIBING = ("weak", "default")
 PRONOUNS = ("one", "ones")
-NEGATION_ENDS = ("maar", "but")
+NEGATION_ENDS = ("maar", "but", "alleen")
 
 
 @dataclass
@@ -34,6 +34,7 @@ class Phrase:
     carried: list = field(default_factory=list)
     refined: list = field(default_factory=list)
     run_on: bool = False
+    refused: list = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -105,7 +106,8 @@ def phrases(text: str, names=None) -> list[Phrase]:
             # "zes nee acht gehaktballen": what is taken back is an amount said on its own, not the thing before it
             taken_back = retracting and (thing_said or not (made and made[0].words))
             absorbed = False
-            if not (taken_back and _retract(found, made)):
+            refused = _refuse(found, made)
+            if not (taken_back and not refused and _retract(found, made)):
                 absorbed = _amount_alone(found, made)
             retracting = retracting and not made
             thing_said = (bool(made[-1].words) or absorbed) if made else thing_said
@@ -121,6 +123,7 @@ def _without_repeats(found):
     """A thing said twice in a row ("beschuit, eh, beschuit", "beschuit, twee beschuit") is one thing.
 
     Counted both times ("1 komkommer, 1 komkommer") it is written out twice, and stays twice;
+    said again later without an amount ("... dan alleen de tulpen") it is the thing asked for before;
     said again in one breath, with no list break ("een appeltaart een hele appeltaart"), it is
     one, as said the second time.
     """
@@ -133,6 +136,8 @@ def _without_repeats(found):
             if phrase.counted:
                 kept[-1] = phrase
             continue
+        if not phrase.counted and any(k.words == phrase.words for k in kept):
+            continue  # "een bos tulpen en bonbons, nee, dan alleen de tulpen": the tulips asked for already
         kept.append(phrase)
     return kept
 
@@ -157,6 +162,22 @@ def _corrected(tokens, lex):
             part.append(tokens[i])
             i += 1
     yield part, ""
+
+
+def _refuse(found, made):
+    """What "geen" or "niet" says of a thing asked for before it ("een broccoli, nee toch geen broccoli") takes it back.
+
+    Whether it took something back.
+    """
+    taken = False
+    for phrase in made:
+        if not phrase.refused:
+            continue
+        said = next((p for p in reversed(found) if set(phrase.refused) <= set(p.words)), None)
+        if said is not None:
+            found.remove(said)
+            taken = True
+    return taken
 
 
 def _retract(found, made):
@@ -214,17 +235,29 @@ def _refinements(found):
 
     Counted ("1 bruin half", "2 witte bollen, 2 bruine") they are a second thing, unless the count
     is only a pronoun or a pack word ("the small one", "de kleine zak"), and after "en"
-    the words carry the noun before them instead (`_carry_nouns`).
+    the words carry the noun before them instead (`_carry_nouns`). Said after a preposition
+    ("1 vol. Voor de hele week") they describe something else, not the thing. One of a plain
+    variant said in the same breath ("een appeltaart een hele") says which of the thing it is.
     """
     kept = []
     for phrase in found:
         before = kept[-1] if kept else None
-        if (before is not None and not (phrase.listed or before.refined) and (not phrase.counted or _pronoun(phrase))
-                and all(map(describing, phrase.words))):
+        plain_again = before is not None and _plain_again(phrase)
+        if (before is not None and not ((phrase.listed and not plain_again) or before.refined)
+                and (not phrase.counted or _pronoun(phrase) or plain_again)
+                and all(map(describing, phrase.words)) and not all(phrase.opens)):
             before.refined = phrase.words
             continue
         kept.append(phrase)
     return kept
+
+
+def _plain_again(phrase):
+    """Whether a phrase is one of the unmarked variant said in one breath after a thing ("een appeltaart een hele")."""
+    said = phrase.quantity
+    return (phrase.run_on and said.measure is None and said.count in (None, 1) and not said.pack
+            and not any(t[0].isdigit() for t in phrase.tokens)
+            and all(lexicon().role(w) == "default" for w in phrase.words))
 
 
 def _pronoun(phrase):
@@ -329,6 +362,7 @@ def _phrases(chunk, listed, lex, names=None):
     current = Phrase(listed=listed)
     found = [current]
     pending_open = negated = False
+    negated_at = 0
     i = 0
     while i < len(chunk):
         token = chunk[i]
@@ -355,6 +389,8 @@ def _phrases(chunk, listed, lex, names=None):
             continue
         if quantity:
             q, j = quantity
+            if negated and i > negated_at + 1:  # "nee niet de slager haha, een bos narcissen": a new thing
+                negated = pending_open = False
             if current.words and ahead[j] and q.spec is None and not all(describing(w) for w in current.words):
                 current = Phrase(listed=True, run_on=True)
                 found.append(current)
@@ -376,12 +412,15 @@ def _phrases(chunk, listed, lex, names=None):
             continue
         if role in ("preposition", "negation"):
             pending_open = True
-            negated = negated or role == "negation"
+            if role == "negation" and not negated:
+                negated, negated_at = True, i
             _add(current, [token], "other")
         elif (_is_content(token, lex) or _named_instruction(token, lex, names)) and not negated:
             _add_word(current, token, pending_open)
             pending_open = False
         else:
+            if negated and _is_content(token, lex):
+                current.refused.append(token)
             _add(current, [token], _kind(token, lex))
         i += 1
     for phrase in found:

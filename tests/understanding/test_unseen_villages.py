@@ -277,3 +277,33 @@ def test_an_unknown_describing_word_before_a_thing_with_variants_asks_among_them
 ])
 def test_a_correction_changes_only_what_it_corrects(dairy, text, items):
     assert read(text, dairy)[0] == [(sku, Decimal(n)) for sku, n in items]
+
+
+@pytest.fixture
+def stand():
+    """A farm stand with a tart sold whole and by the slice."""
+    return Catalogue([
+        product("KOOLRABI", "Koolrabi", category="groente"),
+        product("SCHORSENEREN", "Schorseneren bos", "bos", "groente"),
+        product("TAART-HEEL", "Mispeltaart heel", category="taart"),
+        product("TAART-PUNT", "Mispeltaart punt", category="taart"),
+    ])
+
+
+# 15. A thing taken back by name, or named again, is not ordered twice; a price asked is no order;
+# words after a preposition describe something else.
+
+@pytest.mark.parametrize("text, items", [
+    ("ja ik wil graag een koolrabi en een bos schorseneren nee toch geen koolrabi alleen de schorseneren",
+     [("SCHORSENEREN", 1)]),
+    ("een bos schorseneren en heeft u ook bonbons nee dat zal wel niet nou dan alleen de schorseneren",
+     [("SCHORSENEREN", 1)]),
+    ("een mispeltaart een hele voor zondag", [("TAART-HEEL", 1)]),
+    ("1 mispeltaart punt. Voor de hele familie", [("TAART-PUNT", 1)]),
+    ("ja met henk nee niet de slager haha ik wil graag een bos schorseneren", [("SCHORSENEREN", 1)]),
+    ("Wat kost een bos schorseneren? Dan bestel ik er misschien een.", []),
+])
+def test_a_thing_is_ordered_once_and_only_when_asked_for(stand, text, items):
+    ordered, questions, _ = read(text, stand)
+    assert ordered == [(sku, Decimal(n)) for sku, n in items]
+    assert questions == []
