@@ -105,8 +105,10 @@ def _entry(product) -> Entry:
         packs |= described_packs
     if product.unit == "bos":
         packs.add("bos")
-    weight = tuple(0 if lex.role(w) == "default" else 1 for w in words)
     kinds = tuple(t for part in pieces(product.category or "") for t in part if t.isalpha() and len(t) >= HEAD_MIN)
+    # the unmarked variant word ("heel") and the word of its own kind ("kaas" of "belegen kaas", filed under
+    # kaas) go without saying: "2 ons belegen" is the belegen kaas before the jong belegen or the boerenkaas belegen
+    weight = tuple(0 if lex.role(w) == "default" or w in kinds else 1 for w in words)
     return Entry(product, tuple(words), weight, contents, frozenset(packs), kinds, _minor(tokens, words, lex))
 
 

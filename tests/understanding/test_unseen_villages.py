@@ -307,3 +307,20 @@ def test_a_thing_is_ordered_once_and_only_when_asked_for(stand, text, items):
     ordered, questions, _ = read(text, stand)
     assert ordered == [(sku, Decimal(n)) for sku, n in items]
     assert questions == []
+
+
+# 16. The word of a product's own kind goes without saying: "belegen" is the belegen geitenkaas,
+# before the extra belegen or the boerengeitenkaas belegen; a noun carried from before still wins.
+
+def test_the_kind_word_of_a_name_goes_without_saying():
+    shop = Catalogue([
+        product("BELEGEN", "Belegen geitenkaas", "kg", "geitenkaas"),
+        product("EXTRA", "Extra belegen geitenkaas", "kg", "geitenkaas"),
+        product("BOEREN", "Boerengeitenkaas belegen", "kg", "geitenkaas"),
+        product("BRUIN", "Bruin brood", category="brood"),
+        product("BRUIN-KADET", "Bruine kadet", category="brood"),
+        product("WIT-KADET", "Witte kadet", category="brood"),
+    ])
+    assert read("2 ons belegen", shop)[0] == [("BELEGEN", Decimal("0.2"))]
+    assert read("1 bruin", shop)[0] == [("BRUIN", Decimal(1))]
+    assert read("2 witte kadetjes en 2 bruine", shop)[0] == [("WIT-KADET", Decimal(2)), ("BRUIN-KADET", Decimal(2))]
