@@ -155,6 +155,8 @@ def for_product(quantity: Quantity, product, contents: dict, packs: frozenset) -
     times = count if count is not None else Decimal(1)
     if quantity.spec:
         held = contents.get((quantity.spec.dim, quantity.spec.label)) or contents.get(quantity.spec.dim)
+        if held is None and quantity.spec.label == "stuks":
+            held = _only_pieces(contents)  # "wc papier van 4" is the pack of 4 rolls
         if held is None:
             return times, 1
         return times, 3 if _same(held.value, quantity.spec.value) else 0

@@ -318,6 +318,9 @@ def _meaning(said, glossary, lex, names):
     meanings = glossary.same.get(said)
     if not meanings or names is None:
         return meanings[0] if meanings else None
+    clipped = next((m for m in meanings if len(said) == len(m) == 1 and m[0].startswith(said[0]) and names.knows(m[0])), None)
+    if clipped and not names.knows(said[0]):
+        return clipped  # "deo" is the deoroller sold here, though the word begins it
     if all(names.calls(w) or ((names.begins(w) or names.knows(w)) and known_word(w)) for w in said):
         return None
     for reached in (names.knows, lambda w: names.knows(w) or names.begins(w)):

@@ -324,3 +324,31 @@ def test_the_kind_word_of_a_name_goes_without_saying():
     assert read("2 ons belegen", shop)[0] == [("BELEGEN", Decimal("0.2"))]
     assert read("1 bruin", shop)[0] == [("BRUIN", Decimal(1))]
     assert read("2 witte kadetjes en 2 bruine", shop)[0] == [("WIT-KADET", Decimal(2)), ("BRUIN-KADET", Decimal(2))]
+
+
+@pytest.fixture
+def store():
+    """A village store with goods in nets, rolls in packs, a roller sold by its clipped name and cheese by the piece."""
+    return Catalogue([
+        product("SJALOT", "Sjalot", category="groente"),
+        product("SJALOTTEN-NET", "Sjalotten net 500 gram", category="groente"),
+        product("KEUKENROL-3", "Keukenrol 3 rollen", category="huishouden"),
+        product("KEUKENROL-6", "Keukenrol 6 rollen", category="huishouden"),
+        product("DEO", "Deoroller", category="verzorging"),
+        product("TALEGGIO", "Taleggio", "kg", "kaas"),
+        product("VLOERBROOD", "Bruin vloerbrood heel", category="brood"),
+    ])
+
+
+# 17. A bag is a net, a bare "van 3" counts rolls, "deo" is the deoroller, "stukje" is a piece and
+# "niet gesneden" an instruction.
+
+@pytest.mark.parametrize("text, items", [
+    ("1 zak sjalotten", [("SJALOTTEN-NET", 1)]),
+    ("1 pak keukenrol van 3", [("KEUKENROL-3", 1)]),
+    ("1 deo", [("DEO", 1)]),
+    ("1 taleggio stukje van 200 gram", [("TALEGGIO", "0.2")]),
+    ("1 heel bruin niet gesneden", [("VLOERBROOD", 1)]),
+])
+def test_the_words_of_a_pack_and_of_a_clipped_name_read_as_meant(store, text, items):
+    assert read(text, store)[0] == [(sku, Decimal(n)) for sku, n in items]
