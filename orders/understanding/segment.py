@@ -129,7 +129,7 @@ def _without_repeats(found):
     """
     kept = []
     for phrase in found:
-        if kept and phrase.run_on and _naming(kept[-1].words) == _naming(phrase.words):
+        if kept and phrase.run_on and _said_again(kept[-1].words, phrase.words):
             kept[-1] = phrase  # said again in one breath ("een rookworst een rookworst"): the later words
             continue
         if kept and kept[-1].words == phrase.words and not (kept[-1].counted and phrase.counted):
@@ -142,9 +142,13 @@ def _without_repeats(found):
     return kept
 
 
-def _naming(words):
-    """The words of a phrase that name rather than describe ("hele appeltaart": appeltaart)."""
-    return [w for w in words if not describing(w)]
+def _said_again(before, words):
+    """Whether words name the thing said just before, perhaps saying more of it ("een appeltaart een hele appeltaart").
+
+    Describing words that differ ("een halfje wit een halfje bruin") make it another thing.
+    """
+    naming = [w for w in words if not describing(w)]
+    return naming == [w for w in before if not describing(w)] and (set(before) <= set(words) or set(words) <= set(before))
 
 
 def _corrected(tokens, lex):

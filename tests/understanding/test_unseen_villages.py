@@ -352,3 +352,9 @@ def store():
 ])
 def test_the_words_of_a_pack_and_of_a_clipped_name_read_as_meant(store, text, items):
     assert read(text, store)[0] == [(sku, Decimal(n)) for sku, n in items]
+
+
+def test_the_same_thing_said_again_with_other_describing_words_is_another_thing():
+    shop = Catalogue([product("KADET-WIT", "Kadet wit", category="brood"), product("KADET-BRUIN", "Kadet bruin", category="brood")])
+    assert read("een kadet wit een kadet bruin", shop)[0] == [("KADET-WIT", Decimal(1)), ("KADET-BRUIN", Decimal(1))]
+    assert read("een kadet wit een kadet wit", shop)[0] == [("KADET-WIT", Decimal(1))]
