@@ -12,6 +12,7 @@ from .words import describing, known_word
 NOT_CONTENT = ("split", "preposition", "negation", "instruction", "signoff", "label")
 MAX_ELEMENT_WORDS = 3
 MAX_NAME_WORDS = 2
+ABBREVIATION = 3
 LIST_BREAKS = {"comma", "line", "bullet"}
 DESCRIBING = ("weak", "default")
 PRONOUNS = ("one", "ones")
@@ -89,7 +90,7 @@ def phrases(text: str, names=None) -> list[Phrase]:
     lex = lexicon()
     found = []
     signed = retracting = thing_said = False
-    split = listed_pieces(text)
+    split = _abbreviations_joined(listed_pieces(text), lex)
     for n, (piece, before, after) in enumerate(split):
         titled = n > 0 and lex.role(split[n - 1][0][-1]) == "title"
         tokens = [t for t in _synonyms(_compounds(piece, names, lex), lex, names) if lex.role(t) != "approx"]
@@ -117,6 +118,23 @@ def phrases(text: str, names=None) -> list[Phrase]:
             retracting = correction == "retract" or (retracting and correction != "cancel")
     _carry_nouns(found, lex)
     return _without_repeats(_refinements(found))
+
+
+def _abbreviations_joined(split, lex):
+    """Pieces cut at the full stop of a unit's abbreviation ("2 st. gehaktballen", "200 gr. kipfilet") joined again."""
+    joined = []
+    for tokens, before, after in split:
+        if joined and joined[-1][2] == "end" and _abbreviated_amount(joined[-1][0], lex) and number(tokens[0]) is None:
+            last, first, _ = joined.pop()
+            joined.append((last + tokens, first, after))
+        else:
+            joined.append((tokens, before, after))
+    return joined
+
+
+def _abbreviated_amount(tokens, lex):
+    """Whether a piece ends in a number and a unit's abbreviation ("2 st", "200 gr", "1 pk")."""
+    return len(tokens) >= 2 and number(tokens[-2]) is not None and tokens[-1] in lex.units and len(tokens[-1]) <= ABBREVIATION
 
 
 def _without_repeats(found):
@@ -398,7 +416,8 @@ def _phrases(chunk, listed, lex, names=None):
             q, j = quantity
             if negated and i > negated_at + 1:  # "nee niet de slager haha, een bos narcissen": a new thing
                 negated = pending_open = False
-            if current.words and ahead[j] and q.spec is None and not all(describing(w) for w in current.words):
+            counted_again = current.counted and number(token) is not None  # "2x bruin heel 1 pk roomboter"
+            if current.words and ahead[j] and q.spec is None and (counted_again or not all(map(describing, current.words))):
                 current = Phrase(listed=True, run_on=True)
                 found.append(current)
                 pending_open = negated = False

@@ -337,6 +337,7 @@ def store():
         product("DEO", "Deoroller", category="verzorging"),
         product("TALEGGIO", "Taleggio", "kg", "kaas"),
         product("VLOERBROOD", "Bruin vloerbrood heel", category="brood"),
+        product("KOOLRABI", "Koolrabi", category="groente"),
     ])
 
 
@@ -358,3 +359,16 @@ def test_the_same_thing_said_again_with_other_describing_words_is_another_thing(
     shop = Catalogue([product("KADET-WIT", "Kadet wit", category="brood"), product("KADET-BRUIN", "Kadet bruin", category="brood")])
     assert read("een kadet wit een kadet bruin", shop)[0] == [("KADET-WIT", Decimal(1)), ("KADET-BRUIN", Decimal(1))]
     assert read("een kadet wit een kadet wit", shop)[0] == [("KADET-WIT", Decimal(1))]
+
+
+# 18. Shorthand of a text message: a unit's abbreviation with its full stop ("2 st."), "pk" for a
+# pack, "gesn." for sliced, and a second count after a thing of describing words only.
+
+@pytest.mark.parametrize("text, items", [
+    ("2 st. koolrabi", [("KOOLRABI", 2)]),
+    ("200 gr. taleggio", [("TALEGGIO", "0.2")]),
+    ("2x heel bruin 1 pk keukenrol van 3", [("VLOERBROOD", 2), ("KEUKENROL-3", 1)]),
+    ("1 heel bruin gesn.", [("VLOERBROOD", 1)]),
+])
+def test_the_shorthand_of_a_text_message_reads_as_written_out(store, text, items):
+    assert read(text, store)[0] == [(sku, Decimal(n)) for sku, n in items]
