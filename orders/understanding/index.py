@@ -58,6 +58,7 @@ class Index:
                 self.categories[key(word)].append(e)
         self.vocabulary = sorted(self.exact)
         self.hits = {}
+        self.parted = {}
         self.exact = dict(self.exact)
         self.heads = dict(self.heads)
         self.categories = dict(self.categories)

@@ -89,6 +89,26 @@ class Names:
         word = second + first
         return word if any(s == STRONG and f in self.index.exact for f, s in forms(word).items()) else None
 
+    def parts(self, word: str) -> tuple | None:
+        """The two words of one product name written as one word ("bruinbrood": "bruin brood"), if the catalogue has
+        no product word so written."""
+        if word not in self.index.parted:
+            if len(self.index.parted) >= HIT_CACHE:
+                self.index.parted.clear()
+            self.index.parted[word] = self._parts(word)
+        return self.index.parted[word]
+
+    def _parts(self, word):
+        if len(word) < 2 * PART_MIN or self.index.knows(word):
+            return None
+        for cut in range(PART_MIN - 1, len(word) - PART_MIN + 1):
+            first, second = word[:cut], word[cut:]
+            said = (first, first[:-1]) if first.endswith("e") else (first,)  # as written, or inflected: "wittebrood"
+            owners = {e for f in said for e, _ in self.index.exact.get(key(f), ())}
+            if owners and any(e in owners for form in forms(second) for e, _ in self.index.exact.get(form, ())):
+                return first, second
+        return None
+
     def numbered(self, words: list[str], number: str) -> bool:
         """Whether a product named by one of `words` has `number` in its name ("batterijen" and 312)."""
         owners = {e for e, _ in self.index.exact.get(number, ())}

@@ -291,14 +291,16 @@ def _pronoun(phrase):
 
 
 def _compounds(tokens, names, lex):
-    """Two words that are one product word read backwards ("broodjes kaas": kaasbroodjes) joined."""
+    """Two words that are one product word read backwards ("broodjes kaas": kaasbroodjes) joined, and one word that is
+    two words of a product name ("bruinbrood": bruin brood) cut."""
     if names is None:
         return tokens
     out, i = [], 0
     while i < len(tokens):
         pair = tokens[i : i + 2]
         joined = names.compound(*pair) if len(pair) == 2 and all(_is_content(t, lex) for t in pair) else None
-        out.append(joined or tokens[i])
+        parts = None if joined or not _is_content(tokens[i], lex) else names.parts(tokens[i])
+        out.extend([joined] if joined else parts or [tokens[i]])
         i += 2 if joined else 1
     return out
 

@@ -372,3 +372,11 @@ def test_the_same_thing_said_again_with_other_describing_words_is_another_thing(
 ])
 def test_the_shorthand_of_a_text_message_reads_as_written_out(store, text, items):
     assert read(text, store)[0] == [(sku, Decimal(n)) for sku, n in items]
+
+
+def test_one_word_made_of_two_words_of_a_name_is_that_product():
+    shop = Catalogue([product("ROGGE-BROOD", "Rogge brood heel", category="brood"),
+                      product("ROGGE-BOL", "Rogge bol", category="brood"),
+                      product("WIT-BROOD", "Wit brood heel", category="brood")])
+    assert read("1 roggebrood en 2 roggebollen", shop)[0] == [("ROGGE-BROOD", Decimal(1)), ("ROGGE-BOL", Decimal(2))]
+    assert read("een wittebrood", shop)[0] == [("WIT-BROOD", Decimal(1))]
