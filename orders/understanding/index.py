@@ -12,6 +12,8 @@ from .text import pieces
 from .words import DERIVED, forms, key, known_word
 
 HEAD_MIN = 3
+SYLLABLE = 3
+VOWELS = "aeiouy"
 _CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
@@ -188,14 +190,25 @@ def _ignorable(token, lex):
     return lex.role(token) in ("preposition", "label", "split")
 
 
+def _in_a_doubled_letter(word, cut):
+    """Whether a cut falls in a doubled consonant ("kom|mmer", "komm|er") and leaves a syllable, not a word, after it."""
+    consonant = word[cut] not in VOWELS
+    starts_doubled = consonant and word[cut] == word[cut + 1]
+    return starts_doubled or (consonant and word[cut] == word[cut - 1] and len(word) - cut <= SYLLABLE)
+
+
 def _head_forms(word):
     """The last parts of a compound word as written: `achterham` can be asked for as `ham` (or `hammetje`).
 
     Only the part itself, not its own singular or stem: a shorter word inside it is another word
-    ("bloem", flour, is not the `bloemen` of `zonnebloemen`).
+    ("bloem", flour, is not the `bloemen` of `zonnebloemen`), and a syllable cut out of a doubled
+    letter is none: "komkommer" ends in no "mer", which is how "meer" is compared ("wat nog
+    meer"), nor "speklappen" in "peen"; "varkens-schnitzel" still ends in "schnitzel".
     """
     heads = {}
     for cut in range(HEAD_MIN, len(word) - HEAD_MIN + 1):
+        if _in_a_doubled_letter(word, cut):
+            continue
         form = key(word[cut:])
         if len(form) >= HEAD_MIN:
             heads[form] = DERIVED

@@ -380,3 +380,12 @@ def test_one_word_made_of_two_words_of_a_name_is_that_product():
                       product("WIT-BROOD", "Wit brood heel", category="brood")])
     assert read("1 roggebrood en 2 roggebollen", shop)[0] == [("ROGGE-BROOD", Decimal(1)), ("ROGGE-BOL", Decimal(2))]
     assert read("een wittebrood", shop)[0] == [("WIT-BROOD", Decimal(1))]
+
+
+def test_a_syllable_cut_out_of_a_doubled_letter_is_no_word_of_the_name():
+    shop = Catalogue([product("KOMMER", "Snijkommer", category="groente"),
+                      product("LAPPEN", "Stooflappen", "kg", "vlees"),
+                      product("SCHNITZEL", "Varkensschnitzel", category="vlees")])
+    assert read("eh wat nog meer", shop)[:2] == ([], [])
+    assert read("een kilo peen", shop)[:2] == ([], [])
+    assert read("2 schnitzels", shop)[0] == [("SCHNITZEL", Decimal(2))]
