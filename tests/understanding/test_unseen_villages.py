@@ -389,3 +389,8 @@ def test_a_syllable_cut_out_of_a_doubled_letter_is_no_word_of_the_name():
     assert read("eh wat nog meer", shop)[:2] == ([], [])
     assert read("een kilo peen", shop)[:2] == ([], [])
     assert read("2 schnitzels", shop)[0] == [("SCHNITZEL", Decimal(2))]
+
+
+def test_the_numbers_of_a_numbered_list_are_places_not_counts(store):
+    text = "1. heel bruin\n2. 3 koolrabi\n3) keukenrol van 6"
+    assert read(text, store)[0] == [("VLOERBROOD", Decimal(1)), ("KOOLRABI", Decimal(3)), ("KEUKENROL-6", Decimal(1))]
