@@ -77,12 +77,28 @@ def read(tokens: list[str], i: int) -> tuple[Quantity, int] | None:
         unit = units.get(tokens[j]) if j < len(tokens) else None
     if unit is None:
         return Quantity(count=value), j
+    about = _about(tokens, i, j, unit)
+    if about:
+        value, after = about
+        if unit.kind == "pack":
+            return Quantity(count=value, pack=unit.value), after
+        return Quantity(measure=amount_at(tokens, j, value)[0]), after
     if unit.kind == "count":
         return Quantity(count=value), j + 1
     if unit.kind == "pack":
         return Quantity(count=value, pack=unit.value), j + 1
     amount, j = amount_at(tokens, j, value)
     return (Quantity(measure=amount), j) if amount else (Quantity(count=value), j)
+
+
+def _about(tokens, i, j, unit):
+    """The number of "een ons of drie", "een pakje of twee" (about that many of the unit), and the index after it.
+
+    Dutch only: "a box of 20" is a box that holds 20.
+    """
+    if tokens[i] != "een" or (unit.kind not in DIMENSIONS and unit.kind != "pack") or tokens[j + 1 : j + 2] != ["of"]:
+        return None
+    return _number(tokens, j + 2) if j + 2 < len(tokens) else None
 
 
 def _number(tokens, i):

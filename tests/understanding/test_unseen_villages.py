@@ -394,3 +394,11 @@ def test_a_syllable_cut_out_of_a_doubled_letter_is_no_word_of_the_name():
 def test_the_numbers_of_a_numbered_list_are_places_not_counts(store):
     text = "1. heel bruin\n2. 3 koolrabi\n3) keukenrol van 6"
     assert read(text, store)[0] == [("VLOERBROOD", Decimal(1)), ("KOOLRABI", Decimal(3)), ("KEUKENROL-6", Decimal(1))]
+
+
+@pytest.mark.parametrize("text, items", [
+    ("een ons of drie taleggio", [("TALEGGIO", "0.3")]),
+    ("een pak of twee keukenrol van 6", [("KEUKENROL-6", 2)]),
+])
+def test_a_unit_or_so_is_about_that_many_of_the_unit(store, text, items):
+    assert read(text, store)[0] == [(sku, Decimal(n)) for sku, n in items]
