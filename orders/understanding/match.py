@@ -20,6 +20,7 @@ FUZZY = 1
 CATEGORY = DERIVED
 HIT_CACHE = 100_000
 PART_MIN = 4
+END_MIN = 3
 
 
 @dataclass
@@ -353,8 +354,8 @@ def _fuzzy(index, word):
 
 
 def _second_parts(word):
-    """The last parts of a word made of two words of the language ("vaat" + "wasmiddel", "appel" + "flappen")."""
-    return {key(word[cut:]) for cut in range(PART_MIN, len(word) - PART_MIN + 1)
+    """The last parts of a word made of two words of the language ("vaat" + "wasmiddel", "appel" + "flappen", "bloem" + "bol")."""
+    return {key(word[cut:]) for cut in range(PART_MIN, len(word) - END_MIN + 1)
             if known_word(word[:cut]) and known_word(word[cut:])}
 
 

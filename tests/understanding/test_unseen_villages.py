@@ -402,3 +402,9 @@ def test_the_numbers_of_a_numbered_list_are_places_not_counts(store):
 ])
 def test_a_unit_or_so_is_about_that_many_of_the_unit(store, text, items):
     assert read(text, store)[0] == [(sku, Decimal(n)) for sku, n in items]
+
+
+def test_a_compound_ending_in_a_short_word_is_no_slip_for_a_neighbour():
+    shop = Catalogue([product("TUINKOOL", "Tuinkool", category="groente")])
+    assert read("een tuinbol", shop)[:2] == ([], [])
+    assert read("een tuinkol", shop)[0] == [("TUINKOOL", Decimal(1))]
