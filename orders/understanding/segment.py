@@ -12,6 +12,7 @@ from .words import describing, known_word
 NOT_CONTENT = ("split", "preposition", "negation", "instruction", "signoff", "label")
 MAX_ELEMENT_WORDS = 3
 MAX_NAME_WORDS = 2
+INTRODUCTIONS = ("hier", "here")
 ABBREVIATION = 3
 LIST_BREAKS = {"comma", "line", "bullet"}
 DESCRIBING = ("weak", "default")
@@ -95,6 +96,8 @@ def phrases(text: str, names=None) -> list[Phrase]:
         titled = n > 0 and lex.role(split[n - 1][0][-1]) == "title"
         tokens = [t for t in _synonyms(_compounds(piece, names, lex), lex, names) if lex.role(t) != "approx"]
         if signed and not any(t[0].isdigit() for t in tokens):
+            continue
+        if n < 2 and _introduction(tokens):
             continue
         end = _signoff(tokens, lex)
         if end is not None:
@@ -352,6 +355,11 @@ def _meaning(said, glossary, lex, names):
         if meaning:
             return meaning
     return None
+
+
+def _introduction(tokens):
+    """Whether a piece only says who writes ("Wilma Tulp hier", "Peter here"): a name, never a product."""
+    return len(tokens) <= MAX_NAME_WORDS + 1 and tokens[-1] in INTRODUCTIONS
 
 
 def _signoff(tokens, lex):

@@ -408,3 +408,7 @@ def test_a_compound_ending_in_a_short_word_is_no_slip_for_a_neighbour():
     shop = Catalogue([product("TUINKOOL", "Tuinkool", category="groente")])
     assert read("een tuinbol", shop)[:2] == ([], [])
     assert read("een tuinkol", shop)[0] == [("TUINKOOL", Decimal(1))]
+
+
+def test_who_writes_is_no_product(store):
+    assert read("Wilma Koolrabi hier, 2 st. koolrabi graag", store)[0] == [("KOOLRABI", Decimal(2))]
