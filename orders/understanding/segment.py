@@ -248,10 +248,20 @@ def _amount_alone(found, made):
 
 
 def _carry_nouns(found, lex):
-    """A counted phrase of describing words only ("2 witte bollen en 2 bruine") may mean the noun before it."""
-    for before, phrase in zip(found, found[1:]):
-        if phrase.cue and all(lex.role(w) in DESCRIBING for w in phrase.words):
-            phrase.carried = [w for w in before.words if lex.role(w) not in DESCRIBING]
+    """A counted phrase of describing words only ("2 witte bollen en 2 bruine") may mean the noun before it, or the
+    noun of the like phrase after it ("2 witte en 2 bruine bollen"); in a row ("1 rood, 1 geel") the noun they all mean."""
+    for n, phrase in enumerate(found):
+        if not (phrase.cue and all(lex.role(w) in DESCRIBING for w in phrase.words)):
+            continue
+        after = found[n + 1] if n + 1 < len(found) else None
+        if after is not None and after.listed and any(lex.role(w) in DESCRIBING for w in after.words):
+            nouns = [w for w in after.words if lex.role(w) not in DESCRIBING]
+            if nouns:
+                phrase.carried = nouns
+                continue
+        if n:
+            before = found[n - 1]
+            phrase.carried = [w for w in before.words if lex.role(w) not in DESCRIBING] or before.carried
 
 
 def _refinements(found):

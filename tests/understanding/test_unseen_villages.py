@@ -412,3 +412,12 @@ def test_a_compound_ending_in_a_short_word_is_no_slip_for_a_neighbour():
 
 def test_who_writes_is_no_product(store):
     assert read("Wilma Koolrabi hier, 2 st. koolrabi graag", store)[0] == [("KOOLRABI", Decimal(2))]
+
+
+def test_describing_words_said_before_a_like_phrase_mean_its_noun():
+    shop = Catalogue([product("BRUIN", "Bruin brood", category="brood"),
+                      product("WIT", "Wit brood", category="brood"),
+                      product("BRUIN-KADET", "Bruine kadet", category="brood"),
+                      product("WIT-KADET", "Witte kadet", category="brood")])
+    assert read("2 witte en 2 bruine kadetten", shop)[0] == [("WIT-KADET", Decimal(2)), ("BRUIN-KADET", Decimal(2))]
+    assert read("een wit en een bruin", shop)[0] == [("WIT", Decimal(1)), ("BRUIN", Decimal(1))]
