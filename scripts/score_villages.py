@@ -3,8 +3,8 @@
     .venv/bin/python scripts/score_villages.py [--markdown] [--errors VILLAGE]
 
 Each corpus in tests/understanding/villages/<slug>/corpus.jsonl is parsed against that village's
-own catalogue (its shops and products CSVs), and our own Zwartsluis corpus against the demo
-catalogue; the shared dev set is scored too when ../shared/eval/dev.jsonl is there. The score has
+own catalogue (its shops and products CSVs), and our own Zwartsluis corpora against the demo
+catalogue (the one we built against, and the unseen one labelled before the parser ran); the shared dev set is scored too when ../shared/eval/dev.jsonl is there. The score has
 the shared evaluation's rules (tests/understanding/scoring.py): precision, recall, and questions
 per message. `--markdown` prints the table the README shows.
 """
@@ -25,6 +25,7 @@ from tests.understanding.scoring import load, score  # noqa: E402
 
 VILLAGES = ROOT / "tests" / "understanding" / "villages"
 DEMO = ROOT / "demo" / "zwartsluis"
+UNSEEN = ROOT / "tests" / "understanding" / "zwartsluis_unseen.jsonl"
 DEV_SETS = [ROOT.parent / "shared" / "eval" / "dev.jsonl", ROOT.parent.parent / "shared" / "eval" / "dev.jsonl"]
 
 
@@ -33,6 +34,7 @@ def corpora():
     found = [(folder.name, folder, folder / "corpus.jsonl") for folder in sorted(VILLAGES.iterdir())
              if (folder / "corpus.jsonl").is_file()]
     found.append(("zwartsluis (own corpus)", DEMO, ROOT / "tests" / "understanding" / "corpus.jsonl"))
+    found.append(("zwartsluis (unseen)", DEMO, UNSEEN))
     dev = next((path for path in DEV_SETS if path.is_file()), None)
     if dev is not None:
         found.append(("zwartsluis (shared dev set)", DEMO, dev))

@@ -108,9 +108,10 @@ def _outcomes(index, phrase):
     if phrase.refined:
         refined = match(index, phrase.words + phrase.refined, phrase.quantity, phrase.text)
         outcome = refined if refined.item or refined.unclear else outcome
-    if phrase.carried and not outcome.item:
+    if phrase.carried:  # "2 witte bollen en 2 bruine": bruine bollen, even though "bruin" alone is a loaf
         carried = match(index, phrase.words + phrase.carried, phrase.quantity, phrase.text)
-        outcome = carried if carried.item else outcome
+        whole = len(carried.used) == len(phrase.words) + len(phrase.carried)
+        outcome = carried if carried.item and (whole or not outcome.item) else outcome
     if not (outcome.item or outcome.unclear) or _another_head(index, phrase, outcome):
         if phrase.unsold:
             yield Outcome(not_found=phrase.unsold)

@@ -12,6 +12,8 @@ from .text import pieces
 from .words import DERIVED, forms, key, known_word
 
 HEAD_MIN = 3
+SYLLABLE = 3
+VOWELS = "aeiouy"
 _CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
@@ -58,6 +60,7 @@ class Index:
                 self.categories[key(word)].append(e)
         self.vocabulary = sorted(self.exact)
         self.hits = {}
+        self.parted = {}
         self.exact = dict(self.exact)
         self.heads = dict(self.heads)
         self.categories = dict(self.categories)
@@ -105,8 +108,10 @@ def _entry(product) -> Entry:
         packs |= described_packs
     if product.unit == "bos":
         packs.add("bos")
-    weight = tuple(0 if lex.role(w) == "default" else 1 for w in words)
     kinds = tuple(t for part in pieces(product.category or "") for t in part if t.isalpha() and len(t) >= HEAD_MIN)
+    # the unmarked variant word ("heel") and the word of its own kind ("kaas" of "belegen kaas", filed under
+    # kaas) go without saying: "2 ons belegen" is the belegen kaas before the jong belegen or the boerenkaas belegen
+    weight = tuple(0 if lex.role(w) == "default" or w in kinds else 1 for w in words)
     return Entry(product, tuple(words), weight, contents, frozenset(packs), kinds, _minor(tokens, words, lex))
 
 
@@ -188,14 +193,25 @@ def _ignorable(token, lex):
     return lex.role(token) in ("preposition", "label", "split")
 
 
+def _in_a_doubled_letter(word, cut):
+    """Whether a cut falls in a doubled consonant ("kom|mmer", "komm|er") and leaves a syllable, not a word, after it."""
+    consonant = word[cut] not in VOWELS
+    starts_doubled = consonant and word[cut] == word[cut + 1]
+    return starts_doubled or (consonant and word[cut] == word[cut - 1] and len(word) - cut <= SYLLABLE)
+
+
 def _head_forms(word):
     """The last parts of a compound word as written: `achterham` can be asked for as `ham` (or `hammetje`).
 
     Only the part itself, not its own singular or stem: a shorter word inside it is another word
-    ("bloem", flour, is not the `bloemen` of `zonnebloemen`).
+    ("bloem", flour, is not the `bloemen` of `zonnebloemen`), and a syllable cut out of a doubled
+    letter is none: "komkommer" ends in no "mer", which is how "meer" is compared ("wat nog
+    meer"), nor "speklappen" in "peen"; "varkens-schnitzel" still ends in "schnitzel".
     """
     heads = {}
     for cut in range(HEAD_MIN, len(word) - HEAD_MIN + 1):
+        if _in_a_doubled_letter(word, cut):
+            continue
         form = key(word[cut:])
         if len(form) >= HEAD_MIN:
             heads[form] = DERIVED

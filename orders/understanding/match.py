@@ -20,6 +20,7 @@ FUZZY = 1
 CATEGORY = DERIVED
 HIT_CACHE = 100_000
 PART_MIN = 4
+END_MIN = 3
 
 
 @dataclass
@@ -92,6 +93,26 @@ class Names:
         """The product word `second + first` ("broodjes kaas": kaasbroodjes), if the catalogue has it."""
         word = second + first
         return word if any(s == STRONG and f in self.index.exact for f, s in forms(word).items()) else None
+
+    def parts(self, word: str) -> tuple | None:
+        """The two words of one product name written as one word ("bruinbrood": "bruin brood"), if the catalogue has
+        no product word so written."""
+        if word not in self.index.parted:
+            if len(self.index.parted) >= HIT_CACHE:
+                self.index.parted.clear()
+            self.index.parted[word] = self._parts(word)
+        return self.index.parted[word]
+
+    def _parts(self, word):
+        if len(word) < 2 * PART_MIN or self.index.knows(word):
+            return None
+        for cut in range(PART_MIN - 1, len(word) - PART_MIN + 1):
+            first, second = word[:cut], word[cut:]
+            said = (first, first[:-1]) if first.endswith("e") else (first,)  # as written, or inflected: "wittebrood"
+            owners = {e for f in said for e, _ in self.index.exact.get(key(f), ())}
+            if owners and any(e in owners for form in forms(second) for e, _ in self.index.exact.get(form, ())):
+                return first, second
+        return None
 
     def numbered(self, words: list[str], number: str) -> bool:
         """Whether a product named by one of `words` has `number` in its name ("batterijen" and 312)."""
@@ -349,8 +370,8 @@ def _fuzzy(index, word):
 
 
 def _second_parts(word):
-    """The last parts of a word made of two words of the language ("vaat" + "wasmiddel", "appel" + "flappen")."""
-    return {key(word[cut:]) for cut in range(PART_MIN, len(word) - PART_MIN + 1)
+    """The last parts of a word made of two words of the language ("vaat" + "wasmiddel", "appel" + "flappen", "bloem" + "bol")."""
+    return {key(word[cut:]) for cut in range(PART_MIN, len(word) - END_MIN + 1)
             if known_word(word[:cut]) and known_word(word[cut:])}
 
 

@@ -78,6 +78,12 @@ def read(tokens: list[str], i: int) -> tuple[Quantity, int] | None:
         unit = units.get(tokens[j]) if j < len(tokens) else None
     if unit is None:
         return Quantity(count=value), j
+    about = _about(tokens, i, j, unit)
+    if about:
+        value, after = about
+        if unit.kind == "pack":
+            return Quantity(count=value, pack=unit.value), after
+        return Quantity(measure=amount_at(tokens, j, value)[0]), after
     if unit.kind == "count":
         return Quantity(count=value), j + 1
     if unit.kind == "pack" and _sized_pack(tokens, i, j):
@@ -107,6 +113,16 @@ def _sized_pack(tokens, i, j):
     if said.endswith(("s", "en")) or number(tokens[j - 1]) is None:
         return False
     return (tokens[i] in ARTICLES and j == i + 2) or (j == i + 1 and i > 0 and tokens[i - 1] in DEFINITE)
+
+
+def _about(tokens, i, j, unit):
+    """The number of "een ons of drie", "een pakje of twee" (about that many of the unit), and the index after it.
+
+    Dutch only: "a box of 20" is a box that holds 20.
+    """
+    if tokens[i] != "een" or (unit.kind not in DIMENSIONS and unit.kind != "pack") or tokens[j + 1 : j + 2] != ["of"]:
+        return None
+    return _number(tokens, j + 2) if j + 2 < len(tokens) else None
 
 
 def _number(tokens, i):
@@ -182,8 +198,8 @@ def for_product(quantity: Quantity, product, contents: dict, packs: frozenset) -
     times = count if count is not None else Decimal(1)
     if quantity.spec:
         held = contents.get((quantity.spec.dim, quantity.spec.label)) or contents.get(quantity.spec.dim)
-        if held is None and (quantity.spec.dim, quantity.spec.label) == ("pc", "stuks"):
-            held = _only_pieces(contents)  # "pak van 4", "pack of 4": the pack of 4 rolls
+        if held is None and quantity.spec.label == "stuks":
+            held = _only_pieces(contents)  # "pak van 4", "pack of 4", "wc papier van 4": the pack of 4 rolls
         if held is None:
             return times, 1
         return times, 3 if _same(held.value, quantity.spec.value) else 0

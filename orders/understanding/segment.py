@@ -12,10 +12,12 @@ from .words import describing, known_word
 NOT_CONTENT = ("split", "preposition", "negation", "instruction", "signoff", "label")
 MAX_ELEMENT_WORDS = 3
 MAX_NAME_WORDS = 2
+INTRODUCTIONS = ("hier", "here")
+ABBREVIATION = 3
 LIST_BREAKS = {"comma", "line", "bullet"}
 DESCRIBING = ("weak", "default")
 PRONOUNS = ("one", "ones")
-NEGATION_ENDS = ("maar", "but")
+NEGATION_ENDS = ("maar", "but", "alleen")
 
 
 @dataclass
@@ -34,6 +36,7 @@ class Phrase:
     carried: list = field(default_factory=list)
     refined: list = field(default_factory=list)
     run_on: bool = False
+    refused: list = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -88,11 +91,13 @@ def phrases(text: str, names=None) -> list[Phrase]:
     lex = lexicon()
     found = []
     signed = retracting = thing_said = False
-    split = listed_pieces(text)
+    split = _abbreviations_joined(listed_pieces(text), lex)
     for n, (piece, before, after) in enumerate(split):
         titled = n > 0 and lex.role(split[n - 1][0][-1]) == "title"
         tokens = [t for t in _synonyms(_compounds(piece, names, lex), lex, names) if lex.role(t) != "approx"]
         if signed and not any(t[0].isdigit() for t in tokens):
+            continue
+        if n < 2 and _introduction(tokens):
             continue
         end = _signoff(tokens, lex)
         if end and n == 0 and all(t in lex.ignore for t in tokens[:end]):
@@ -107,7 +112,8 @@ def phrases(text: str, names=None) -> list[Phrase]:
             # "zes nee acht gehaktballen": what is taken back is an amount said on its own, not the thing before it
             taken_back = retracting and (thing_said or not (made and made[0].words))
             absorbed = False
-            if not (taken_back and _retract(found, made)):
+            refused = _refuse(found, made)
+            if not (taken_back and not refused and _retract(found, made)):
                 absorbed = _amount_alone(found, made)
             retracting = retracting and not made
             thing_said = (bool(made[-1].words) or absorbed) if made else thing_said
@@ -119,29 +125,53 @@ def phrases(text: str, names=None) -> list[Phrase]:
     return _without_repeats(_refinements(found))
 
 
+def _abbreviations_joined(split, lex):
+    """Pieces cut at the full stop of a unit's abbreviation ("2 st. gehaktballen", "200 gr. kipfilet") joined again."""
+    joined = []
+    for tokens, before, after in split:
+        if joined and joined[-1][2] == "end" and _abbreviated_amount(joined[-1][0], lex) and number(tokens[0]) is None:
+            last, first, _ = joined.pop()
+            joined.append((last + tokens, first, after))
+        else:
+            joined.append((tokens, before, after))
+    return joined
+
+
+def _abbreviated_amount(tokens, lex):
+    """Whether a piece ends in a number and a unit's abbreviation ("2 st", "200 gr", "1 pk")."""
+    return len(tokens) >= 2 and number(tokens[-2]) is not None and tokens[-1] in lex.units and len(tokens[-1]) <= ABBREVIATION
+
+
 def _without_repeats(found):
     """A thing said twice in a row ("beschuit, eh, beschuit", "beschuit, twee beschuit") is one thing.
 
     Counted both times ("1 komkommer, 1 komkommer") it is written out twice, and stays twice;
+    said again later without an amount ("... dan alleen de tulpen") it is the thing asked for before;
     said again in one breath, with no list break ("een appeltaart een hele appeltaart"), it is
     one, as said the second time.
     """
     kept = []
     for phrase in found:
-        if kept and phrase.run_on and _naming(kept[-1].words) == _naming(phrase.words):
+        if kept and phrase.run_on and _said_again(kept[-1].words, phrase.words):
             kept[-1] = phrase  # said again in one breath ("een rookworst een rookworst"): the later words
             continue
         if kept and kept[-1].words == phrase.words and not (kept[-1].counted and phrase.counted):
             if phrase.counted:
                 kept[-1] = phrase
             continue
+        if not phrase.counted and any(k.words == phrase.words for k in kept):
+            continue  # "een bos tulpen en bonbons, nee, dan alleen de tulpen": the tulips asked for already
         kept.append(phrase)
     return kept
 
 
-def _naming(words):
-    """The words of a phrase that name rather than describe ("hele appeltaart": appeltaart)."""
-    return [w for w in words if not describing(w)]
+def _said_again(before, words):
+    """Whether words name the thing said just before, perhaps saying more of it ("een appeltaart een hele appeltaart").
+
+    Describing words that differ ("een halfje wit een halfje bruin") make it another thing.
+    """
+    naming = [w for w in words if not describing(w)]
+    return naming == [w for w in before if not describing(w)] and (set(before) <= set(words) or set(words) <= set(before))
 
 
 def _corrected(tokens, lex):
@@ -159,6 +189,22 @@ def _corrected(tokens, lex):
             part.append(tokens[i])
             i += 1
     yield part, ""
+
+
+def _refuse(found, made):
+    """What "geen" or "niet" says of a thing asked for before it ("een broccoli, nee toch geen broccoli") takes it back.
+
+    Whether it took something back.
+    """
+    taken = False
+    for phrase in made:
+        if not phrase.refused:
+            continue
+        said = next((p for p in reversed(found) if set(phrase.refused) <= set(p.words)), None)
+        if said is not None:
+            found.remove(said)
+            taken = True
+    return taken
 
 
 def _retract(found, made):
@@ -227,10 +273,20 @@ def _size_alone(phrase):
 
 
 def _carry_nouns(found, lex):
-    """A counted phrase of describing words only ("2 witte bollen en 2 bruine") may mean the noun before it."""
-    for before, phrase in zip(found, found[1:]):
-        if phrase.cue and all(lex.role(w) in DESCRIBING for w in phrase.words):
-            phrase.carried = [w for w in before.words if lex.role(w) not in DESCRIBING]
+    """A counted phrase of describing words only ("2 witte bollen en 2 bruine") may mean the noun before it, or the
+    noun of the like phrase after it ("2 witte en 2 bruine bollen"); in a row ("1 rood, 1 geel") the noun they all mean."""
+    for n, phrase in enumerate(found):
+        if not (phrase.cue and all(lex.role(w) in DESCRIBING for w in phrase.words)):
+            continue
+        after = found[n + 1] if n + 1 < len(found) else None
+        if after is not None and after.listed and any(lex.role(w) in DESCRIBING for w in after.words):
+            nouns = [w for w in after.words if lex.role(w) not in DESCRIBING]
+            if nouns:
+                phrase.carried = nouns
+                continue
+        if n:
+            before = found[n - 1]
+            phrase.carried = [w for w in before.words if lex.role(w) not in DESCRIBING] or before.carried
 
 
 def _refinements(found):
@@ -240,20 +296,32 @@ def _refinements(found):
     Counted ("1 bruin half", "2 witte bollen, 2 bruine") they are a second thing, unless the count
     is only a pronoun or a pack word ("the small one", "de kleine zak") or an amount said after them
     ("cheese, mature, 300 grams": the amount is the cheese's), and after "en"
-    the words carry the noun before them instead (`_carry_nouns`).
+    the words carry the noun before them instead (`_carry_nouns`). Said after a preposition
+    ("1 vol. Voor de hele week") they describe something else, not the thing. One of a plain
+    variant said in the same breath ("een appeltaart een hele") says which of the thing it is.
     """
     kept = []
     for phrase in found:
         before = kept[-1] if kept else None
         later = phrase.counted and "quantity" not in phrase.kinds  # "kaas, jong, 300 gram": the amount came after
-        if (before is not None and not (phrase.listed or before.refined) and (not phrase.counted or later or _pronoun(phrase))
-                and all(map(describing, phrase.words))):
+        plain_again = before is not None and _plain_again(phrase)
+        if (before is not None and not ((phrase.listed and not plain_again) or before.refined)
+                and (not phrase.counted or later or _pronoun(phrase) or plain_again)
+                and all(map(describing, phrase.words)) and not all(phrase.opens)):
             before.refined = phrase.words
             if later and not before.counted:
                 before.quantity, before.counted = phrase.quantity, True
             continue
         kept.append(phrase)
     return kept
+
+
+def _plain_again(phrase):
+    """Whether a phrase is one of the unmarked variant said in one breath after a thing ("een appeltaart een hele")."""
+    said = phrase.quantity
+    return (phrase.run_on and said.measure is None and said.count in (None, 1) and not said.pack
+            and not any(t[0].isdigit() for t in phrase.tokens)
+            and all(lexicon().role(w) == "default" for w in phrase.words))
 
 
 def _pronoun(phrase):
@@ -265,14 +333,16 @@ def _pronoun(phrase):
 
 
 def _compounds(tokens, names, lex):
-    """Two words that are one product word read backwards ("broodjes kaas": kaasbroodjes) joined."""
+    """Two words that are one product word read backwards ("broodjes kaas": kaasbroodjes) joined, and one word that is
+    two words of a product name ("bruinbrood": bruin brood) cut."""
     if names is None:
         return tokens
     out, i = [], 0
     while i < len(tokens):
         pair = tokens[i : i + 2]
         joined = names.compound(*pair) if len(pair) == 2 and all(_is_content(t, lex) for t in pair) else None
-        out.append(joined or tokens[i])
+        parts = None if joined or not _is_content(tokens[i], lex) else names.parts(tokens[i])
+        out.extend([joined] if joined else parts or [tokens[i]])
         i += 2 if joined else 1
     return out
 
@@ -314,6 +384,9 @@ def _meaning(said, glossary, lex, names):
     meanings = glossary.meanings(said)
     if not meanings or names is None:
         return meanings[0] if meanings else None
+    clipped = next((m for m in meanings if len(said) == len(m) == 1 and m[0].startswith(said[0]) and names.knows(m[0])), None)
+    if clipped and not names.knows(said[0]):
+        return clipped  # "deo" is the deoroller sold here, though the word begins it
     if all(names.calls(w) or ((names.begins(w) or names.knows(w)) and known_word(w)) for w in said):
         return None
     for reached in (names.knows, lambda w: names.knows(w) or names.begins(w)):
@@ -331,6 +404,11 @@ def _slipped(said, glossary, lex, names):
     if not meant or names.knows(said[0]) or names.close(said[0]):
         return None
     return _meaning((meant,), glossary, lex, names)
+
+
+def _introduction(tokens):
+    """Whether a piece only says who writes ("Wilma Tulp hier", "Peter here"): a name, never a product."""
+    return len(tokens) <= MAX_NAME_WORDS + 1 and tokens[-1] in INTRODUCTIONS
 
 
 def _signoff(tokens, lex):
@@ -372,6 +450,7 @@ def _phrases(chunk, listed, lex, names=None):
     current = Phrase(listed=listed)
     found = [current]
     pending_open = negated = False
+    negated_at = 0
     i = 0
     while i < len(chunk):
         token = chunk[i]
@@ -398,7 +477,10 @@ def _phrases(chunk, listed, lex, names=None):
             continue
         if quantity:
             q, j = quantity
-            if current.words and ahead[j] and q.spec is None and not all(describing(w) for w in current.words):
+            if negated and i > negated_at + 1:  # "nee niet de slager haha, een bos narcissen": a new thing
+                negated = pending_open = False
+            counted_again = current.counted and number(token) is not None  # "2x bruin heel 1 pk roomboter"
+            if current.words and ahead[j] and q.spec is None and (counted_again or not all(map(describing, current.words))):
                 current = Phrase(listed=True, run_on=True)
                 found.append(current)
                 pending_open = negated = False
@@ -419,12 +501,15 @@ def _phrases(chunk, listed, lex, names=None):
             continue
         if role in ("preposition", "negation"):
             pending_open = True
-            negated = negated or role == "negation"
+            if role == "negation" and not negated:
+                negated, negated_at = True, i
             _add(current, [token], "other")
         elif (_is_content(token, lex) or _named_instruction(token, lex, names)) and not negated:
             _add_word(current, token, pending_open)
             pending_open = False
         else:
+            if negated and _is_content(token, lex):
+                current.refused.append(token)
             _add(current, [token], _kind(token, lex))
         i += 1
     for phrase in found:

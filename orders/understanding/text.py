@@ -14,6 +14,8 @@ SEPARATORS = re.compile(r"(\n|[;:!?\"*#|]|(?<!\d)[.,]|[.,](?!\d)|(?:^|\s)[-+&]+(
 COMMAS = re.compile(r"^\s*[,;+&]\s*$")
 BULLET = re.compile(r"^\s*[-*]\s*[^\d\s]")
 LINES = re.compile(r"^\s*(?:\n|-+|\*|#|\|)\s*$")
+# A line numbered "1." or "2)" in a numbered list: the number is the line's place, not a count.
+MARKER = re.compile(r"(?m)^[ \t]*(\d{1,2})[.)][ \t]+(?=\S)")
 TOKEN = re.compile(r"\d+/\d+|(?<![\w])-?\d+(?:[.,]\d+)?(?:e[+-]?\d+)?\+?|[a-z]+(?:'[a-z]+)?|\d+\+?")
 
 
@@ -43,7 +45,7 @@ def pieces(text: str) -> list[list[str]]:
 
 def listed_pieces(text: str) -> list[tuple[list[str], str, str]]:
     """Each piece's tokens, and what stands before and after it: "comma", "line", "bullet", "end" (of a sentence) or ""."""
-    parts = SEPARATORS.split(plain(text))
+    parts = SEPARATORS.split(plain(_unnumbered(text)))
     found, before = [], ""
     for k in range(0, len(parts), 2):
         tokens = TOKEN.findall(parts[k])
@@ -54,6 +56,14 @@ def listed_pieces(text: str) -> list[tuple[list[str], str, str]]:
         elif after and before != "end":
             before = after
     return found
+
+
+def _unnumbered(text):
+    """A numbered list ("1. bruin heel", "2. 6 krentenbollen") with its numbers as bullets: 1, 2, 3 in turn."""
+    numbers = [int(m.group(1)) for m in MARKER.finditer(text)]
+    if len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1)):
+        return MARKER.sub("- ", text)
+    return text
 
 
 def _break(separator):

@@ -277,3 +277,147 @@ def test_an_unknown_describing_word_before_a_thing_with_variants_asks_among_them
 ])
 def test_a_correction_changes_only_what_it_corrects(dairy, text, items):
     assert read(text, dairy)[0] == [(sku, Decimal(n)) for sku, n in items]
+
+
+@pytest.fixture
+def stand():
+    """A farm stand with a tart sold whole and by the slice."""
+    return Catalogue([
+        product("KOOLRABI", "Koolrabi", category="groente"),
+        product("SCHORSENEREN", "Schorseneren bos", "bos", "groente"),
+        product("TAART-HEEL", "Mispeltaart heel", category="taart"),
+        product("TAART-PUNT", "Mispeltaart punt", category="taart"),
+    ])
+
+
+# 15. A thing taken back by name, or named again, is not ordered twice; a price asked is no order;
+# words after a preposition describe something else.
+
+@pytest.mark.parametrize("text, items", [
+    ("ja ik wil graag een koolrabi en een bos schorseneren nee toch geen koolrabi alleen de schorseneren",
+     [("SCHORSENEREN", 1)]),
+    ("een bos schorseneren en heeft u ook bonbons nee dat zal wel niet nou dan alleen de schorseneren",
+     [("SCHORSENEREN", 1)]),
+    ("een mispeltaart een hele voor zondag", [("TAART-HEEL", 1)]),
+    ("1 mispeltaart punt. Voor de hele familie", [("TAART-PUNT", 1)]),
+    ("ja met henk nee niet de slager haha ik wil graag een bos schorseneren", [("SCHORSENEREN", 1)]),
+    ("Wat kost een bos schorseneren? Dan bestel ik er misschien een.", []),
+])
+def test_a_thing_is_ordered_once_and_only_when_asked_for(stand, text, items):
+    ordered, questions, _ = read(text, stand)
+    assert ordered == [(sku, Decimal(n)) for sku, n in items]
+    assert questions == []
+
+
+# 16. The word of a product's own kind goes without saying: "belegen" is the belegen geitenkaas,
+# before the extra belegen or the boerengeitenkaas belegen; a noun carried from before still wins.
+
+def test_the_kind_word_of_a_name_goes_without_saying():
+    shop = Catalogue([
+        product("BELEGEN", "Belegen geitenkaas", "kg", "geitenkaas"),
+        product("EXTRA", "Extra belegen geitenkaas", "kg", "geitenkaas"),
+        product("BOEREN", "Boerengeitenkaas belegen", "kg", "geitenkaas"),
+        product("BRUIN", "Bruin brood", category="brood"),
+        product("BRUIN-KADET", "Bruine kadet", category="brood"),
+        product("WIT-KADET", "Witte kadet", category="brood"),
+    ])
+    assert read("2 ons belegen", shop)[0] == [("BELEGEN", Decimal("0.2"))]
+    assert read("1 bruin", shop)[0] == [("BRUIN", Decimal(1))]
+    assert read("2 witte kadetjes en 2 bruine", shop)[0] == [("WIT-KADET", Decimal(2)), ("BRUIN-KADET", Decimal(2))]
+
+
+@pytest.fixture
+def store():
+    """A village store with goods in nets, rolls in packs, a roller sold by its clipped name and cheese by the piece."""
+    return Catalogue([
+        product("SJALOT", "Sjalot", category="groente"),
+        product("SJALOTTEN-NET", "Sjalotten net 500 gram", category="groente"),
+        product("KEUKENROL-3", "Keukenrol 3 rollen", category="huishouden"),
+        product("KEUKENROL-6", "Keukenrol 6 rollen", category="huishouden"),
+        product("DEO", "Deoroller", category="verzorging"),
+        product("TALEGGIO", "Taleggio", "kg", "kaas"),
+        product("VLOERBROOD", "Bruin vloerbrood heel", category="brood"),
+        product("KOOLRABI", "Koolrabi", category="groente"),
+    ])
+
+
+# 17. A bag is a net, a bare "van 3" counts rolls, "deo" is the deoroller, "stukje" is a piece and
+# "niet gesneden" an instruction.
+
+@pytest.mark.parametrize("text, items", [
+    ("1 zak sjalotten", [("SJALOTTEN-NET", 1)]),
+    ("1 pak keukenrol van 3", [("KEUKENROL-3", 1)]),
+    ("1 deo", [("DEO", 1)]),
+    ("1 taleggio stukje van 200 gram", [("TALEGGIO", "0.2")]),
+    ("1 heel bruin niet gesneden", [("VLOERBROOD", 1)]),
+])
+def test_the_words_of_a_pack_and_of_a_clipped_name_read_as_meant(store, text, items):
+    assert read(text, store)[0] == [(sku, Decimal(n)) for sku, n in items]
+
+
+def test_the_same_thing_said_again_with_other_describing_words_is_another_thing():
+    shop = Catalogue([product("KADET-WIT", "Kadet wit", category="brood"), product("KADET-BRUIN", "Kadet bruin", category="brood")])
+    assert read("een kadet wit een kadet bruin", shop)[0] == [("KADET-WIT", Decimal(1)), ("KADET-BRUIN", Decimal(1))]
+    assert read("een kadet wit een kadet wit", shop)[0] == [("KADET-WIT", Decimal(1))]
+
+
+# 18. Shorthand of a text message: a unit's abbreviation with its full stop ("2 st."), "pk" for a
+# pack, "gesn." for sliced, and a second count after a thing of describing words only.
+
+@pytest.mark.parametrize("text, items", [
+    ("2 st. koolrabi", [("KOOLRABI", 2)]),
+    ("200 gr. taleggio", [("TALEGGIO", "0.2")]),
+    ("2x heel bruin 1 pk keukenrol van 3", [("VLOERBROOD", 2), ("KEUKENROL-3", 1)]),
+    ("1 heel bruin gesn.", [("VLOERBROOD", 1)]),
+])
+def test_the_shorthand_of_a_text_message_reads_as_written_out(store, text, items):
+    assert read(text, store)[0] == [(sku, Decimal(n)) for sku, n in items]
+
+
+def test_one_word_made_of_two_words_of_a_name_is_that_product():
+    shop = Catalogue([product("ROGGE-BROOD", "Rogge brood heel", category="brood"),
+                      product("ROGGE-BOL", "Rogge bol", category="brood"),
+                      product("WIT-BROOD", "Wit brood heel", category="brood")])
+    assert read("1 roggebrood en 2 roggebollen", shop)[0] == [("ROGGE-BROOD", Decimal(1)), ("ROGGE-BOL", Decimal(2))]
+    assert read("een wittebrood", shop)[0] == [("WIT-BROOD", Decimal(1))]
+
+
+def test_a_syllable_cut_out_of_a_doubled_letter_is_no_word_of_the_name():
+    shop = Catalogue([product("KOMMER", "Snijkommer", category="groente"),
+                      product("LAPPEN", "Stooflappen", "kg", "vlees"),
+                      product("SCHNITZEL", "Varkensschnitzel", category="vlees")])
+    assert read("eh wat nog meer", shop)[:2] == ([], [])
+    assert read("een kilo peen", shop)[:2] == ([], [])
+    assert read("2 schnitzels", shop)[0] == [("SCHNITZEL", Decimal(2))]
+
+
+def test_the_numbers_of_a_numbered_list_are_places_not_counts(store):
+    text = "1. heel bruin\n2. 3 koolrabi\n3) keukenrol van 6"
+    assert read(text, store)[0] == [("VLOERBROOD", Decimal(1)), ("KOOLRABI", Decimal(3)), ("KEUKENROL-6", Decimal(1))]
+
+
+@pytest.mark.parametrize("text, items", [
+    ("een ons of drie taleggio", [("TALEGGIO", "0.3")]),
+    ("een pak of twee keukenrol van 6", [("KEUKENROL-6", 2)]),
+])
+def test_a_unit_or_so_is_about_that_many_of_the_unit(store, text, items):
+    assert read(text, store)[0] == [(sku, Decimal(n)) for sku, n in items]
+
+
+def test_a_compound_ending_in_a_short_word_is_no_slip_for_a_neighbour():
+    shop = Catalogue([product("TUINKOOL", "Tuinkool", category="groente")])
+    assert read("een tuinbol", shop)[:2] == ([], [])
+    assert read("een tuinkol", shop)[0] == [("TUINKOOL", Decimal(1))]
+
+
+def test_who_writes_is_no_product(store):
+    assert read("Wilma Koolrabi hier, 2 st. koolrabi graag", store)[0] == [("KOOLRABI", Decimal(2))]
+
+
+def test_describing_words_said_before_a_like_phrase_mean_its_noun():
+    shop = Catalogue([product("BRUIN", "Bruin brood", category="brood"),
+                      product("WIT", "Wit brood", category="brood"),
+                      product("BRUIN-KADET", "Bruine kadet", category="brood"),
+                      product("WIT-KADET", "Witte kadet", category="brood")])
+    assert read("2 witte en 2 bruine kadetten", shop)[0] == [("WIT-KADET", Decimal(2)), ("BRUIN-KADET", Decimal(2))]
+    assert read("een wit en een bruin", shop)[0] == [("WIT", Decimal(1)), ("BRUIN", Decimal(1))]

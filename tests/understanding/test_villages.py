@@ -1,15 +1,16 @@
 """Every labelled corpus held at the floor it has reached, so that a change that loses ground fails.
 
 The villages' corpora were written and labelled by people who never saw the parser, and are
-frozen; the floors are what the understanding reached on them, rounded down. The shared dev set
-lives outside the repository (../shared/eval/dev.jsonl) and is scored when it is there.
+frozen; the floors are what the understanding reached on them, rounded down. So is the unseen
+Zwartsluis corpus, labelled before the parser ever read it. The shared dev set lives outside the
+repository (../shared/eval/dev.jsonl) and is scored when it is there.
 """
 from pathlib import Path
 
 import pytest
 
 from orders.catalogue import Catalogue
-from scripts.score_villages import DEV_SETS, DEMO, VILLAGES, predictions
+from scripts.score_villages import DEV_SETS, DEMO, UNSEEN, VILLAGES, predictions
 
 from .scoring import load, score
 
@@ -23,6 +24,7 @@ FLOORS = {
 # The English messages of every village, held apart: they were the widest gap, and the goal for a
 # village never seen is precision 0.97, recall 0.92 and at most 0.3 questions a message.
 ENGLISH_FLOOR = (0.98, 0.96, 0.30)
+UNSEEN_FLOOR = (0.99, 0.97, 0.22)
 DEV_FLOOR = (1.0, 0.99, 0.10)
 
 
@@ -33,10 +35,7 @@ def test_a_village_corpus_stays_at_its_floor(village):
 
     result = score(labelled, predictions(Catalogue.from_csv(folder), labelled))
 
-    precision, recall, questions = FLOORS[village]
-    assert result["precision"] >= precision, result["errors"]
-    assert result["recall"] >= recall, result["errors"]
-    assert result["questions_per_message"] <= questions
+    assert_at_floor(result, FLOORS[village])
 
 
 @pytest.mark.parametrize("village", sorted(FLOORS))
@@ -46,10 +45,15 @@ def test_the_english_messages_of_a_village_stay_at_their_floor(village):
 
     result = score(labelled, predictions(Catalogue.from_csv(folder), labelled))
 
-    precision, recall, questions = ENGLISH_FLOOR
-    assert result["precision"] >= precision, result["errors"]
-    assert result["recall"] >= recall, result["errors"]
-    assert result["questions_per_message"] <= questions
+    assert_at_floor(result, ENGLISH_FLOOR)
+
+
+def test_the_unseen_zwartsluis_corpus_stays_at_its_floor():
+    labelled = load(UNSEEN)
+
+    result = score(labelled, predictions(Catalogue.from_csv(DEMO), labelled))
+
+    assert_at_floor(result, UNSEEN_FLOOR)
 
 
 def test_the_shared_dev_set_stays_precise():
@@ -60,7 +64,11 @@ def test_the_shared_dev_set_stays_precise():
 
     result = score(labelled, predictions(Catalogue.from_csv(DEMO), labelled))
 
-    precision, recall, questions = DEV_FLOOR
+    assert_at_floor(result, DEV_FLOOR)
+
+
+def assert_at_floor(result, floor):
+    precision, recall, questions = floor
     assert result["precision"] >= precision, result["errors"]
     assert result["recall"] >= recall, result["errors"]
     assert result["questions_per_message"] <= questions
