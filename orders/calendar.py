@@ -21,6 +21,12 @@ class DeliveryDay:
     cutoff: datetime
 
 
+def week_of(day: date) -> str:
+    """The ISO week of a day as `2026-W49`."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
 def weekday_of(text: str) -> int | None:
     """The weekday number (Monday 0) of `di`, `Di` or `dinsdag`; None for what is no weekday."""
     return WEEKDAYS.get(text.strip().lower()[:2])

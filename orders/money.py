@@ -8,6 +8,8 @@ from datetime import date
 from sqlalchemy import case, distinct, func, select
 from sqlalchemy.orm import selectinload
 
+from dorpslijn.db import monday_of
+from orders.calendar import week_of
 from orders.deliveries import DeliveryRound, RoundStop
 from orders.door_reports import to_collect
 from orders.models import Order, OrderLine, Shop, ShopOrder, Village
@@ -45,26 +47,22 @@ def round_rows(session, day: date | None = None):
 
 def turnover_rows(session, village_id: int | None = None):
     """Per ISO week and shop: delivered orders and their turnover, what stayed in the village
-    (of one village, or of all). Summed by the database per day, each line rounded to the cent."""
+    (of one village, or of all). Summed by the database, each line rounded to the cent."""
     line_cents = case((OrderLine.sold_out.is_(True), 0), else_=func.round(OrderLine.quantity * OrderLine.price_cents))
-    query = (select(Village.slug, Order.delivery_date, Shop.shop_id, Shop.name,
+    week = monday_of(Order.delivery_date)
+    query = (select(Village.slug, week, Shop.shop_id, Shop.name,
                     func.count(distinct(ShopOrder.id)), func.coalesce(func.sum(line_cents), 0))
              .select_from(ShopOrder).join(Order, ShopOrder.order_id == Order.id)
              .join(Shop, ShopOrder.shop_pk == Shop.id).join(Village, Shop.village_id == Village.id)
              .outerjoin(OrderLine, OrderLine.shop_order_id == ShopOrder.id)
              .where(Order.status == "delivered")
-             .group_by(Village.slug, Order.delivery_date, Shop.id, Shop.shop_id, Shop.name))
+             .group_by(Village.slug, week, Shop.id, Shop.shop_id, Shop.name)
+             .order_by(Village.slug, week, Shop.shop_id, Shop.name))
     if village_id is not None:
         query = query.where(Order.village_id == village_id)
-    totals: dict[tuple, list] = {}
-    for slug, day, shop_id, name, orders, cents in session.execute(query):
-        year, week, _ = day.isocalendar()
-        total = totals.setdefault((slug, f"{year}-W{week:02d}", shop_id, name), [0, 0])
-        total[0] += orders
-        total[1] += int(cents)
-    for (village, week, shop_id, name), (orders, cents) in sorted(totals.items()):
-        yield {"village": village, "week": week, "shop_id": shop_id, "shop": name, "orders": orders,
-               "turnover": _euros(cents)}
+    for slug, monday, shop_id, name, orders, cents in session.execute(query):
+        yield {"village": slug, "week": week_of(monday), "shop_id": shop_id, "shop": name, "orders": orders,
+               "turnover": _euros(int(cents))}
 
 
 def _euros(cents: int) -> str:
