@@ -56,8 +56,7 @@ def _page(template: str, name: str, **values):
     if not request.endpoint.endswith("_pdf"):
         return html
     import weasyprint  # only here: it takes a while to load, and the pages work without it
-    fonts = _fonts()
-    pdf = weasyprint.HTML(string=html, base_url=request.host_url).write_pdf(font_config=fonts)
+    pdf = weasyprint.HTML(string=html, base_url=request.host_url).write_pdf(font_config=_fonts())
     filename = "".join(c if c.isalnum() or c in "-." else "-" for c in name.lower()) + ".pdf"
     return Response(pdf, mimetype="application/pdf", headers={"Content-Disposition": f'inline; filename="{filename}"'})
 
