@@ -11,11 +11,13 @@ order, JA, the read-back, the confirmation, a shop's part and its OK, "bezorgd";
 changes a day in the audit trail; tasks open and done, learned words. The next delivery day
 has `--orders-per-day` confirmed orders, closed, with ten planned rounds. Every page a
 coordinator, the board and a shopkeeper open is then fetched through the app as that account,
-the median of `--runs` runs reported as a Markdown table; the PDFs of the print pages apart.
+the median of `--runs` runs reported as a Markdown table; the PDFs of the print pages apart. The
+app's objects are left out of the garbage collector's full passes, as in a gunicorn worker.
 """
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import random
 import re
@@ -340,6 +342,7 @@ def main():
     analyse(settings.database_url)
     print(f"  in {time.perf_counter() - began:.0f} s; median of {args.runs} runs, goal < 200 ms\n")
     app = create_app(settings)
+    gc.freeze()  # as a gunicorn worker does once the app is loaded (web/gunicorn_settings.py)
     clients = {email: signed_in(app, email) for email in (COORDINATOR, BOARD, SHOPKEEPER)}
     timed = {email: {what: median_ms(clients[email], path, args.runs) for what, path in shown}
              for email, shown in pages(village).items()}

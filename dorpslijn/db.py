@@ -5,8 +5,10 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from functools import lru_cache
 
-from sqlalchemy import DateTime, MetaData, String, cast, create_engine, event, text
+from sqlalchemy import Date, DateTime, MetaData, String, cast, create_engine, event, text
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, sessionmaker
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
 
 NAMING = {
@@ -109,6 +111,23 @@ def take_write_lock(session) -> None:
     """
     if session.get_bind().dialect.name == "sqlite":
         session.execute(text("BEGIN IMMEDIATE"))
+
+
+class monday_of(FunctionElement):
+    """In a query: the Monday of a day's ISO week, so the database can count per week."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(monday_of, "sqlite")
+def _monday_of_on_sqlite(element, compiler, **kw):
+    return f"date({compiler.process(element.clauses, **kw)}, 'weekday 0', '-6 days')"  # the Sunday on or after, less 6
+
+
+@compiles(monday_of, "postgresql")
+def _monday_of_on_postgresql(element, compiler, **kw):
+    return f"CAST(date_trunc('week', {compiler.process(element.clauses, **kw)}) AS DATE)"
 
 
 @lru_cache(maxsize=None)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
@@ -19,6 +20,13 @@ class DeliveryDay:
 
     date: date
     cutoff: datetime
+
+
+@lru_cache(maxsize=1024)
+def week_of(day: date) -> str:
+    """The ISO week of a day as `2026-W49`."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
 
 
 def weekday_of(text: str) -> int | None:

@@ -1,5 +1,5 @@
 """Every change made on the dashboard's pages is on Wijzigingen: who, when, what, before and after;
-a phone order, a learned word, a price list, a shop's answer, a reply and the privacy actions."""
+a phone order, a learned word, a price list, a shop's answer, a reply, a day closed and the privacy actions."""
 from __future__ import annotations
 
 import html
@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from conftest import TRUUS, orders_json
 from dashboard.conftest import BAKER, EMAIL, csrf_token, sign_in
+from dashboard.test_pages import confirmed_order
 from dashboard.test_price_list import CHANGED, baker, confirm, upload
 from dorpslijn.audit import AuditEvent
 from orders.models import LearnedWord, Product, Resident, Task
@@ -145,6 +146,21 @@ def test_a_reply_from_berichten_is_audited_until_the_resident_is_erased(signed_i
     post(signed_in, erase, {"confirm": "WISSEN"})
     [row] = audit_rows(signed_in, "Bericht gestuurd vanuit het dashboard")
     assert "Kees" not in row, "an erasure takes what was said to her along"
+
+
+def test_closing_a_day_is_audited_with_its_orders_but_closing_it_again_is_not(signed_in, db, phone, work, capsys):
+    day = confirmed_order(phone, work, capsys)["delivery_date"]
+    rounds_page = f"/dashboard/rounds/?date={day}"
+    post(signed_in, "/dashboard/rounds/close", {"date": day}, page=rounds_page)
+    [closed] = events(db, "round_day.close")
+    assert (closed.subject, closed.actor, closed.before, closed.after) == (
+        f"round_day {day}", f"coordinator {EMAIL}", None, {"orders": 1})
+    [row] = audit_rows(signed_in, "Bezorgdag gesloten vanuit het dashboard")
+    assert EMAIL in row and WHEN in row and f"bezorgdag {day}" in row and "bestellingen 1" in row
+
+    work()
+    post(signed_in, "/dashboard/rounds/close", {"date": day}, page=rounds_page)
+    assert len(events(db, "round_day.close")) == 1, "a day already closed changes nothing"
 
 
 def test_the_privacy_export_and_erase_are_on_the_audit_page_with_who_and_when(signed_in, db):

@@ -15,10 +15,11 @@ SUSAN = "+31612345605"
 MONDAY = datetime(2026, 10, 5, 9, tzinfo=timezone.utc)  # the tests' clock reads 23 November 2026
 
 
-def place(session, phone, day: date, channel="sms", status="delivered", sku="BAK-KRENTENBOL", quantity=4):
-    """An order of the resident with this phone, for this delivery day, as it stands afterwards."""
+def place(session, phone, day: date, channel="sms", status="delivered", sku="BAK-KRENTENBOL", quantity=4, items=None):
+    """An order of the resident with this phone, for this delivery day (of one product, or of
+    several as (sku, quantity)), as it stands afterwards."""
     resident = session.scalar(select(Resident).where(Resident.phone == phone))
-    order = ordering.draft(session, resident, [(sku, quantity)], MONDAY, channel)
+    order = ordering.draft(session, resident, items or [(sku, quantity)], MONDAY, channel)
     ordering.confirm(session, order, MONDAY)
     order.delivery_date, order.status = day, status
     for shop_order in order.shop_orders:
@@ -62,6 +63,26 @@ def test_a_resident_is_new_in_the_week_of_their_first_order_and_lapses_four_week
 def test_euros_per_shop_are_the_money_turnover_of_delivered_orders(signed_in, history):
     assert table(signed_in, "shops") == [{"week": "2026-W42", "shop_id": "korenschoof", "shop": "Bakkerij De Korenschoof",
                                           "orders": "3", "turnover": f"{history['turnover_cents'] / 100:.2f}"}]
+
+
+def test_an_order_with_parts_at_several_shops_counts_once_and_its_euros_go_to_each_shop(signed_in, settings, demo):
+    three_shops = [("BAK-KRENTENBOL", 4), ("SLA-GEHAKTBAL", 2), ("KAA-MELK-VOL", 1)]
+    with session_scope(settings.database_url) as session:
+        orders = [place(session, TRUUS, date(2026, 10, 13), items=three_shops),
+                  place(session, TRUUS, date(2026, 10, 16), items=three_shops[1:]),
+                  place(session, SUSAN, date(2026, 10, 16))]
+        parts: dict[str, list[int]] = {}
+        for order in orders:
+            for shop_order in order.shop_orders:
+                parts.setdefault(shop_order.shop.shop_id, []).append(shop_order.total_cents)
+    assert table(signed_in, "orders") == [{"week": "2026-W42", "orders": "3"}]
+    assert table(signed_in, "residents") == [{"week": "2026-W42", "residents": "2"}]
+    assert table(signed_in, "new_lapsed") == [{"week": "2026-W42", "new": "2", "lapsed": "0"},
+                                              {"week": "2026-W46", "new": "0", "lapsed": "2"}]
+    assert {row["channel"]: row["orders"] for row in table(signed_in, "channels")}["sms"] == "3"
+    shops = {row["shop_id"]: (row["orders"], row["turnover"]) for row in table(signed_in, "shops")}
+    assert shops == {shop: (str(len(cents)), f"{sum(cents) / 100:.2f}") for shop, cents in parts.items()}
+    assert shops["korenschoof"][0] == "2" and shops["vandam"][0] == "2" and len(shops) == 3
 
 
 def test_each_channel_has_its_share_with_orders_taken_by_staff_apart(signed_in, history):

@@ -15,6 +15,7 @@ from orders.deliveries import DeliveryRound, RoundDay, RoundStop
 from orders.models import Order, ShopOrder, Village, Volunteer
 from web.context import db, redis, settings
 from web.dashboard.auth import current, village_id
+from web.dashboard.editing import record
 from web.dashboard.order_list import chosen_day, orders_for
 from worker.rounds_jobs import closing, enqueue_close
 
@@ -51,16 +52,19 @@ def index():
 @bp.post("/close")
 def close():
     """Have the day closed now, as `dorpslijn rounds close` does: orders frozen, rounds planned,
-    everyone told. A worker does it; the page shows it is under way until it is done."""
+    everyone told. A worker does it; the page shows it is under way until it is done. The ask is
+    in the audit trail with how many orders it closes."""
     try:
         day = date.fromisoformat(request.form.get("date", ""))
     except ValueError:
         abort(400)
     if closed(day) is not None:
         flash("day_already_closed")
-    elif not orders_for(day, statuses=("confirmed",)):
+    elif not (to_close := orders_for(day, statuses=("confirmed",))):
         flash("day_nothing_to_close")
     else:
+        record("round_day.close", f"round_day {day.isoformat()}", after={"orders": len(to_close)})
+        db().commit()
         enqueue_close(redis(), village_id(), day, settings().now())
         flash("day_closing")
         logger.info("delivery day %s to be closed, asked by %s", day, current().email)
