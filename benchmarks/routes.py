@@ -14,7 +14,7 @@ import random
 import statistics
 import time
 
-from orders.routes import Delivery, Pickup, Place, Rider, nearest_neighbour_length, plan_rounds
+from orders.planning import Delivery, Pickup, Place, Rider, nearest_neighbour_length, plan_rounds
 
 CENTRE = (52.639, 6.071)
 METRES_PER_DEGREE = 111_320

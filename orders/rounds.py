@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from dorpslijn.messages import Outgoing
-from orders import availability, notices, routes, shop_orders
+from orders import availability, notices, planning, shop_orders
 from orders.calendar import TIMEZONE
 from orders.deliveries import DeliveryRound, RoundDay, RoundStop
 from orders.door_reports import to_collect
@@ -89,7 +89,7 @@ class Closed:
     unassigned: list[Order] = field(default_factory=list)
     flagged: list[Order] = field(default_factory=list)
     messages: list[Outgoing] = field(default_factory=list)
-    plan: routes.Plan | None = None
+    plan: planning.Plan | None = None
     already: bool = False
 
     @property
@@ -100,7 +100,7 @@ class Closed:
     @property
     def nearest_neighbour_metres(self) -> int:
         """What the same rounds would ride visiting the nearest stop each time: the yardstick."""
-        return routes.nearest_neighbour_length(self.plan) if self.plan else 0
+        return planning.nearest_neighbour_length(self.plan) if self.plan else 0
 
 
 def close(session, village: Village, day: date, now: datetime) -> Closed:
@@ -133,27 +133,27 @@ def _key(thing) -> str:
     return {Order: "o", Shop: "s", Volunteer: "v"}[type(thing)] + str(thing.id)
 
 
-def _plan(village: Village, orders: list[Order], riders: list[Volunteer]) -> routes.Plan:
+def _plan(village: Village, orders: list[Order], riders: list[Volunteer]) -> planning.Plan:
     shops = {so.shop.id: so.shop for order in orders for so in order.shop_orders}
-    pickups = [routes.Pickup(_key(shop), _place(shop)) for shop in shops.values()]
-    deliveries = [routes.Delivery(_key(order), _place(order.resident, _key(order)), bags(order),
+    pickups = [planning.Pickup(_key(shop), _place(shop)) for shop in shops.values()]
+    deliveries = [planning.Delivery(_key(order), _place(order.resident, _key(order)), bags(order),
                                   frozenset(_key(so.shop) for so in order.shop_orders))
                   for order in orders]
     start = _start(village, list(shops.values()))
-    return routes.plan_rounds(pickups, deliveries,
-                              [routes.Rider(_key(rider), rider.capacity_bags) for rider in riders], start)
+    return planning.plan_rounds(pickups, deliveries,
+                              [planning.Rider(_key(rider), rider.capacity_bags) for rider in riders], start)
 
 
-def _place(where, key: str | None = None) -> routes.Place:
-    return routes.Place(key or _key(where), where.lat, where.lon, where.postcode)
+def _place(where, key: str | None = None) -> planning.Place:
+    return planning.Place(key or _key(where), where.lat, where.lon, where.postcode)
 
 
-def _start(village: Village, shops: list[Shop]) -> routes.Place:
+def _start(village: Village, shops: list[Shop]) -> planning.Place:
     """Where rounds start: the middle of the village's shops."""
     located = [s for s in shops if s.lat is not None and s.lon is not None] or \
         [s for s in village.shops if s.lat is not None and s.lon is not None]
-    lat, lon = routes.centroid(located) or (None, None)
-    return routes.Place("start", lat, lon, "")
+    lat, lon = planning.centroid(located) or (None, None)
+    return planning.Place("start", lat, lon, "")
 
 
 def _store(session, village, day, starts_at, rider, route, by_key, shops, flagged) -> DeliveryRound:

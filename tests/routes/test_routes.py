@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from orders.routes import Delivery, Pickup, Place, Rider, nearest_neighbour_length, plan_rounds
+from orders.planning import Delivery, Pickup, Place, Rider, nearest_neighbour_length, plan_rounds
 
 MARKT = Place("markt", 52.639, 6.071, "8064 AA")
 SHOPS = [Pickup("bakker", Place("bakker", 52.6395, 6.0715, "8064 AB")),
