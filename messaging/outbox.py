@@ -12,6 +12,7 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from messaging import sending_caps
+from messaging.exceptions import BotBlocked, Unsubscribed
 from messaging.models import OutboundMessage
 from dorpslijn.config import load_settings
 from dorpslijn.db import utcnow
@@ -21,8 +22,6 @@ from orders.models import Resident, Shop, Village, Volunteer
 logger = logging.getLogger(__name__)
 
 PUT = "outbox_put"  # session.info: ids of the rows put and not yet handed to the sender
-OPT_OUT_CODES = {21610}
-TELEGRAM_BLOCKED = 403
 
 
 def put_all(session, village_id: int, messages: list[Outgoing], now: datetime | None = None) -> list[OutboundMessage]:
@@ -67,13 +66,12 @@ def after_permanent_failure(session, message: OutboundMessage, failure) -> list[
     not remember the tap, and a confirmation or a closed-door question must still reach them
     (STOP by text still stops everything).
     """
-    code = getattr(failure, "code", None)
-    if code in OPT_OUT_CODES:
+    if isinstance(failure, Unsubscribed):
         for resident in session.scalars(select(Resident).where(
                 Resident.village_id == message.village_id, Resident.phone == message.to)):
             resident.opted_out = True
             logger.info("resident %s unsubscribed at the carrier", resident.id)
-    if message.channel == "telegram" and code == TELEGRAM_BLOCKED:
+    if isinstance(failure, BotBlocked):
         return _by_sms_instead(session, message)
     return []
 

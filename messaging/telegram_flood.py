@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from messaging.transport import SendLater
+from messaging.exceptions import SendLater
 
 OVERALL_PER_SECOND = 25  # Telegram's 30, with room to spare
 GROUP_PER_MINUTE = 20

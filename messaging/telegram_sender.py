@@ -13,10 +13,11 @@ from telegram.error import BadRequest, Forbidden, RetryAfter
 
 from messaging import telegram_flood
 from messaging.telegram_bot import call
-from messaging.outbox import TELEGRAM_BLOCKED
-from messaging.transport import PermanentFailure, SendLater
+from messaging.exceptions import BotBlocked, PermanentFailure, SendLater
 from dorpslijn.redis_server import connect
 from dorpslijn.words import say
+
+FORBIDDEN = 403  # the HTTP status of a Bot API call to a chat that blocked the bot
 
 
 class TelegramSender:
@@ -26,7 +27,7 @@ class TelegramSender:
         self.settings = settings
 
     def send(self, message) -> str:
-        """Send the message; returns `chat:message_id`. Blocked bot: PermanentFailure; 429: SendLater."""
+        """Send the message; returns `chat:message_id`. Blocked bot: BotBlocked; 429: SendLater."""
         redis = connect(self.settings)
         telegram_flood.wait_turn(redis, message.to)
         markup = keyboard(message.extra or {})
@@ -38,7 +39,7 @@ class TelegramSender:
             telegram_flood.pause(redis, seconds)
             raise SendLater(seconds) from exc
         except Forbidden as exc:  # the user blocked the bot
-            raise PermanentFailure(f"telegram: {exc.message}", code=TELEGRAM_BLOCKED) from exc
+            raise BotBlocked(f"telegram: {exc.message}", code=FORBIDDEN) from exc
         except BadRequest as exc:
             raise PermanentFailure(f"telegram: {exc.message}") from exc
         return f"{sent.chat_id}:{sent.message_id}"

@@ -10,6 +10,8 @@ from twilio.base.exceptions import TwilioRestException
 from twilio.rest import Client
 
 from messaging import sms_text
+from messaging.exceptions import PermanentFailure, Unsubscribed
+from messaging.telegram_sender import TelegramSender
 from messaging.models import Conversation
 from orders.models import Village
 
@@ -17,25 +19,9 @@ logger = logging.getLogger(__name__)
 
 WHATSAPP_WINDOW = timedelta(hours=24)
 
-# Twilio errors that no retry will mend: unsubscribed, invalid or unreachable numbers.
-PERMANENT_TWILIO_CODES = {21211, 21408, 21610, 21612, 21614, 63003, 63016}
-
-
-class PermanentFailure(Exception):
-    """The message can never be delivered as it is; it must not be retried. Its text starts
-    with the provider's error code when there is one, as Twilio's status callbacks are kept."""
-
-    def __init__(self, message: str, code: int | None = None):
-        super().__init__(f"{code} {message}" if code else message)
-        self.code = code
-
-
-class SendLater(Exception):
-    """The provider asks us to wait (flood control); the message is sent again after `seconds`."""
-
-    def __init__(self, seconds: float):
-        super().__init__(f"sent again in {seconds:.0f} seconds")
-        self.seconds = seconds
+# Twilio errors that no retry will mend: invalid or unreachable numbers, and one unsubscribed.
+PERMANENT_TWILIO_CODES = {21211, 21408, 21612, 21614, 63003, 63016}
+UNSUBSCRIBED_TWILIO_CODE = 21610
 
 
 class ConsoleTransport:
@@ -50,7 +36,6 @@ class LiveTransport:
     """Sends SMS and WhatsApp through Twilio's REST API, and Telegram messages with its Bot API."""
 
     def __init__(self, settings):
-        from messaging.telegram_sender import TelegramSender  # it imports this module's exceptions
         self.settings = settings
         self.telegram = TelegramSender(settings)
         self.twilio = Client(settings.twilio_account_sid, settings.twilio_auth_token)
@@ -82,6 +67,8 @@ class LiveTransport:
             sent = self.twilio.messages.create(
                 to=to, from_=from_, status_callback=f"{self.settings.public_base_url}/twilio/status", **content)
         except TwilioRestException as exc:
+            if exc.code == UNSUBSCRIBED_TWILIO_CODE:
+                raise Unsubscribed(exc.msg, exc.code) from exc
             if exc.code in PERMANENT_TWILIO_CODES:
                 raise PermanentFailure(exc.msg, exc.code) from exc
             raise

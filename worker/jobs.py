@@ -8,7 +8,8 @@ from sqlalchemy import select, update
 from bots import floods, router
 from messaging import outbox
 from messaging.models import InboundMessage, OutboundMessage
-from messaging.transport import PermanentFailure, SendLater, transport_for
+from messaging.exceptions import PermanentFailure, SendLater
+from messaging.transport import transport_for
 from dorpslijn.config import load_settings
 from dorpslijn.db import session_scope, take_write_lock, utcnow
 from dorpslijn.messages import Inbound

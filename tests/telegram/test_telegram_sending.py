@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from messaging import telegram_flood
 from messaging.outbox import put_all
-from messaging.transport import SendLater
+from messaging.exceptions import SendLater
 from conftest import BAKER, TRUUS
 from dorpslijn.db import session_scope
 from dorpslijn.messages import Outgoing
