@@ -70,7 +70,7 @@ class Glossary:
         """Slips looked up so far."""
         return {}
 
-    @property
+    @cached_property
     def longest(self) -> int:
         """The most tokens in a phrase that is replaced as said (a `same` or `modifier` phrase)."""
         return max(map(len, [*self.same, *self.modifiers]), default=0)
