@@ -1,8 +1,8 @@
 """A person's privacy rights in one place: all we hold about a phone number, exported or erased.
 
 The market (orders/), the messages and conversations (bots/privacy.py, over messaging's tables)
-and the calls (ivr/) each know their own tables and give a part; this module asks all three, in the order that keeps what erasing needs
-(the messages are wiped of a name before the record forgets it), and writes the audit trail.
+and the calls (ivr/) each know their own tables and give a part; this module asks all three, in
+the order that keeps what erasing needs (the messages are wiped of a name before the record forgets it), and writes the audit trail.
 The CLI (`dorpslijn privacy`) and the dashboard call these two functions; it stands in worker/,
 above both bots/ and ivr/, beside the scheduler's retention sweep that erases too.
 """
