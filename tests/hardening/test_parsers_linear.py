@@ -4,9 +4,12 @@ at most about twice the time (a pattern that backtracks takes the square or the 
 
 The times are the CPU time of the parsing thread, the best (or the median) of several runs, with
 a margin: a busy machine that takes the core away in the middle of a run lengthens the wall clock,
-not the work, and failed these on the wall clock. What they catch is a cost that grows faster
-than the text.
+not the work, and failed these on the wall clock. The garbage collector is off while they run: a
+full collection costs what the whole suite's heap holds, not what the text does, and landing in
+the longer run it made a linear parser look quadratic. What they catch is a cost that grows
+faster than the text.
 """
+import gc
 import statistics
 import time
 from pathlib import Path
@@ -96,10 +99,14 @@ def hostile():
 def _timed(parse, text, runs, pick):
     """`pick` (min, median) of the CPU seconds `parse` takes on `text` over `runs` runs."""
     times = []
-    for _ in range(runs):
-        started = time.thread_time()
-        parse(text)
-        times.append(time.thread_time() - started)
+    gc.disable()
+    try:
+        for _ in range(runs):
+            started = time.thread_time()
+            parse(text)
+            times.append(time.thread_time() - started)
+    finally:
+        gc.enable()
     return pick(times)
 
 
