@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 from conftest import TRUUS
 from cli.main import main
 from orders.deliveries import DeliveryRound
-from orders.models import Order, Shop, ShopOrder, Village
+from orders.models import Order, Resident, Shop, ShopOrder, Village
 
 SHOPPING = {TRUUS: "4 krentenbollen en een pond rundergehakt",
             "+31612345602": "2 witte bollen en een ons rookvlees",
@@ -134,3 +134,22 @@ def test_the_lists_speak_the_villages_language(signed_in, closed_day, db):
     baker = db.scalar(select(Shop).where(Shop.shop_id == "korenschoof"))
     packing = signed_in.get(f"/dashboard/print/packing/{baker.id}/{closed_day}").get_data(as_text=True)
     assert "Packing list Bakkerij De Korenschoof" in packing and "Collected by" in packing
+
+
+def test_a_worker_makes_the_pdf_while_the_page_is_open_and_a_changed_list_gets_a_new_one(
+        signed_in, closed_day, db, work, monkeypatch):
+    import weasyprint
+    baker = db.scalar(select(Shop).where(Shop.shop_id == "korenschoof"))
+    packing = f"/dashboard/print/packing/{baker.id}/{closed_day}"
+    signed_in.get(packing)
+    work()  # the worker makes the PDF of the page just opened
+    made = []
+    real = weasyprint.HTML.write_pdf
+    monkeypatch.setattr(weasyprint.HTML, "write_pdf", lambda self, **kw: made.append(1) or real(self, **kw))
+    assert "Krentenbol" in pdf_text(signed_in.get(packing + "/pdf"))
+    assert made == [], "the PDF the worker made is handed out, not made again"
+
+    db.scalar(select(Resident).where(Resident.phone == TRUUS)).name = "Truus Lamberts-Visser"
+    db.commit()
+    assert "Lamberts-Visser" in pdf_text(signed_in.get(packing + "/pdf")), "a changed list is printed anew"
+    assert made == [1]

@@ -1,10 +1,9 @@
 """Lists on paper: a rider's round and a shop's packing list for a delivery day, each as a page to
-print from the browser and as a PDF made by WeasyPrint from the same page."""
+print from the browser and as a PDF made by WeasyPrint from the same page (worker/paper.py: made
+by a worker while the page is open, and kept until the list changes)."""
 from __future__ import annotations
 
-import logging
 from datetime import date
-from functools import cache
 
 from flask import Blueprint, Response, abort, render_template, request, url_for
 from sqlalchemy import select
@@ -13,13 +12,12 @@ from orders.deliveries import DeliveryRound
 from orders.models import Shop, Village
 from orders.rounds import bags, round_stops
 from orders.shop_orders import planned_pickups
-from web.context import db
+from web.context import db, redis
 from web.dashboard.auth import own, village_id
 from web.dashboard.rounds import WITH_STOPS
+from worker.paper import make_later, pdf_of
 
 bp = Blueprint("paper", __name__, url_prefix="/print")
-
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # else a log line per page laid out
 
 
 @bp.get("/round/<int:round_id>")
@@ -50,20 +48,13 @@ def packing_list(shop_pk: int, day: str):
 
 
 def _page(template: str, name: str, **values):
-    """The page, or the PDF of it for the `_pdf` addresses."""
+    """The page (its PDF made meanwhile), or the PDF of it for the `_pdf` addresses."""
     village = db().get(Village, village_id())
     html = render_template(template, village=village, language=village.language, bags_at_door=bags, **values)
     if not request.endpoint.endswith("_pdf"):
+        make_later(redis(), html)
         return html
-    import weasyprint  # only here: it takes a while to load, and the pages work without it
-    pdf = weasyprint.HTML(string=html, base_url=request.host_url).write_pdf(font_config=_fonts())
+    pdf = pdf_of(redis(), html)
     filename = "".join(c if c.isalnum() or c in "-." else "-" for c in name.lower()) + ".pdf"
     return Response(pdf, mimetype="application/pdf", headers={"Content-Disposition": f'inline; filename="{filename}"'})
 
-
-@cache
-def _fonts():
-    """WeasyPrint's fonts, found once per process: a FontConfiguration made for every PDF (its
-    default) asks fontconfig and Pango for the fonts anew, a quarter of a round list's time."""
-    from weasyprint.text.fonts import FontConfiguration
-    return FontConfiguration()
