@@ -17,7 +17,9 @@ from web.webhooks.twilio_messages import twiml
 from web.webhooks.signature import twilio_signed
 from dorpslijn.db import utcnow
 from dorpslijn.words import say
-from ivr import calls, menu
+from ivr import calls
+from ivr.call import Call
+from ivr.tree import STEPS
 from ivr.models import VoiceCall
 from ivr.twiml import Reply, Voice
 from orders.models import Resident, Village
@@ -73,7 +75,7 @@ def fallback():
 @twilio_signed
 def step(name):
     """A later step of a call: the action of a question, a recording, a redirect."""
-    if name not in menu.STEPS or name in ("answer", "weekly"):
+    if name not in STEPS or name in ("answer", "weekly"):
         abort(404)
     return _step(name)
 
@@ -102,7 +104,7 @@ def _step(name: str):
     event.listen(session, "after_flush", lambda *_: flushed.append(True), once=True)
     try:
         call = _call(session, record, seq)
-        answer = menu.STEPS[name](call).xml()
+        answer = STEPS[name](call).xml()
         if not (call.outgoing or flushed or _changed(session)):
             session.rollback()  # a step that only speaks: answered again the same way, nothing to write
             return twiml(answer)
@@ -147,12 +149,12 @@ def _placed_call(session, name: str, sid: str) -> VoiceCall | None:
     return record
 
 
-def _call(session, record: VoiceCall, seq: int) -> menu.Call:
+def _call(session, record: VoiceCall, seq: int) -> Call:
     """This request of the call, with who calls and how the next steps are reached."""
     village = session.get(Village, record.village_id)
     resident = session.get(Resident, record.resident_id) if record.resident_id else None
     base = settings().public_base_url
-    return menu.Call(session=session, settings=settings(), village=village, resident=resident, record=record,
+    return Call(session=session, settings=settings(), village=village, resident=resident, record=record,
                      now=settings().now(), form=request.form.to_dict(flat=True),
                      url=lambda step: base + url_for("voice.step", name=step, n=seq + 1))
 
