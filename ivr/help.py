@@ -7,8 +7,9 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
+from dorpslijn.words import say
 from ivr.call import Call
-from ivr.twiml import Reply
+from ivr.twiml import Reply, Voice
 from orders import tasks
 
 logger = logging.getLogger(__name__)
@@ -58,3 +59,9 @@ def call_back(call: Call) -> Reply:
     call.tell_coordinator("call_back", "voice_coordinator_call_back")
     call.record.outcome = call.record.outcome or "call_back"
     return call.reply().hang_up(call.words("call_back"))
+
+
+def calm(settings) -> str:
+    """A calm Dutch sentence that a volunteer will call back, then the end of the call: for a
+    request we cannot place, or after an error on our side."""
+    return Reply(Voice(settings.voice, "nl")).hang_up(say("voice_fallback", "nl")).xml()
