@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from ivr.call import Call
 from ivr.help import not_understood, understood
-from ivr.hints import catalogue_hints
+from ivr.hints import answer_hints, catalogue_hints
 from ivr.keys import CHOOSE_WORDS, choice
 from ivr.twiml import Reply
 from ivr.weekly_offer import may_offer_weekly_call, offer_weekly_call
@@ -182,7 +182,7 @@ def read_back(call: Call, intro: str = "") -> Reply:
     text = call.words("read_back", order=basket, payment=call.resident.payment, same=data.get("same", False),
                       not_found=data.get("not_found", []), usual=data.get("usual", []))
     return call.reply().say(intro).ask(call.url("review"), text + "\n" + call.words("review"),
-                                       hints="ja, bestellen, opnieuw, toevoegen")
+                                       hints=answer_hints(call, "review"))
 
 
 def place(call: Call) -> Reply:

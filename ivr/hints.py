@@ -1,13 +1,20 @@
-"""Speech hints: the words Twilio's speech recognition is told to expect at a question."""
+"""Speech hints: the words Twilio's speech recognition is told to listen for at a question.
+
+At a menu they are what the caller may say, in the caller's language (`voice_hints_*` templates);
+when the caller says the shopping or picks a product, they are the products' names.
+"""
 from __future__ import annotations
 
 from ivr.call import Call
-from ivr.keys import MAIN_WORDS
 from orders import ordering
 
-MENU_HINTS = ", ".join(form for forms in MAIN_WORDS.values() for form in forms)
 
-_hints: dict[tuple, str] = {}
+def answer_hints(call: Call, question: str) -> str:
+    """What the caller may say to `question` (the template `voice_hints_<question>`), in their language."""
+    return ", ".join(filter(None, (line.strip() for line in call.words(f"hints_{question}").splitlines())))
+
+
+_hints: dict[tuple, str] = {}  # a village's product names, per database, village and catalogue version
 
 
 def catalogue_hints(call: Call) -> str:

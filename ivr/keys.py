@@ -1,7 +1,8 @@
 """The keys a caller presses, and the spoken words each key stands for.
 
 A spoken answer is first turned into the key it stands for, so keys and speech always do the
-same thing. The words are folded (lower case, no accents) and taken in Dutch and English alike.
+same thing. The words are folded (lower case, no accents) and taken in Dutch and English alike;
+what speech recognition listens for, per language, is in the `voice_hints_*` templates.
 """
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ivr.call import Call
-from ivr.hints import MENU_HINTS
+from ivr.hints import answer_hints
 from ivr.twiml import Reply
 from orders import ordering
 from orders.calendar import TIMEZONE
@@ -47,7 +47,7 @@ def unknown_caller(call: Call) -> Reply:
 
 def main_menu(call: Call, intro: str = "") -> Reply:
     """The menu, the same for everyone: 1 same, 2 say it, 3 when, 0 call back, 9 again."""
-    return call.reply().say(intro).ask(call.url("main"), call.words("menu"), hints=MENU_HINTS)
+    return call.reply().say(intro).ask(call.url("main"), call.words("menu"), hints=answer_hints(call, "menu"))
 
 
 def when(call: Call) -> Reply:

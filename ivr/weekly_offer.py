@@ -8,6 +8,7 @@ from datetime import datetime, time
 from sqlalchemy import select
 
 from ivr.call import Call
+from ivr.hints import answer_hints
 from ivr.keys import CHOOSE_WORDS, choice
 from ivr.models import VoiceCall
 from ivr.twiml import Reply
@@ -30,7 +31,7 @@ def offer_weekly_call(call: Call, intro: str) -> Reply:
     call.remember(weekly_offer=[local.weekday(), local.hour])
     return call.reply().say(intro).ask(call.url("weekly_offer"),
                                        call.words("weekly_offer", weekday=local.weekday(), hour=local.hour),
-                                       hints="ja, graag")
+                                       hints=answer_hints(call, "weekly_offer"))
 
 
 def weekly_offer(call: Call) -> Reply:
