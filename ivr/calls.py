@@ -14,7 +14,8 @@ from twilio.rest import Client
 
 from dorpslijn.messages import Outgoing
 from orders import tasks
-from ivr.menu import Call, opening
+from ivr.call import Call
+from ivr.menu import opening
 from ivr.models import VoiceCall
 from orders.models import Order, Resident, Village
 from orders.phones import normalise_or_none

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from bots import changes, distress, registration, shop_replies, volunteer_replies
 from orders import keywords
 from messaging import telegram_updates
-from ivr import menu
+from ivr import keys
 from orders.catalogue import Catalogue
 from orders.phones import normalise_or_none
 from orders.understanding import understand
@@ -64,8 +64,8 @@ def _keywords(text):
 
 
 def _speech(text):
-    for words in (menu.MAIN_WORDS, menu.REVIEW_WORDS, menu.CHOOSE_WORDS):
-        menu.choice(SimpleNamespace(digits="", speech=text), words)
+    for words in (keys.MAIN_WORDS, keys.REVIEW_WORDS, keys.CHOOSE_WORDS):
+        keys.choice(SimpleNamespace(digits="", speech=text), words)
 
 
 PARSERS = {

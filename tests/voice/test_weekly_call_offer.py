@@ -84,6 +84,7 @@ def test_an_english_resident_is_offered_it_in_english_and_yes_sets_it(ordered, d
     susan, done = ordered(SUSAN)
     assert ("Would you like us to call you every Monday at about ten o'clock in the morning for your shopping? "
             "Press 1.") in done.said
+    assert done.gather.get("hints") == "yes, please"
     yes = susan.say("yes please")
     assert yes.hung_up and "All right. From now on we will call you every Monday at about ten o'clock in the " \
         "morning." in yes.said
