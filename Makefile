@@ -4,13 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test setup migration clean
+.PHONY: run test test-fast setup migration clean
 
 run: setup
 	$(BIN)/dorpslijn run
 
 test: $(INSTALLED)
 	$(BIN)/pytest
+
+test-fast: $(INSTALLED)  # the cores alone: no stories through the webhooks, no fault or browser tests
+	$(BIN)/pytest -m "not story and not fault and not browser"
 
 setup: $(INSTALLED)
 	$(BIN)/dorpslijn setup
