@@ -14,6 +14,7 @@ from messaging import sms_text
 from messaging.models import Conversation
 from dorpslijn.messages import Outgoing
 from dorpslijn.words import say
+from orders import tasks
 from orders.calendar import TIMEZONE
 from orders.models import Resident, Village
 
@@ -76,6 +77,21 @@ class Turn:
         """Send someone else (a shop, the coordinator, a contact person) a message."""
         if to:
             self.replies.append(Outgoing(channel, to, say(template, language, **values)))
+
+    def ask_coordinator(self, kind: str, template: str, /, said: str | None = None, about: str = "",
+                        details=None, **values) -> None:
+        """A task for the coordinator about the sender, keeping what they said (this message unless
+        `said` is given), and a text to them.
+
+        The subject is the sender (their phone, or a Telegram chat with no phone known), with
+        `about` when the task is about one thing of theirs: an order, a photo, a message."""
+        phone = self.address if self.channel != "telegram" else (self.resident.phone if self.resident else "")
+        subject = " ".join(part for part in (phone or self.address, about) if part)
+        self.replies += tasks.ask_coordinator(
+            self.session, self.village, kind, template, phone=phone, resident=self.resident,
+            said=self.text if said is None else said,
+            about=subject, details={"channel": self.channel, "address": self.address, **(details or {})},
+            channel=self.channel, carer=self.carer, **values)
 
     def greeting(self) -> str:
         """Goedemorgen, goedemiddag or goedenavond, with the resident's name when we know it."""
