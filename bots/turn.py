@@ -81,7 +81,7 @@ class Turn:
     def ask_coordinator(self, kind: str, template: str, /, said: str | None = None, about: str = "",
                         details=None, **values) -> None:
         """A task for the coordinator about the sender, keeping what they said (this message unless
-        `said` is given), and a text to them.
+        `said` is given), and a text to the coordinator.
 
         The subject is the sender (their phone, or a Telegram chat with no phone known), with
         `about` when the task is about one thing of theirs: an order, a photo, a message."""
