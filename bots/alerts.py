@@ -1,28 +1,8 @@
-"""What needs a person: a task on the coordinator's list, a text to the coordinator's phone,
-and, when the resident wants it, a copy to their contact person."""
+"""A copy for the resident's contact person, when the resident wants one (the coordinator's task
+is `Turn.ask_coordinator`)."""
 from __future__ import annotations
 
-import logging
-
 from bots.turn import Turn
-from orders.models import Task
-
-logger = logging.getLogger(__name__)
-
-
-def tell_coordinator(turn: Turn, kind: str, template: str, /, text: str = "", url: str = "",
-                     details=None, **values) -> Task:
-    """Put a task on the coordinator's list and text the coordinator about it."""
-    resident = turn.resident
-    task = Task(village_id=turn.village.id, kind=kind, phone=turn.address if turn.channel != "telegram"
-                else (resident.phone if resident else ""), resident=resident, text=text[:2000], url=url,
-                details={"channel": turn.channel, "address": turn.address, **(details or {})})
-    turn.session.add(task)
-    turn.tell("sms", turn.village.coordinator_phone, template, turn.village.language,
-              resident=resident, phone=task.phone or turn.address, channel=turn.channel, text=text[:300],
-              carer=turn.carer, **values)
-    logger.info("task %s for village %s", kind, turn.village.id)
-    return task
 
 
 def copy_to_contact(turn: Turn, template: str, **values) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from orders import keywords
-from bots.turn import address_of, conversation_for, usual_channel
+from bots.turn import conversation_for, hears_on
 from dorpslijn.messages import Outgoing
 from orders import notices, shop_orders
 from orders.models import Order, OrderLine, Product
@@ -22,9 +22,8 @@ def tell_resident(session, sold_out: shop_orders.SoldOut) -> list[Outgoing]:
     """Tell the resident what is sold out and the new total; offer the first alternative."""
     order = sold_out.shop_order.order
     resident = order.resident
-    channel = usual_channel(session, resident)
-    address = notices.Address(channel, address_of(resident, channel))
-    conversation = conversation_for(session, order.village_id, channel, address.to, resident.language)
+    address = hears_on(session, resident)
+    conversation = conversation_for(session, order.village_id, address.channel, address.to, resident.language)
     waiting = list(conversation.data.get("offers") or []) if conversation.state == STATE else []
     offers = [{"order_id": order.id, "line_id": line.id, "sku": sold_out.alternatives[line.id].sku}
               for line in sold_out.lines if line.id in sold_out.alternatives]

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from bots import alerts
 from orders import keywords
-from bots.turn import Turn, address_of, usual_channel
+from bots.turn import Turn, hears_on
 from orders import learning, ordering, shop_orders, usual
 from orders.catalogue import Catalogue
 from orders.models import Order
@@ -203,8 +203,7 @@ def confirm(turn: Turn, order: Order) -> str:
                for_name=resident.name if turn.carer else "")
     notify_shops(turn, order)
     if turn.carer:
-        channel = usual_channel(turn.session, resident)
-        turn.tell(channel, address_of(resident, channel), "ordered_for_you", resident.language, order=order)
+        turn.tell(*hears_on(turn.session, resident), "ordered_for_you", resident.language, order=order)
     else:
         alerts.copy_to_contact(turn, "contact_confirmed", order=order)
     turn.remember(weekly=None, standing=None, for_resident=None, usual=None)

@@ -43,7 +43,7 @@ def delivery_window(session, order: Order) -> tuple | None:
 
 def call_me(turn: Turn) -> None:
     """A call-back request: a task for the coordinator, confirmed to the sender."""
-    alerts.tell_coordinator(turn, "call_back", "coordinator_call_back", text=turn.text)
+    turn.ask_coordinator("call_back", "coordinator_call_back")
     turn.reply("call_me")
 
 

@@ -19,7 +19,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
-from bots import alerts, alternatives, basket, changes, commands, distress, media, opt_out, registration, too_long
+from bots import alternatives, basket, changes, commands, distress, media, opt_out, registration, too_long
 from orders import keywords
 from bots.turn import Turn, conversation_for
 from dorpslijn.messages import Inbound, Outgoing
@@ -71,7 +71,7 @@ def _apologise(turn: Turn, state: str) -> None:
     """Something broke: the sender hears that a person will call, and the coordinator is told."""
     turn.conversation.state = state
     turn.reply("sorry")
-    alerts.tell_coordinator(turn, "call_back", "coordinator_call_back", text=turn.text)
+    turn.ask_coordinator("call_back", "coordinator_call_back")
 
 
 def _resident(session, village: Village, inbound: Inbound) -> Resident | None:

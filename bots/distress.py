@@ -32,5 +32,5 @@ def is_distress(text: str) -> bool:
 def respond(turn: Turn) -> None:
     """Tell the sender to call 112 and alert the coordinator (and the contact person)."""
     turn.reply("distress", despite_opt_out=True)
-    alerts.tell_coordinator(turn, "distress", "coordinator_distress", text=turn.text)
+    turn.ask_coordinator("distress", "coordinator_distress", about=turn.text)
     alerts.copy_to_contact(turn, "contact_distress", text=turn.text[:300])

@@ -94,9 +94,9 @@ def _same_words_key(recent: str, body: str) -> str | None:
 
 def _tell_coordinator(session, message: InboundMessage, reason: str, count: int) -> list[Outgoing]:
     """One task per number while it is open; a message held back later is counted on it."""
-    return tasks.ask_counting(session, session.get(Village, message.village_id), KIND, message.sender,
-                                    _resident(session, message), f"coordinator_{reason}", reason=reason,
-                                    count=count, channel=message.channel, first_words=first_words(message.body))
+    return tasks.ask_counting(session, session.get(Village, message.village_id), KIND, f"coordinator_{reason}",
+                              phone=message.sender, resident=_resident(session, message), details={"reason": reason},
+                              count=count, channel=message.channel, first_words=first_words(message.body))
 
 
 def _works(session, message: InboundMessage) -> bool:

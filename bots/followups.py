@@ -75,7 +75,8 @@ def tell_coordinator_near_cutoff(session, village: Village, now):
                 or order.read_back_at > now - TELL_COORDINATOR_AFTER:
             continue
         turn = _turn_for(session, order, now)
-        alerts.tell_coordinator(turn, "unanswered", "coordinator_unanswered", order=order, cutoff=cutoff)
+        turn.ask_coordinator("unanswered", "coordinator_unanswered", about=f"order {order.number}",
+                             order=order, cutoff=cutoff)
         alerts.copy_to_contact(turn, "contact_unanswered", order=order, cutoff=cutoff)
         order.coordinator_told_at = now
         logger.info("coordinator told of unanswered draft %s", order.id)

@@ -2,7 +2,6 @@
 a person listens or looks and types the order in."""
 from __future__ import annotations
 
-from bots import alerts
 from bots.turn import Turn
 
 KEPT = 20
@@ -12,6 +11,7 @@ def received(turn: Turn) -> None:
     """Keep the media, give the coordinator a task, and tell the sender a person will handle it."""
     kind = "audio" if any(m.get("type", "").startswith("audio") for m in turn.media) else "image"
     turn.remember(media=[*turn.data.get("media", []), *[m.get("url", "") for m in turn.media]][-KEPT:])
-    alerts.tell_coordinator(turn, "media", "coordinator_media", text=turn.text, url=turn.media[0].get("url", ""),
-                            details={"media": list(turn.media)}, kind=kind)
+    url = turn.media[0].get("url", "")
+    turn.ask_coordinator("media", "coordinator_media", about=url, url=url, details={"media": list(turn.media)},
+                         kind=kind)
     turn.reply("media_received", kind=kind)

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from functools import lru_cache
 
-from bots import alerts, basket
+from bots import basket
 from orders import keywords
 from bots.turn import Turn
 from orders.models import Resident
@@ -134,7 +134,7 @@ def check(turn: Turn) -> str:
         return _read_back(turn)
     turn.resident = _register(turn)
     pending = turn.data.get("pending_text", "")
-    alerts.tell_coordinator(turn, "new_resident", "coordinator_new_resident", text=pending)
+    turn.ask_coordinator("new_resident", "coordinator_new_resident", said=pending)
     turn.remember(name=None, street=None, postcode=None, pending_text=None)
     ordering_now = bool(pending) and keywords.command(pending) is None and basket.understood(turn, pending)
     turn.reply("registered", who=turn.resident.name, ordering=ordering_now)

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from bots import alerts, conversation, telegram_chats, too_long
+from bots import conversation, telegram_chats, too_long
 from dorpslijn.messages import Inbound, Outgoing
 from orders.models import Shop, Volunteer
 
@@ -35,8 +35,8 @@ def too_slow(session, inbound: Inbound, now: datetime) -> list[Outgoing]:
     found = _shop_or_volunteer(session, inbound)
     turn = conversation.sender_turn(session, inbound, now)
     turn.reply("sorry")
-    alerts.tell_coordinator(turn, "too_slow", "coordinator_too_slow", text=turn.text,
-                            sender=found[0].name if found else "", details={"inbound_id": inbound.inbound_id})
+    turn.ask_coordinator("too_slow", "coordinator_too_slow", about=turn.text,
+                         sender=found[0].name if found else "", details={"inbound_id": inbound.inbound_id})
     return turn.replies
 
 

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from bots import conversation
 from messaging import outbox
-from bots.turn import Turn, address_of, conversation_for, usual_channel
+from bots.turn import Turn, conversation_for, hears_on
 from dorpslijn.messages import Outgoing
 from orders import ordering
 from orders.models import Order, Resident
@@ -83,7 +83,6 @@ def forget(session, resident: Resident, now: datetime) -> bool:
 def _taken(turn: Turn, order: Order, coordinator_id: int) -> None:
     """A confirmed phone order: who took it, and the confirmation the coordinator saw, to the resident."""
     order.taken_by_id = coordinator_id
-    channel = usual_channel(turn.session, turn.resident)
-    to = address_of(turn.resident, channel)
+    channel, to = hears_on(turn.session, turn.resident)
     turn.replies += [Outgoing(channel, to, m.body) for m in turn.replies if m.channel == STAFF]
     logger.info("order %s taken on the phone by coordinator %s", order.number, coordinator_id)

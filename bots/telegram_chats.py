@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 from messaging.models import InboundMessage
 from dorpslijn.messages import Inbound, Outgoing
 from dorpslijn.words import say
-from orders.models import Resident, Shop, Task, Village, Volunteer
+from orders import tasks
+from orders.models import Resident, Shop, Village, Volunteer
 from orders.phones import normalise_or_none
 
 logger = logging.getLogger(__name__)
@@ -53,9 +54,9 @@ def link(session, inbound: Inbound, extra: dict) -> list[Outgoing]:
         model.village_id == inbound.village_id, model.phone == phone))] if phone else []
     if not people:
         logger.info("Telegram chat %s shared a number we do not know", inbound.sender)
-        session.add(Task(village_id=inbound.village_id, kind="telegram_contact", phone=phone or "",
-                         text=say("telegram_task_unknown_contact", "nl", phone=phone or contact["phone_number"],
-                                  person=extra.get("first_name", ""))))
+        tasks.ask_coordinator(session, village, "telegram_contact", "telegram_task_unknown_contact", phone=phone or "",
+                              about=phone or contact["phone_number"], text_coordinator=False,
+                              shared=phone or contact["phone_number"], person=extra.get("first_name", ""))
         return [_reply(inbound, language, "telegram_contact_unknown", phone=phone or contact["phone_number"],
                        village=village.name)]
     for person in people:

@@ -6,7 +6,6 @@ phone left typing is for a person to read.
 """
 from __future__ import annotations
 
-from bots import alerts
 from bots.turn import Turn
 
 NAME = 80
@@ -26,7 +25,7 @@ def handled(turn: Turn, most: int, sender: str = "") -> bool:
     if len(turn.text) <= most:
         return False
     turn.reply("too_long", step=turn.state)
-    alerts.tell_coordinator(turn, "too_long", "coordinator_too_long", text=turn.text, sender=sender,
-                            details={"length": len(turn.text)}, length=len(turn.text))
+    turn.ask_coordinator("too_long", "coordinator_too_long", about=turn.text, sender=sender,
+                         details={"length": len(turn.text)}, length=len(turn.text))
     return True
 

@@ -14,6 +14,7 @@ from messaging import sms_text
 from messaging.models import Conversation
 from dorpslijn.messages import Outgoing
 from dorpslijn.words import say
+from orders import notices, tasks
 from orders.calendar import TIMEZONE
 from orders.models import Resident, Village
 
@@ -77,6 +78,21 @@ class Turn:
         if to:
             self.replies.append(Outgoing(channel, to, say(template, language, **values)))
 
+    def ask_coordinator(self, kind: str, template: str, /, said: str | None = None, about: str = "",
+                        details=None, **values) -> None:
+        """A task for the coordinator about the sender, keeping what they said (this message unless
+        `said` is given), and a text to the coordinator.
+
+        The subject is the sender (their phone, or a Telegram chat with no phone known), with
+        `about` when the task is about one thing of theirs: an order, a photo, a message."""
+        phone = self.address if self.channel != "telegram" else (self.resident.phone if self.resident else "")
+        subject = " ".join(part for part in (phone or self.address, about) if part)
+        self.replies += tasks.ask_coordinator(
+            self.session, self.village, kind, template, phone=phone, resident=self.resident,
+            said=self.text if said is None else said,
+            about=subject, details={"channel": self.channel, "address": self.address, **(details or {})},
+            channel=self.channel, carer=self.carer, **values)
+
     def greeting(self) -> str:
         """Goedemorgen, goedemiddag or goedenavond, with the resident's name when we know it."""
         name = self.resident.name if self.resident and not self.carer else ""
@@ -100,26 +116,27 @@ def conversation_for(session, village_id: int, channel: str, address: str, langu
     return conversation
 
 
-def usual_channel(session, resident: Resident) -> str:
-    """The channel the resident wrote on last (SMS when they never wrote)."""
-    conversation = session.scalar(
-        select(Conversation).where(
+def hears_on(session, resident: Resident, ordered_on: str | None = None) -> notices.Address:
+    """Where the resident hears from us (`notices.resident`), told the channel they wrote on last."""
+    return notices.resident(resident, ordered_on, _wrote_on(session, resident))
+
+
+def _wrote_on(session, resident: Resident) -> str | None:
+    """The channel of the resident's conversation that heard from them last (None when they never wrote)."""
+    return session.scalar(
+        select(Conversation.channel).where(
             Conversation.village_id == resident.village_id,
             Conversation.address.in_([a for a in (resident.phone, resident.telegram_chat_id) if a]),
             Conversation.last_inbound_at.is_not(None))
         .order_by(Conversation.last_inbound_at.desc()).limit(1))
-    return conversation.channel if conversation else "sms"
 
 
 def scheduled_turn(session, resident: Resident, now: datetime, channel: str | None = None,
                    address: str | None = None) -> Turn:
-    """A turn in which Dorpslijn speaks first to a resident (or to whoever placed their order).
-
-    An order placed by phone (by the resident's call, or taken by a coordinator) is followed up
-    where the resident texts: a read-back is no call.
-    """
-    channel = usual_channel(session, resident) if channel in (None, "voice", "staff") else channel
-    address = address or address_of(resident, channel)
+    """A turn in which Dorpslijn speaks first to a resident, where they hear from us (`hears_on`),
+    or to whoever placed their order (`address`, on the order's channel)."""
+    if address is None:
+        channel, address = hears_on(session, resident, channel)
     carer = address != address_of(resident, channel)
     conversation = conversation_for(session, resident.village_id, channel, address, resident.language)
     return Turn(session, resident.village, conversation, resident, channel, address, now, carer=carer)

@@ -67,7 +67,8 @@ class Call:
         if data != self.record.data:
             self.record.data = data
 
-    def tell_coordinator(self, kind: str, template: str, **values) -> None:
+    def tell_coordinator(self, kind: str, template: str, details=None, **values) -> None:
         """A task for the coordinator about this caller, and a text message to them."""
-        self.outgoing += tasks.ask_coordinator(self.session, self.village, kind, self.record.phone, self.resident,
-                                               template, call_sid=self.record.call_sid, **values)
+        self.outgoing += tasks.ask_coordinator(self.session, self.village, kind, template, phone=self.record.phone,
+                                               resident=self.resident,
+                                               details={"call_sid": self.record.call_sid, **(details or {})}, **values)

@@ -48,9 +48,9 @@ def follow_up(session, record: VoiceCall) -> list[Outgoing]:
     record.followed_up = True
     logger.info("call %s ended with basket %s not ordered", record.call_sid, basket.id)
     village = session.get(Village, record.village_id)
-    return tasks.ask_coordinator(session, village, "unfinished_order", record.phone, basket.resident,
-                           "voice_task_unfinished", text_coordinator=False, once=False,
-                           order_id=basket.id, call_sid=record.call_sid)
+    return tasks.ask_coordinator(session, village, "unfinished_order", "voice_task_unfinished", phone=record.phone,
+                                 resident=basket.resident, about=f"order {basket.id}", text_coordinator=False,
+                                 details={"order_id": basket.id, "call_sid": record.call_sid})
 
 
 def abandoned(session, now: datetime) -> list[tuple[int, list[Outgoing]]]:
@@ -80,8 +80,9 @@ def fallback_call_back(session, form) -> tuple[int, list[Outgoing]] | None:
         village, phone, resident = caller(session, form) or (None, None, None)
     if village is None:
         return None
-    return village.id, tasks.ask_coordinator(session, village, "call_back", phone, resident,
-                                       "voice_coordinator_call_back", error=form.get("ErrorCode", ""))
+    return village.id, tasks.ask_coordinator(session, village, "call_back", "voice_coordinator_call_back",
+                                             phone=phone, resident=resident,
+                                             details={"error": form.get("ErrorCode", "")})
 
 
 def place(session, settings, record: VoiceCall) -> list[Outgoing]:

@@ -10,7 +10,6 @@ from typing import Callable
 from dorpslijn.words import say
 from ivr.call import Call
 from ivr.twiml import Reply, Voice
-from orders import tasks
 
 logger = logging.getLogger(__name__)
 
@@ -46,10 +45,8 @@ def recorded(call: Call) -> Reply:
     url = call.form.get("RecordingUrl", "")
     if not url:
         return call_back(call)
-    call.outgoing += tasks.ask_coordinator(call.session, call.village, "voice_message", call.record.phone, call.resident,
-                                           "voice_coordinator_message", url=url, once=False,
-                                           call_sid=call.record.call_sid,
-                                           seconds=call.form.get("RecordingDuration", ""))
+    call.tell_coordinator("voice_message", "voice_coordinator_message", url=url, about=url,
+                          details={"seconds": call.form.get("RecordingDuration", "")})
     call.record.outcome = "message"
     return call.reply().hang_up(call.words("recorded"))
 

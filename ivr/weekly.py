@@ -34,8 +34,9 @@ def due(session, now: datetime) -> tuple[list[int], dict[int, list]]:
     for record in _missed(session, now):
         record.followed_up = True
         village = session.get(Village, record.village_id)
-        messages[village.id] += tasks.ask_coordinator(session, village, "missed_call", record.phone, record.resident,
-                                                "voice_coordinator_missed", slot=record.slot.isoformat())
+        messages[village.id] += tasks.ask_coordinator(session, village, "missed_call", "voice_coordinator_missed",
+                                                      phone=record.phone, resident=record.resident,
+                                                      details={"slot": record.slot.isoformat()})
     for village_id, batch in calls.abandoned(session, now):
         messages[village_id] += batch
     return planned, messages

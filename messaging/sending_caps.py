@@ -145,7 +145,6 @@ def _hold(session, village: Village, row: OutboundMessage, reason: str, cap: int
     row.status, row.extra = HELD, {**(row.extra or {}), "held": reason}
     logger.info("an outbox message of village %s held back: %s", village.id, reason)
     if reason == "village_day":
-        return tasks.ask_counting(session, village, "budget_reached", "", None, "coordinator_budget_reached",
-                                        count=cap)
-    return tasks.ask_counting(session, village, "sending_capped", row.to, None, "coordinator_sending_capped",
-                                    text_coordinator=row.to != village.coordinator_phone, count=cap)
+        return tasks.ask_counting(session, village, "budget_reached", "coordinator_budget_reached", count=cap)
+    return tasks.ask_counting(session, village, "sending_capped", "coordinator_sending_capped", phone=row.to,
+                              text_coordinator=row.to != village.coordinator_phone, count=cap)

@@ -13,9 +13,9 @@ from datetime import datetime
 from sqlalchemy import select
 
 from dorpslijn.messages import Outgoing
-from orders import notices
+from orders import notices, tasks
 from orders.deliveries import DeliveryRound, RoundStop
-from orders.models import Order, Task, Volunteer
+from orders.models import Order, Volunteer
 from orders.ordering import placed_order
 
 logger = logging.getLogger(__name__)
@@ -71,12 +71,11 @@ def not_home(session, stop: RoundStop, now: datetime) -> list[Outgoing]:
     resident, village = order.resident, order.resident.village
     volunteer = stop.round.volunteer
     stop.outcome, stop.reported_at = "not_home", now
-    alert = notices.message(notices.coordinator(village), "coordinator_not_home", village.language,
-                            order=order, resident=resident, volunteer=volunteer)
-    session.add(Task(village_id=village.id, kind="not_home", phone=resident.phone, resident=resident,
-                     text=alert.body, details={"order": order.number, "volunteer": volunteer.phone}))
+    messages = tasks.ask_coordinator(session, village, "not_home", "coordinator_not_home", phone=resident.phone,
+                                     resident=resident, about=f"order {order.number}",
+                                     details={"order": order.number, "volunteer": volunteer.phone},
+                                     order=order, volunteer=volunteer)
     logger.warning("nobody opened the door for order %s", order.number)
-    messages = [alert]
     if resident.contact_phone:
         messages.append(notices.message(notices.Address("sms", resident.contact_phone), "contact_not_home",
                                         resident.language, resident=resident, village=village))

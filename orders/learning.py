@@ -7,7 +7,8 @@ import logging
 
 from sqlalchemy import select, update
 
-from orders.models import LearnedWord, Product, Resident, Task, Village
+from orders import tasks
+from orders.models import LearnedWord, Product, Resident, Village
 from orders.understanding import named
 
 logger = logging.getLogger(__name__)
@@ -22,13 +23,8 @@ def note_unclear(session, village: Village, resident: Resident | None, phone: st
     if not word or session.scalar(select(LearnedWord.id).where(LearnedWord.village_id == village.id,
                                                                LearnedWord.word == word)):
         return
-    open_ones = session.scalars(select(Task).where(Task.village_id == village.id, Task.kind == KIND,
-                                                   Task.done_at.is_(None)))
-    if any((task.details or {}).get("word") == word for task in open_ones):
-        return
-    session.add(Task(village_id=village.id, kind=KIND, phone=phone, resident=resident, text=said[:2000],
-                     details={"word": word}))
-    logger.info("unclear word noted for village %s", village.id)
+    tasks.ask_coordinator(session, village, KIND, None, phone=phone, resident=resident, said=said, about=word,
+                          details={"word": word})
 
 
 def word_for(session, village_id: int, said: str) -> LearnedWord | None:

@@ -11,6 +11,7 @@ from dorpslijn.messages import Outgoing
 from dorpslijn.words import say
 
 MAX_CHARS = 1500
+TEXT_CHANNELS = ("sms", "whatsapp", "telegram")
 
 
 class Address(NamedTuple):
@@ -30,9 +31,12 @@ def volunteer(volunteer) -> Address:
     return _on("telegram" if volunteer.telegram_chat_id else "sms", volunteer.phone, volunteer.telegram_chat_id)
 
 
-def resident(resident, channel: str = "sms") -> Address:
-    """A resident, on the channel they ordered by (a phone call is answered by SMS)."""
-    return _on(channel, resident.phone, resident.telegram_chat_id)
+def resident(resident, ordered_on: str | None = None, wrote_on: str | None = None) -> Address:
+    """Where a resident hears from us: on the text channel they ordered by; after an order by phone
+    or by the coordinator, or about no order, on the channel they wrote on last; by SMS when they
+    never wrote, or cannot be reached on that channel (a Telegram chat no longer linked)."""
+    channel = ordered_on if ordered_on in TEXT_CHANNELS else wrote_on
+    return _on(channel or "sms", resident.phone, resident.telegram_chat_id)
 
 
 def coordinator(village) -> Address:

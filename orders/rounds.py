@@ -16,11 +16,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from dorpslijn.messages import Outgoing
-from orders import availability, notices, planning, shop_orders
+from orders import availability, notices, planning, shop_orders, tasks
 from orders.calendar import TIMEZONE
 from orders.deliveries import DeliveryRound, RoundDay, RoundStop
 from orders.door_reports import to_collect
-from orders.models import Order, Shop, ShopOrder, Task, Village, Volunteer
+from orders.models import Order, Shop, ShopOrder, Village, Volunteer
 
 logger = logging.getLogger(__name__)
 
@@ -73,11 +73,9 @@ def check_riders(session, village: Village, day: date, now: datetime) -> list[Ou
     room = sum(rider.capacity_bags for rider in riders)
     if needed <= room:
         return []
-    message = notices.message(notices.coordinator(village), "coordinator_short_of_riders", village.language,
-                              day=day, bags=needed, room=room, riders=len(riders))
-    session.add(Task(village_id=village.id, kind="short_of_riders", text=message.body,
-                     details={"date": day.isoformat(), "bags": needed, "room": room}))
-    return [message]
+    return tasks.ask_coordinator(session, village, "short_of_riders", "coordinator_short_of_riders",
+                                 about=day.isoformat(), details={"date": day.isoformat(), "bags": needed, "room": room},
+                                 day=day, bags=needed, room=room, riders=len(riders))
 
 
 @dataclass
@@ -261,8 +259,7 @@ def _tell_coordinator(session, village: Village, day: date, closed: Closed) -> l
                                    ("check_address", closed.flagged, "coordinator_placed_by_postcode")):
         if not orders:
             continue
-        message = notices.message(notices.coordinator(village), template, village.language, day=day, orders=orders)
-        session.add(Task(village_id=village.id, kind=kind, text=message.body,
-                         details={"date": day.isoformat(), "orders": [o.number for o in orders]}))
-        messages.append(message)
+        messages += tasks.ask_coordinator(session, village, kind, template, about=day.isoformat(),
+                                          details={"date": day.isoformat(), "orders": [o.number for o in orders]},
+                                          day=day, orders=orders)
     return messages

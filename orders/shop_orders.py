@@ -20,10 +20,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from dorpslijn.messages import Outgoing
-from orders import notices, ordering
+from orders import notices, ordering, tasks
 from orders.deliveries import DeliveryRound, RoundStop, ShopDay
 from orders.calendar import TIMEZONE
-from orders.models import Order, OrderLine, Product, Shop, ShopOrder, Task, Village
+from orders.models import Order, OrderLine, Product, Shop, ShopOrder, Village
 from orders.ordering import placed_order
 from orders.understanding.lexicon import lexicon
 from orders.understanding.text import plain
@@ -247,11 +247,10 @@ def alert_coordinator(session, village: Village, day: date, now: datetime) -> li
             continue
         shop_day.coordinator_alerted_at = now
         numbers = [so.order.number for so in shop_orders]
-        text = notices.message(notices.coordinator(village), "coordinator_shop_silent", village.language,
-                               shop=shop, numbers=numbers, day=day)
-        session.add(Task(village_id=village.id, kind="shop_silent", phone=shop.phone, text=text.body,
-                         details={"shop_id": shop.shop_id, "orders": numbers, "date": day.isoformat()}))
-        messages.append(text)
+        messages += tasks.ask_coordinator(session, village, "shop_silent", "coordinator_shop_silent", phone=shop.phone,
+                                          about=f"{shop.phone} {day.isoformat()}",
+                                          details={"shop_id": shop.shop_id, "orders": numbers, "date": day.isoformat()},
+                                          shop=shop, numbers=numbers, day=day)
     return messages
 
 

@@ -1,13 +1,27 @@
-"""At the edge: SMS in GSM-7, WhatsApp's 24-hour window, and Twilio's own STOP (error 21610)."""
+"""Where a resident hears from us; at the edge: SMS in GSM-7, WhatsApp's 24-hour window, and
+Twilio's own STOP (error 21610)."""
 import json
+from types import SimpleNamespace as Thing
 
 from sqlalchemy import select
 
 from messaging import sms_text
 from messaging.models import OutboundMessage
 from conftest import TRUUS, VILLAGE_PHONE, outbox
+from orders import notices
 from orders.models import Resident
 from talk import clock  # noqa: F401 (the clock fixture)
+
+CHAT = "5551234"
+
+
+def test_a_resident_hears_from_us_where_they_ordered_or_else_where_they_wrote_last():
+    truus = Thing(phone=TRUUS, telegram_chat_id=CHAT)
+    assert notices.resident(truus, "whatsapp", "telegram") == ("whatsapp", TRUUS)
+    assert notices.resident(truus, "voice", "telegram") == ("telegram", CHAT), "a phone order is answered in writing"
+    assert notices.resident(truus, "staff", None) == ("sms", TRUUS), "never wrote: SMS"
+    assert notices.resident(Thing(phone=TRUUS, telegram_chat_id=None), None, "telegram") == ("sms", TRUUS), \
+        "a chat no longer linked is not where she hears from us"
 
 
 

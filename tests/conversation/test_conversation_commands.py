@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from conftest import COORDINATOR, TRUUS
 from orders.deliveries import DeliveryRound, RoundStop
-from orders.models import Order, Resident, Task, Volunteer
+from orders.models import Order, Resident, Task, Village, Volunteer
 from talk import INEKE, clock, last, messages  # noqa: F401 (the clock fixture)
 from voice.caller import Caller
 
@@ -25,6 +25,37 @@ def test_call_me_makes_a_call_back_task_and_is_confirmed(phone, work, settings, 
     assert "Truus Lamberts" in last(settings, COORDINATOR)
     task = db.scalar(select(Task).where(Task.kind == "call_back"))
     assert task.phone == TRUUS and task.resident.name == "Truus Lamberts"
+
+
+def test_asking_again_to_be_called_back_while_the_task_is_open_makes_no_second_task(
+        client, phone, work, settings, demo, clock, db):
+    truus = phone(TRUUS)
+    truus.text("bel mij even")
+    truus.text("BEL MIJ")
+    work()
+    caller = Caller(client, settings, TRUUS)
+    caller.dial()
+    caller.press(0)
+    work()
+    assert sum("belt u" in m["body"] for m in messages(settings, TRUUS)) == 2, "both texts are answered"
+    [task] = db.scalars(select(Task).where(Task.kind == "call_back")).all()
+    assert task.text == "bel mij even", "the task shows what Truus wrote first"
+    assert len(messages(settings, COORDINATOR)) == 1, "the coordinator is asked once"
+
+    task.done_at = datetime(2026, 11, 23, 12, tzinfo=timezone.utc)
+    db.commit()
+    truus.text("bel mij nog eens")
+    work()
+    assert [t.text for t in db.scalars(select(Task).where(Task.kind == "call_back", Task.done_at.is_(None)))] \
+        == ["bel mij nog eens"], "once handled, a new request is a new task"
+
+
+def test_in_an_english_speaking_village_the_coordinator_is_asked_in_english(phone, work, settings, demo, clock, db):
+    db.scalar(select(Village)).language = "en"
+    db.commit()
+    phone(TRUUS).text("bel mij")
+    work()
+    assert last(settings, COORDINATOR) == f"Truus Lamberts ({TRUUS}) asks you to call back."
 
 
 def test_status_names_the_open_order_its_day_and_once_planned_its_time_window(

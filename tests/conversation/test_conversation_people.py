@@ -110,7 +110,8 @@ def test_distress_is_answered_first_with_112_and_the_coordinator_is_alerted(
     work()
     assert "112" in last(settings, TRUUS)
     assert "DRINGEND" in last(settings, COORDINATOR) and "Kerkstraat 4" in last(settings, COORDINATOR)
-    assert db.scalar(select(Task).where(Task.kind == "distress")) is not None
+    [task] = db.scalars(select(Task).where(Task.kind == "distress")).all()
+    assert task.text == words, "the task shows Truus's own words"
     truus.text("ja")
     work()
     assert db.scalar(select(Order)).status == "confirmed", "the basket is still there afterwards"

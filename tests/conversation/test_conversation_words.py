@@ -51,6 +51,7 @@ OWN_VALUES = {
     "too_long": dict(step="registering_address"),
     "coordinator_too_long": dict(sender="", length=1200),
     "coordinator_too_slow": dict(sender=""),
+    "telegram_task_unknown_contact": dict(shared="+31699990000"),
     "contact_not_home": dict(village=Thing(name="Dorpsplein Zwartsluis", coordinator_phone="+31612300400")),
 }
 

@@ -2,7 +2,7 @@
 from sqlalchemy import select
 
 from conftest import BAKER, COORDINATOR, TRUUS, outbox
-from orders.models import Resident, Shop, Task, Volunteer
+from orders.models import Resident, Shop, Task, Village, Volunteer
 from telegram_fixtures import STRANGER_CHAT, TRUUS_CHAT, chat, outbox_rows  # noqa: F401 (fixtures)
 
 
@@ -49,6 +49,17 @@ def test_an_unknown_number_links_nothing_and_the_coordinator_gets_a_task(chat, w
     assert "+31699990000" in answer["body"] and "coördinator" in answer["body"]
     [task] = db.scalars(select(Task)).all()
     assert task.kind == "telegram_contact" and task.phone == "+31699990000"
+
+
+def test_in_an_english_speaking_village_the_task_about_an_unknown_number_is_in_english(
+        chat, work, settings, db, demo):
+    db.scalar(select(Village)).language = "en"
+    db.commit()
+    chat(STRANGER_CHAT).share_contact("+31 6 9999 0000")
+    work()
+    [task] = db.scalars(select(Task)).all()
+    assert task.text.endswith("shared the number +31699990000 on Telegram. We do not know this number. "
+                             "Call this person and register them.")
 
 
 def test_someone_elses_contact_links_nothing_and_the_button_is_offered_again(chat, work, settings, db, demo):

@@ -10,7 +10,7 @@ from sqlalchemy import or_, select
 
 from messaging.models import InboundMessage, OutboundMessage
 from messaging.outbox import put_all
-from bots.turn import address_of, usual_channel
+from bots.turn import hears_on
 from dorpslijn.messages import Outgoing
 from orders.models import Resident, Shop, Volunteer
 from web.context import db, redis
@@ -23,7 +23,6 @@ bp = Blueprint("messages", __name__, url_prefix="/messages")
 SHOWN = 200
 PROBLEMS = ("failed", "undelivered")
 REPLY_LIMIT = 1000
-TEXT_CHANNELS = ("sms", "whatsapp", "telegram")
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,7 @@ def of_resident(resident_id: int):
     resident = own(Resident, resident_id)
     addresses = [a for a in (resident.phone, resident.telegram_chat_id) if a]
     return render_template("dashboard/messages.html", lines=_lines(addresses, False), person=resident,
-                           problems=False, names=_names(set(addresses)), channel=_reply_channel(resident))
+                           problems=False, names=_names(set(addresses)), channel=hears_on(db(), resident).channel)
 
 
 @bp.post("/resident/<int:resident_id>/reply")
@@ -70,9 +69,8 @@ def reply(resident_id: int):
     if not body or len(body) > REPLY_LIMIT:
         flash("reply_empty" if not body else "reply_too_long")
         return redirect(url_for(".of_resident", resident_id=resident_id))
-    channel = _reply_channel(resident)
-    put_all(db(), village_id(), [Outgoing(channel, address_of(resident, channel), body,
-                                          extra={"from_coordinator": True})])
+    channel, to = hears_on(db(), resident)
+    put_all(db(), village_id(), [Outgoing(channel, to, body, extra={"from_coordinator": True})])
     record("message.reply", subject_of(resident), after={"channel": channel, "body": body})
     commit_and_send(db(), redis())
     flash("reply_sent")
@@ -107,8 +105,3 @@ def _names(addresses: set[str]) -> dict[str, str]:
                     names[address] = person.name
     return names
 
-
-def _reply_channel(resident: Resident) -> str:
-    """The text channel the resident wrote on last; SMS after a phone call or when they never wrote."""
-    channel = usual_channel(db(), resident)
-    return channel if channel in TEXT_CHANNELS and address_of(resident, channel) else "sms"
