@@ -9,13 +9,13 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from orders import keywords
+from bots.states import State
 from bots.turn import conversation_for, hears_on
 from dorpslijn.messages import Outgoing
 from orders import notices, shop_orders
 from orders.models import Order, OrderLine, Product
 
-STATE = "alternative"
-MAY_ASK = ("idle", STATE)
+MAY_ASK = (State.IDLE, State.ALTERNATIVE)
 
 
 def tell_resident(session, sold_out: shop_orders.SoldOut) -> list[Outgoing]:
@@ -24,21 +24,21 @@ def tell_resident(session, sold_out: shop_orders.SoldOut) -> list[Outgoing]:
     resident = order.resident
     address = hears_on(session, resident)
     conversation = conversation_for(session, order.village_id, address.channel, address.to, resident.language)
-    waiting = list(conversation.data.get("offers") or []) if conversation.state == STATE else []
+    waiting = list(conversation.data.get("offers") or []) if conversation.state == State.ALTERNATIVE else []
     offers = [{"order_id": order.id, "line_id": line.id, "sku": sold_out.alternatives[line.id].sku}
               for line in sold_out.lines if line.id in sold_out.alternatives]
     ask = None
     if conversation.state in MAY_ASK and offers:
         if not waiting:
             ask = offers[0]
-        conversation.state = STATE
+        conversation.state = State.ALTERNATIVE
         conversation.data = {**conversation.data, "offers": waiting + offers}
     return [notices.message(address, "resident_sold_out", resident.language, order=order,
                             shop=sold_out.shop_order.shop, lines=sold_out.lines,
                             offer=_offer(session, ask) if ask else None)]
 
 
-def step(turn) -> str:
+def step(turn) -> State:
     """The resident answers an offer: JA takes it, NEE leaves it, anything else is new."""
     from bots.conversation import idle
     offers = list(turn.data.get("offers") or [])
@@ -55,8 +55,8 @@ def step(turn) -> str:
     turn.remember(offers=rest or None)
     if rest:
         turn.reply("resident_alternative_offer", **_offer(turn.session, rest[0]))
-        return STATE
-    return "idle"
+        return State.ALTERNATIVE
+    return State.IDLE
 
 
 def _take(turn, order: Order, offer: dict) -> None:

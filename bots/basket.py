@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from bots import alerts
 from orders import keywords
+from bots.states import State
 from bots.turn import Turn, hears_on
 from orders import learning, ordering, shop_orders, usual
 from orders.catalogue import Catalogue
@@ -25,7 +26,7 @@ MAX_TEXT = 5000
 SHORT_SHOP_NAME = re.compile(r"\b(?:De|Het|Van|Den|Ter|'t)\b.*")
 
 
-def take_order(turn: Turn, text: str) -> str:
+def take_order(turn: Turn, text: str) -> State:
     """Understand a message as shopping; ask what is unclear, or read the basket back."""
     weekly, text = keywords.without_weekly(text)
     result = understand(text[:MAX_TEXT], catalogue(turn))
@@ -34,7 +35,7 @@ def take_order(turn: Turn, text: str) -> str:
         learning.note_unclear(turn.session, turn.village, turn.resident, turn.address, word)
     if not result.items and not result.unclear:
         turn.reply("not_understood", not_found=not_found, not_today=not_today)
-        return "idle"
+        return State.IDLE
     chosen = usual.first_choices(turn.session, turn.resident, result)
     turn.remember(basket=[[i.sku, str(i.quantity)] for i in chosen.items],
                   questions=[question(u) for u in chosen.unclear], not_found=not_found, not_today=not_today or None,
@@ -72,7 +73,7 @@ def question(unclear) -> dict:
             "reason": unclear.reason}
 
 
-def next_question(turn: Turn) -> str:
+def next_question(turn: Turn) -> State:
     """Ask the first open question, or read the basket back when none is left."""
     questions = list(turn.data.get("questions") or [])
     while questions:
@@ -80,11 +81,11 @@ def next_question(turn: Turn) -> str:
         products = _products(turn, question["candidates"])
         if question["reason"] == "quantity" and products:
             turn.reply("ask_quantity", text=question["text"], product=products[0])
-            return "choosing"
+            return State.CHOOSING
         if products:
             turn.reply("ask_choice", text=question["text"], options=products,
                        choices=[str(n) for n in range(1, len(products) + 1)])
-            return "choosing"
+            return State.CHOOSING
         questions.pop(0)
         turn.remember(questions=questions, not_found=[*turn.data.get("not_found", []), question["text"]])
     return finish(turn)
@@ -95,7 +96,7 @@ def _products(turn: Turn, skus) -> list:
     return [p for p in (products.get(sku) for sku in skus) if p is not None][:MAX_CHOICES]
 
 
-def choosing(turn: Turn) -> str:
+def choosing(turn: Turn) -> State:
     """The answer to an open question: a number, a product's name, or 0 / NEE for none."""
     questions = list(turn.data.get("questions") or [])
     if not questions:
@@ -110,7 +111,7 @@ def choosing(turn: Turn) -> str:
         else:
             turn.reply("ask_choice_again", options=products,
                        choices=[str(n) for n in range(1, len(products) + 1)])
-        return "choosing"
+        return State.CHOOSING
     basket = list(turn.data.get("basket") or [])
     if picked:
         basket.append(list(picked))
@@ -145,18 +146,18 @@ def _quantity_answer(turn: Turn, product) -> tuple | None | bool:
     return (product.sku, str(sane[0].quantity)) if sane else None
 
 
-def finish(turn: Turn) -> str:
+def finish(turn: Turn) -> State:
     """Every question answered: the basket becomes a draft, read back to the resident."""
     lines = merged(turn.data.get("basket") or [])
     not_found, not_today = turn.data.get("not_found") or [], turn.data.get("not_today") or []
     turn.remember(basket=None, questions=None, not_found=None, not_today=None)
     if not lines:
         turn.reply("nothing_ordered", not_found=not_found, not_today=not_today)
-        return "idle"
+        return State.IDLE
     order = ordering.draft(turn.session, turn.resident, lines, turn.now, turn.channel,
                            placed_by=turn.address if turn.carer else "")
     read_back(turn, order, not_found=not_found, not_today=not_today)
-    return "confirming"
+    return State.CONFIRMING
 
 
 def merged(lines) -> list[tuple[str, Decimal]]:
@@ -187,12 +188,12 @@ def short_shop_name(name: str) -> str:
     return match.group(0) if match and match.start() > 0 else name
 
 
-def confirm(turn: Turn, order: Order) -> str:
+def confirm(turn: Turn, order: Order) -> State:
     """`JA`: the draft becomes an order, the shops get their part (after a cut-off: a new day)."""
     if ordering.day_closed(turn.session, turn.village, order.delivery_date, turn.now):
         order.delivery_date = ordering.next_open_day(turn.session, turn.village, turn.now).date
         read_back(turn, order)
-        return "confirming"
+        return State.CONFIRMING
     ordering.confirm(turn.session, order, turn.now)
     resident = turn.resident
     order.needs_check = not resident.checked
@@ -207,7 +208,7 @@ def confirm(turn: Turn, order: Order) -> str:
     else:
         alerts.copy_to_contact(turn, "contact_confirmed", order=order)
     turn.remember(weekly=None, standing=None, for_resident=None, usual=None)
-    return "idle"
+    return State.IDLE
 
 
 def notify_shops(turn: Turn, order: Order) -> None:
@@ -215,9 +216,9 @@ def notify_shops(turn: Turn, order: Order) -> None:
     turn.replies += shop_orders.on_confirmation(turn.session, order, turn.now)
 
 
-def drop(turn: Turn, template: str) -> str:
+def drop(turn: Turn, template: str) -> State:
     """Forget the basket being read back, and say so."""
     ordering.discard_drafts(turn.session, turn.resident)
     turn.reply(template)
     turn.remember(weekly=None, standing=None, for_resident=None, basket=None, questions=None, usual=None)
-    return "idle"
+    return State.IDLE

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bots import basket
 from orders import keywords
+from bots.states import State
 from bots.turn import Turn
 from orders import ordering, usual
 from orders.catalogue import Catalogue
@@ -73,7 +74,7 @@ def _without_tail(what: str, tail: tuple[str, ...]) -> str:
     return " ".join(words[:end])
 
 
-def apply(turn: Turn, order: Order, changes: list[Change]) -> str:
+def apply(turn: Turn, order: Order, changes: list[Change]) -> State:
     """Change the draft and read it back; questions about new items come first."""
     lines = {line.sku: line.quantity for line in order.lines}
     notes = {"not_found": [], "not_in_order": []}
@@ -96,7 +97,7 @@ def apply(turn: Turn, order: Order, changes: list[Change]) -> str:
         return basket.drop(turn, "basket_empty")
     ordering.set_lines(turn.session, order, basket.merged(lines.items()))
     basket.read_back(turn, order, **notes)
-    return "confirming"
+    return State.CONFIRMING
 
 
 def _in_order(turn: Turn, order: Order, words: str) -> set[str]:

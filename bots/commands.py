@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from bots import alerts, basket
 from orders import keywords
+from bots.states import State
 from bots.turn import Turn
 from orders.weekly_calls import ask_for_weekly_call, stop_weekly_call
 from orders import ordering, shop_orders
@@ -47,7 +48,7 @@ def call_me(turn: Turn) -> None:
     turn.reply("call_me")
 
 
-def cancel(turn: Turn) -> str:
+def cancel(turn: Turn) -> State:
     """ANNULEER: cancel the next open order, until its delivery day's cut-off."""
     today = turn.now.astimezone(TIMEZONE).date()
     orders = ordering.open_orders(turn.session, turn.resident, today)
@@ -55,47 +56,47 @@ def cancel(turn: Turn) -> str:
     order = next((o for o in orders if o.number == number), orders[0] if orders else None)
     if order is None:
         turn.reply("nothing_to_cancel")
-        return "idle"
+        return State.IDLE
     if ordering.day_closed(turn.session, turn.village, order.delivery_date, turn.now):
         turn.reply("cancel_too_late", order=order, choices=keywords.CALL_ME[turn.language])
-        return "idle"
+        return State.IDLE
     to_shops = shop_orders.cancel(turn.session, order)
     turn.reply("cancelled", order=order)
     turn.replies += to_shops
     alerts.copy_to_contact(turn, "contact_cancelled", order=order)
-    return "idle"
+    return State.IDLE
 
 
-def same_again(turn: Turn) -> str:
+def same_again(turn: Turn) -> State:
     """ZELFDE: the last order that was not cancelled, at today's prices, read back."""
     last = ordering.last_order(turn.session, turn.resident)
     if last is None:
         turn.reply("no_last_order")
-        return "idle"
+        return State.IDLE
     lines, dropped = ordering.repeat_lines(turn.session, last, turn.now)
     if not lines:
         turn.reply("nothing_sold_anymore", dropped=dropped)
-        return "idle"
+        return State.IDLE
     order = ordering.draft(turn.session, turn.resident, lines, turn.now, turn.channel,
                            placed_by=turn.address if turn.carer else "")
     turn.remember(usual=None)
     basket.read_back(turn, order, dropped=dropped)
-    return "confirming"
+    return State.CONFIRMING
 
 
-def weekly(turn: Turn) -> str:
+def weekly(turn: Turn) -> State:
     """"elke week": the basket being read back, or else the last order, becomes a standing order."""
-    if turn.state == "confirming":
+    if turn.state == State.CONFIRMING:
         turn.remember(weekly=True)
         basket.read_back(turn, ordering.open_draft(turn.session, turn.resident))
-        return "confirming"
+        return State.CONFIRMING
     last = ordering.last_order(turn.session, turn.resident)
     if last is None:
         turn.reply("weekly_nothing")
-        return "idle"
+        return State.IDLE
     turn.resident.standing_order_id = last.id
     turn.reply("weekly_set", order=last)
-    return "idle"
+    return State.IDLE
 
 
 def not_weekly(turn: Turn) -> None:
@@ -104,8 +105,9 @@ def not_weekly(turn: Turn) -> None:
     turn.reply("weekly_stopped")
 
 
-def set_reminder(turn: Turn, weekday: int, hour: int) -> None:
+def reminder(turn: Turn) -> None:
     """"herinner mij op dinsdag om 10 uur": a weekly reminder on that day and hour."""
+    weekday, hour = keywords.reminder_request(turn.text)
     turn.resident.reminder_weekday, turn.resident.reminder_hour = weekday, hour
     turn.reply("reminder_set", weekday=weekday, hour=hour)
 
@@ -116,8 +118,9 @@ def no_reminder(turn: Turn) -> None:
     turn.reply("reminder_stopped")
 
 
-def set_weekly_call(turn: Turn, weekday: int, hour: int, minute: int) -> None:
+def weekly_call(turn: Turn) -> None:
     """"bel mij elke maandag om 10 uur": we call the resident every week on that day and time."""
+    weekday, hour, minute = keywords.weekly_call_request(turn.text)
     ask_for_weekly_call(turn.session, turn.resident, weekday, time(hour, minute))
     turn.reply("weekly_call_set", weekday=weekday, hour=hour, minute=minute)
 

@@ -1,26 +1,30 @@
 """The text conversation a resident has with the village market, the same on every channel.
 
 A message is first matched to who sent it and for whom (a resident, a resident's contact
-person ordering for them, or a number we do not know). Some things come before any state:
-distress (answer: call 112, the coordinator is alerted), STOP/START, silence after STOP,
-registration of a new number, voice notes and photos, and the words that work everywhere
-(HULP, STATUS, BEL MIJ, reminders, the weekly call). "Bel mij elke maandag om 10 uur" asks for
-the weekly call, not a call-back, when a resident sends it about themselves; without an hour
-we can read ("om een uur of tien"), or from a contact person or an unknown number, it is a
-call-back, so that a person sorts it out. Then the conversation takes one step from its state: each step
-is a function that answers through `Turn.reply` and returns the next state's name; `STEPS`
-wires them (`conversation.mmd` beside this file draws it).
+person ordering for them, or a number we do not know). Then `PRECEDENCE`, read top-down, says
+who answers it: the first rule whose test the message meets. Some rules come before any state:
+distress (answer: call 112, the coordinator is alerted), STOP/START, silence after STOP, voice
+notes and photos, and the words that work everywhere (HULP, STATUS, BEL MIJ, reminders, the
+weekly call). "Bel mij elke maandag om 10 uur" asks for the weekly call, not a call-back, when a
+resident sends it about themselves; without an hour we can read ("om een uur of tien"), or from
+a contact person or an unknown number, it is a call-back, so that a person sorts it out. A
+number we do not know is registered. Last, the conversation takes one step from its state: each
+step is a function that answers through `Turn.reply` and returns the next `State`; `STEPS` and
+`REGISTRATION` wire them (`conversation.mmd` beside this file draws it all).
 """
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from bots import alternatives, basket, changes, commands, distress, media, opt_out, registration, too_long
 from orders import keywords
+from bots.states import State
 from bots.turn import Turn, conversation_for
 from dorpslijn.messages import Inbound, Outgoing
 from orders import ordering
@@ -28,10 +32,7 @@ from orders.models import Resident, Village
 
 logger = logging.getLogger(__name__)
 
-ANYWHERE = {"help": commands.help_menu, "status": commands.status, "call_me": commands.call_me,
-            "not_weekly": commands.not_weekly, "no_reminder": commands.no_reminder,
-            "no_call": commands.no_weekly_call}
-WHILE_ORDERING = ("choosing", "confirming")
+WHILE_ORDERING = (State.CHOOSING, State.CONFIRMING)
 
 
 def handle(session, inbound: Inbound, now: datetime) -> list[Outgoing]:
@@ -100,49 +101,56 @@ def _for_whom(turn: Turn) -> None:
 
 
 def respond(turn: Turn) -> str:
-    """One step of the conversation; the name of the state it is in afterwards."""
-    if distress.is_distress(turn.text):
-        distress.respond(turn)
-        return turn.state
-    command = keywords.command(turn.text)
-    if command == "stop":
-        return opt_out.stop(turn)
-    if command == "start":
-        return opt_out.start(turn)
-    if opt_out.silenced(turn):
-        return turn.state
-    if turn.media:
-        media.received(turn)
-        return turn.state
-    if too_long.handled(turn, too_long.limit(turn.state)):
-        return turn.state
-    weekly = command != "no_call" and keywords.asks_weekly_call(turn.text)
-    moment = keywords.weekly_call_request(turn.text) if weekly else None
-    if moment and turn.resident is not None and not turn.carer:
-        commands.set_weekly_call(turn, *moment)
-        return turn.state
-    if command == "call_me" or weekly:  # no hour we could read, or not the sender's own: a person calls
-        commands.call_me(turn)
-        return turn.state
-    if turn.resident is None:
-        return REGISTRATION.get(turn.state, registration.start)(turn)
-    if command in ANYWHERE:
-        ANYWHERE[command](turn)
-        return turn.state
-    if reminder := keywords.reminder_request(turn.text):
-        commands.set_reminder(turn, *reminder)
-        return turn.state
-    state = turn.state if turn.state in STEPS else "idle"
-    if state == "confirming" and ordering.open_draft(turn.session, turn.resident) is None:
-        state = "idle"
+    """One step of the conversation: the first rule of `PRECEDENCE` the message meets answers it;
+    the name of the state it is in afterwards (an answer of None leaves it where it was)."""
+    rule = next(rule for rule in PRECEDENCE if rule.test(turn))
+    return rule.answer(turn) or turn.state
+
+
+def step(turn: Turn) -> State:
+    """A resident's message in their state: its step (idle's when the state has none, or when the
+    basket being read back is gone)."""
+    state = turn.state if turn.state in STEPS else State.IDLE
+    if state == State.CONFIRMING and ordering.open_draft(turn.session, turn.resident) is None:
+        state = State.IDLE
     return STEPS[state](turn)
 
 
-def idle(turn: Turn) -> str:
+def _register(turn: Turn) -> State:
+    """A number we do not know: the step of registration it is at, or its start."""
+    return REGISTRATION.get(turn.state, registration.start)(turn)
+
+
+def _said(word: str) -> Callable[[Turn], bool]:
+    """The test of a message that is this command (a name of `keywords.command`)."""
+    return lambda turn: keywords.command(turn.text) == word
+
+
+def _asks_weekly_call(turn: Turn) -> bool:
+    """"bel mij elke maandag ...", and not "niet meer bellen"."""
+    return keywords.command(turn.text) != "no_call" and keywords.asks_weekly_call(turn.text)
+
+
+def _own_weekly_call(turn: Turn) -> bool:
+    """A resident asks for their own weekly call, at an hour we can read."""
+    return turn.resident is not None and not turn.carer and _asks_weekly_call(turn) \
+        and keywords.weekly_call_request(turn.text) is not None
+
+
+def _call_back(turn: Turn) -> bool:
+    """BEL MIJ, or a weekly call we cannot set (no hour we could read, or not the sender's own)."""
+    return keywords.command(turn.text) == "call_me" or _asks_weekly_call(turn)
+
+
+def _silent(turn: Turn) -> None:
+    """No answer: the sender said STOP."""
+
+
+def idle(turn: Turn) -> State:
     """No basket open: the message is a word we know, or shopping."""
     if not turn.text.strip():
         turn.reply("empty_message")
-        return "idle"
+        return State.IDLE
     command = keywords.command(turn.text)
     if command == "cancel":
         return commands.cancel(turn)
@@ -152,11 +160,11 @@ def idle(turn: Turn) -> str:
         return commands.weekly(turn)
     if command == "restart" or keywords.is_confirmation(turn.text) or keywords.is_decline(turn.text):
         turn.reply("ask_shopping")
-        return "idle"
+        return State.IDLE
     return basket.take_order(turn, turn.text)
 
 
-def confirming(turn: Turn) -> str:
+def confirming(turn: Turn) -> State:
     """A basket was read back: JA orders it, NEE drops it, a change changes it."""
     order = ordering.open_draft(turn.session, turn.resident)
     command = keywords.command(turn.text)
@@ -176,25 +184,53 @@ def confirming(turn: Turn) -> str:
     if wanted:
         return changes.apply(turn, order, wanted)
     turn.reply("read_back_again", choices=keywords.YES_NO[turn.language])
-    return "confirming"
+    return State.CONFIRMING
 
 
-def choosing(turn: Turn) -> str:
+def choosing(turn: Turn) -> State:
     """A question about an unclear item is open; ANNULEER drops the whole basket."""
     if keywords.command(turn.text) in ("cancel", "restart"):
         return basket.drop(turn, "basket_dropped")
     return basket.choosing(turn)
 
 
+class Rule(NamedTuple):
+    """One line of `PRECEDENCE`: a message that meets `test` gets `answer`, which returns the next
+    state (None stays)."""
+
+    name: str
+    test: Callable[[Turn], object]
+    answer: Callable[[Turn], str | None]
+
+
 STEPS = {
-    alternatives.STATE: alternatives.step,
-    "idle": idle,
-    "choosing": choosing,
-    "confirming": confirming,
+    State.ALTERNATIVE: alternatives.step,
+    State.IDLE: idle,
+    State.CHOOSING: choosing,
+    State.CONFIRMING: confirming,
 }
 
 REGISTRATION = {
-    "registering_name": registration.name,
-    "registering_address": registration.address,
-    "registering_check": registration.check,
+    State.REGISTERING_NAME: registration.name,
+    State.REGISTERING_ADDRESS: registration.address,
+    State.REGISTERING_CHECK: registration.check,
 }
+
+PRECEDENCE = (
+    Rule("distress", lambda turn: distress.is_distress(turn.text), distress.respond),
+    Rule("STOP", _said("stop"), opt_out.stop),
+    Rule("START", _said("start"), opt_out.start),
+    Rule("silence after STOP", opt_out.silenced, _silent),
+    Rule("voice note or photo", lambda turn: bool(turn.media), media.received),
+    Rule("too long for its step", too_long.over, too_long.answer),
+    Rule("weekly call", _own_weekly_call, commands.weekly_call),
+    Rule("BEL MIJ", _call_back, commands.call_me),
+    Rule("a number we do not know", lambda turn: turn.resident is None, _register),
+    Rule("HULP", _said("help"), commands.help_menu),
+    Rule("STATUS", _said("status"), commands.status),
+    Rule("NIET MEER ELKE WEEK", _said("not_weekly"), commands.not_weekly),
+    Rule("GEEN HERINNERING", _said("no_reminder"), commands.no_reminder),
+    Rule("NIET MEER BELLEN", _said("no_call"), commands.no_weekly_call),
+    Rule("reminder", lambda turn: keywords.reminder_request(turn.text) is not None, commands.reminder),
+    Rule("the state's step", lambda turn: True, step),
+)

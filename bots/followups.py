@@ -17,6 +17,7 @@ from sqlalchemy import select
 from bots import alerts, basket
 from orders import keywords
 from messaging import outbox
+from bots.states import State
 from bots.turn import scheduled_turn
 from orders import ordering
 from orders.calendar import TIMEZONE, delivery_day_for, next_delivery_day
@@ -111,7 +112,7 @@ def _standing_read_back(session, resident: Resident, standing: Order, now):
     order = ordering.draft(session, resident, lines, now, turn.channel, placed_by=standing.placed_by)
     turn.remember(standing=True, for_resident=resident.id if turn.carer else None, usual=None)
     basket.read_back(turn, order, dropped=dropped)
-    turn.conversation.state = "confirming"
+    turn.conversation.state = State.CONFIRMING
     logger.info("standing order of resident %s read back for %s", resident.id, order.delivery_date)
     return turn
 

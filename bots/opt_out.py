@@ -8,18 +8,16 @@ from bots.turn import Turn
 logger = logging.getLogger(__name__)
 
 
-def stop(turn: Turn) -> str:
+def stop(turn: Turn) -> None:
     """The sender asked us to stop: every channel falls silent, after one last answer."""
     _set(turn, True)
     turn.reply("stopped", despite_opt_out=True, village=turn.village.name)
-    return turn.state
 
 
-def start(turn: Turn) -> str:
+def start(turn: Turn) -> None:
     """START: messages again."""
     _set(turn, False)
     turn.reply("started")
-    return turn.state
 
 
 def silenced(turn: Turn) -> bool:

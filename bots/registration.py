@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from bots import basket
 from orders import keywords
+from bots.states import State
 from bots.turn import Turn
 from orders.models import Resident
 from orders.understanding.lexicon import lexicon
@@ -31,7 +32,7 @@ HOUSE_NUMBER = re.compile(r"(\d{1,5})(?!\d) *([A-Za-z](?![A-Za-z]))?")
 LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 
 
-def start(turn: Turn) -> str:
+def start(turn: Turn) -> State:
     """The first message of a new number: keep it, tell the coordinator once, ask the name.
 
     A new Telegram chat has no number the coordinator could call, and is usually a customer
@@ -43,18 +44,18 @@ def start(turn: Turn) -> str:
         turn.tell("sms", turn.village.coordinator_phone, "coordinator_unknown_number", turn.village.language,
                   phone=turn.address, channel=turn.channel, text=turn.text[:300])
         turn.remember(coordinator_told=True)
-    return "registering_name"
+    return State.REGISTERING_NAME
 
 
-def name(turn: Turn) -> str:
+def name(turn: Turn) -> State:
     """The answer to "Wat is uw naam?"."""
     given = _name(turn, turn.text)
     if given is None:
         turn.reply("register_name_again", not_a_name=True)
-        return "registering_name"
+        return State.REGISTERING_NAME
     turn.remember(name=given)
     turn.reply("register_address", who=given)
-    return "registering_address"
+    return State.REGISTERING_ADDRESS
 
 
 def _name(turn: Turn, text: str) -> str | None:
@@ -85,7 +86,7 @@ def _quantity_words() -> frozenset:
     return frozenset(w for w in measures | set(words.numbers) if len(w) > 1 and w not in PARTICLES | {"an"})
 
 
-def address(turn: Turn) -> str:
+def address(turn: Turn) -> State:
     """The answer to "Wat is uw adres?": street with house number, and postcode."""
     text = turn.text or ""
     postcode = _postcode(text)
@@ -98,7 +99,7 @@ def address(turn: Turn) -> str:
     missing = [part for part in ("street", "postcode") if not turn.data.get(part)]
     if missing:
         turn.reply("register_address_again", missing=missing)
-        return "registering_address"
+        return State.REGISTERING_ADDRESS
     return _read_back(turn)
 
 
@@ -117,19 +118,19 @@ def _street(text: str) -> str | None:
     return None
 
 
-def _read_back(turn: Turn) -> str:
+def _read_back(turn: Turn) -> State:
     """Name and address read back, to be confirmed with JA."""
     turn.reply("register_check", who=turn.data["name"], street=turn.data["street"],
                postcode=turn.data["postcode"], choices=keywords.YES_NO[turn.language])
-    return "registering_check"
+    return State.REGISTERING_CHECK
 
 
-def check(turn: Turn) -> str:
+def check(turn: Turn) -> State:
     """JA: the resident is registered (to be checked); NEE: the questions again."""
     if keywords.is_decline(turn.text):
         turn.remember(name=None, street=None, postcode=None)
         turn.reply("register_name_again", not_a_name=False)
-        return "registering_name"
+        return State.REGISTERING_NAME
     if not keywords.is_confirmation(turn.text):
         return _read_back(turn)
     turn.resident = _register(turn)
@@ -138,7 +139,7 @@ def check(turn: Turn) -> str:
     turn.remember(name=None, street=None, postcode=None, pending_text=None)
     ordering_now = bool(pending) and keywords.command(pending) is None and basket.understood(turn, pending)
     turn.reply("registered", who=turn.resident.name, ordering=ordering_now)
-    return basket.take_order(turn, pending) if ordering_now else "idle"
+    return basket.take_order(turn, pending) if ordering_now else State.IDLE
 
 
 def _register(turn: Turn) -> Resident:

@@ -56,7 +56,7 @@ def _too_long(session, sender, inbound: Inbound, now: datetime) -> list[Outgoing
     if len(inbound.text or "") <= too_long.SHOP_OR_VOLUNTEER:
         return []
     turn = conversation.sender_turn(session, inbound, now)
-    too_long.handled(turn, too_long.SHOP_OR_VOLUNTEER, sender=sender.name)
+    too_long.answer(turn, sender=sender.name)
     return turn.replies
 
 

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from bots import conversation
 from messaging import outbox
+from bots.states import State
 from bots.turn import Turn, conversation_for, hears_on
 from dorpslijn.messages import Outgoing
 from orders import ordering
@@ -55,11 +56,8 @@ class Answered:
 def answer(session, resident: Resident, coordinator_id: int, text: str, now: datetime) -> Answered:
     """One thing the resident said, typed by the coordinator."""
     turn = staff_turn(session, resident, now, text)
-    state = turn.state if turn.state in conversation.STEPS else "idle"
-    if state == "confirming" and ordering.open_draft(session, resident) is None:
-        state = "idle"
     draft = ordering.open_draft(session, resident)
-    turn.conversation.state = conversation.STEPS[state](turn)
+    turn.conversation.state = conversation.step(turn)
     confirmed = draft is not None and draft.status == "confirmed"
     if confirmed:
         _taken(turn, draft, coordinator_id)
@@ -72,10 +70,10 @@ def answer(session, resident: Resident, coordinator_id: int, text: str, now: dat
 def forget(session, resident: Resident, now: datetime) -> bool:
     """The coordinator stops taking the order: the basket and its questions are dropped; whether one was open."""
     turn = staff_turn(session, resident, now)
-    was_open = turn.state != "idle"
+    was_open = turn.state != State.IDLE
     if was_open:
         ordering.discard_drafts(session, resident)
-    turn.conversation.state = "idle"
+    turn.conversation.state = State.IDLE
     turn.conversation.data = {}
     return was_open
 

@@ -6,26 +6,23 @@ phone left typing is for a person to read.
 """
 from __future__ import annotations
 
+from bots.states import State
 from bots.turn import Turn
 
 NAME = 80
 ADDRESS = 120
 ORDER = 800
 SHOP_OR_VOLUNTEER = 400
-LIMITS = {"registering_name": NAME, "registering_address": ADDRESS, "registering_check": ADDRESS}
+LIMITS = {State.REGISTERING_NAME: NAME, State.REGISTERING_ADDRESS: ADDRESS, State.REGISTERING_CHECK: ADDRESS}
 
 
-def limit(state: str) -> int:
-    """The most characters a person means at this step of the conversation."""
-    return LIMITS.get(state, ORDER)
+def over(turn: Turn) -> bool:
+    """Whether a resident's message is longer than anyone means at the conversation's step."""
+    return len(turn.text) > LIMITS.get(turn.state, ORDER)
 
 
-def handled(turn: Turn, most: int, sender: str = "") -> bool:
-    """Whether the message is over `most` characters, and so answered here and given to the coordinator."""
-    if len(turn.text) <= most:
-        return False
+def answer(turn: Turn, sender: str = "") -> None:
+    """The sender hears the message is too long, and the coordinator gets it as a task."""
     turn.reply("too_long", step=turn.state)
     turn.ask_coordinator("too_long", "coordinator_too_long", about=turn.text, sender=sender,
                          details={"length": len(turn.text)}, length=len(turn.text))
-    return True
-

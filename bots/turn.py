@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from messaging import sms_text
+from bots.states import State
 from messaging.models import Conversation
 from dorpslijn.messages import Outgoing
 from dorpslijn.words import say
@@ -111,7 +112,7 @@ def conversation_for(session, village_id: int, channel: str, address: str, langu
         Conversation.address == address))
     if conversation is None:
         conversation = Conversation(village_id=village_id, channel=channel, address=address,
-                                    state="idle", data={}, language=language)
+                                    state=State.IDLE, data={}, language=language)
         session.add(conversation)
     return conversation
 

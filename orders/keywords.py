@@ -5,6 +5,7 @@ import re
 import unicodedata
 
 from orders.calendar import DAY_NAMES
+from orders.plain_text import fold
 
 CONFIRM = {"ja", "yes", "klopt", "ok", "oke", "okay", "okee", "prima", "goed", "akkoord", "graag",
            "ja graag", "yes please", "dat klopt", "is goed", "👍", "👌", "✅", "y", "j"}
@@ -57,13 +58,6 @@ ENGLISH = {"yes", "please", "hello", "hi", "thanks", "thank", "same", "call", "c
 DUTCH = {"ja", "graag", "hallo", "goedemorgen", "goedemiddag", "dag", "bedankt", "dank", "en", "een",
          "mijn", "ik", "wil", "heb", "brood", "melk", "kaas", "groetjes", "alstublieft", "aub", "zelfde",
          "bel", "mij", "hulp", "annuleer", "voor", "van", "het", "de", "ook", "nog", "pond", "ons"}
-
-
-def fold(text: str) -> str:
-    """Lower case, without accents, control characters or extra spaces."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c) and (c.isprintable() or c in "\n "))
-    return re.sub(r"\s+", " ", text.lower()).strip()
 
 
 def words_of(text: str) -> str:

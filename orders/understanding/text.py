@@ -1,12 +1,10 @@
-"""Raw message text made plain: lower case ASCII, emoji and control characters gone, then tokens."""
+"""Message text cut into pieces at punctuation and line breaks, each piece as its tokens."""
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from unidecode import unidecode
+from orders.plain_text import plain
 
-MAX_CHARS = 20_000
 # A comma or full stop between digits is a decimal sign; anywhere else it ends a list item, and
 # so does a dash, plus or ampersand standing alone ("12 rollen + afwasmiddel", not "50+").
 SEPARATORS = re.compile(r"(\n|[;:!?\"*#|]|(?<!\d)[.,]|[.,](?!\d)|(?:^|\s)[-+&]+(?=\s)|\s-+$)")
@@ -17,25 +15,6 @@ LINES = re.compile(r"^\s*(?:\n|-+|\*|#|\|)\s*$")
 # A line numbered "1." or "2)" in a numbered list: the number is the line's place, not a count.
 MARKER = re.compile(r"(?m)^[ \t]*(\d{1,2})[.)][ \t]+(?=\S)")
 TOKEN = re.compile(r"\d+/\d+|(?<![\w])-?\d+(?:[.,]\d+)?(?:e[+-]?\d+)?\+?|[a-z]+(?:'[a-z]+)?|\d+\+?")
-
-
-def plain(text: str) -> str:
-    """The text in lower case ASCII: emoji and bullets become line breaks, other scripts and controls go."""
-    kept = []
-    for ch in text[:MAX_CHARS]:
-        if ch.isascii():
-            kept.append(ch if ch.isprintable() or ch == "\n" else " ")
-            continue
-        category = unicodedata.category(ch)
-        if category.startswith("L"):
-            kept.append(ch if unicodedata.name(ch, "").startswith("LATIN") else " ")
-        elif category in ("Nd", "No", "Pd", "Zs", "Pi", "Pf"):
-            kept.append(ch)
-        elif category in ("So", "Sk", "Cs", "Co", "Po"):
-            kept.append("\n")
-        else:
-            kept.append(" ")
-    return unidecode("".join(kept)).lower().replace("(", " ").replace(")", " ")
 
 
 def pieces(text: str) -> list[list[str]]:
