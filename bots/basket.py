@@ -95,8 +95,7 @@ def choosing(turn: Turn) -> str:
         return "choosing"
     if basket_dialog.teaches(question, chosen):
         learning.note_unclear(turn.session, turn.village, turn.resident, turn.address, question["text"])
-    basket = [*(turn.data.get("basket") or []), *([list(chosen.line)] if chosen.line else [])]
-    turn.remember(basket=basket, questions=questions[1:])
+    turn.remember(basket=chosen.added_to(turn.data.get("basket") or []), questions=questions[1:])
     return next_question(turn)
 
 

@@ -28,6 +28,10 @@ class Answer:
 
     line: tuple[str, str] | None = None
 
+    def added_to(self, lines: list) -> list:
+        """The basket's [sku, quantity] lines with the chosen one added."""
+        return [*lines, list(self.line)] if self.line else list(lines)
+
 
 def questions(unclear: list[Unclear]) -> tuple[list[dict], list[str]]:
     """A question for each unclear item some product fits, and the words no product fits."""
@@ -104,7 +108,8 @@ def amount(product: Product, said: str) -> Answer | None:
     """The amount an answer to "how much?" gives (`4`, `1 pond`, `twee ons`), 0 or NEE for none."""
     if keywords.is_decline(said) or keywords.choice(said, 0) == 0:
         return Answer()
-    items = understand(f"{said[:MAX_ANSWER]} {product.name}", Catalogue([product])).items
+    said = said[:MAX_ANSWER].strip().rstrip(".!?")  # speech ends a sentence: "Een pond."
+    items = understand(f"{said} {product.name}", Catalogue([product])).items
     sane = [i for i in items if Decimal(0) < i.quantity <= (MOST_KILOS if product.weighed else MOST_PIECES)]
     return Answer((product.sku, str(sane[0].quantity))) if sane else None
 
