@@ -107,3 +107,14 @@ def test_text_and_voice_offer_the_same_choices_for_the_same_kind_word(phone, wor
     spoken = [s.split(" voor ", 1)[1].rstrip(".") for s in question.said if s.startswith("Druk ") and " voor " in s]
     assert len(written) >= 2
     assert spoken == written
+
+
+def test_a_caller_is_asked_how_much_as_a_texter_is_and_not_given_a_pound_unasked(client, settings, demo):
+    truus = Caller(client, settings, TRUUS)
+    truus.dial()
+    truus.press(2)
+    question = truus.say("jong belegen kaas")
+    assert "U zei: jong belegen kaas. Hoeveel Jong belegen kaas wilt u?" in question.said
+    assert question.path(question.gather).startswith("/twilio/voice/choose?")
+    read_back = truus.say("Twee ons.")
+    assert any(s.startswith("Jong belegen kaas, twee ons") for s in read_back.said), read_back.said
