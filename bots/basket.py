@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import logging
 import re
-from decimal import Decimal
 
 from bots import alerts
 from orders import keywords
 from bots.states import State
 from bots.turn import Turn, hears_on
-from orders import learning, ordering, shop_orders, usual
+from orders import basket_dialog, learning, ordering, shop_orders, usual
 from orders.catalogue import Catalogue
 from orders.models import Order
 from orders.understanding import understand
 
 logger = logging.getLogger(__name__)
 
-MAX_CHOICES = 5
 MAX_TEXT = 5000
 SHORT_SHOP_NAME = re.compile(r"\b(?:De|Het|Van|Den|Ter|'t)\b.*")
 
@@ -37,8 +35,9 @@ def take_order(turn: Turn, text: str) -> State:
         turn.reply("not_understood", not_found=not_found, not_today=not_today)
         return State.IDLE
     chosen = usual.first_choices(turn.session, turn.resident, result)
+    questions, unsold = basket_dialog.questions(chosen.unclear)
     turn.remember(basket=[[i.sku, str(i.quantity)] for i in chosen.items],
-                  questions=[question(u) for u in chosen.unclear], not_found=not_found, not_today=not_today or None,
+                  questions=questions, not_found=not_found + unsold, not_today=not_today or None,
                   usual=chosen.usual or None, weekly=weekly or turn.data.get("weekly"),
                   truncated=result.truncated or None)
     return next_question(turn)
@@ -66,89 +65,44 @@ def catalogue(turn: Turn) -> Catalogue:
     return ordering.catalogue_for(turn.session, turn.village, turn.now)
 
 
-def question(unclear) -> dict:
-    """An open question about an unclear item, as the conversation keeps it."""
-    return {"text": unclear.text, "candidates": list(unclear.candidates)[:MAX_CHOICES],
-            "quantity": str(unclear.quantity) if unclear.quantity is not None else None,
-            "reason": unclear.reason}
-
-
 def next_question(turn: Turn) -> State:
     """Ask the first open question, or read the basket back when none is left."""
-    questions = list(turn.data.get("questions") or [])
-    while questions:
-        question = questions[0]
-        products = _products(turn, question["candidates"])
-        if question["reason"] == "quantity" and products:
-            turn.reply("ask_quantity", text=question["text"], product=products[0])
-            return State.CHOOSING
-        if products:
-            turn.reply("ask_choice", text=question["text"], options=products,
-                       choices=[str(n) for n in range(1, len(products) + 1)])
-            return State.CHOOSING
-        questions.pop(0)
-        turn.remember(questions=questions, not_found=[*turn.data.get("not_found", []), question["text"]])
-    return finish(turn)
+    questions, gone = basket_dialog.still_open(turn.data.get("questions") or [], catalogue(turn))
+    if gone:
+        turn.remember(questions=questions, not_found=[*turn.data.get("not_found", []), *gone])
+    if not questions:
+        return finish(turn)
+    ask(turn, questions[0])
+    return State.CHOOSING
 
 
-def _products(turn: Turn, skus) -> list:
-    products = catalogue(turn)
-    return [p for p in (products.get(sku) for sku in skus) if p is not None][:MAX_CHOICES]
+def ask(turn: Turn, question: dict, again: bool = False) -> None:
+    """A question in words: how much of the one product, or which of the numbered products."""
+    products = basket_dialog.choices(question, catalogue(turn))
+    about = "quantity" if basket_dialog.about_amount(question) else "choice"
+    turn.reply(f"ask_{about}{'_again' if again else ''}", text=question["text"], product=products[0],
+               options=products, choices=[str(n) for n in range(1, len(products) + 1)])
 
 
 def choosing(turn: Turn) -> State:
     """The answer to an open question: a number, a product's name, or 0 / NEE for none."""
-    questions = list(turn.data.get("questions") or [])
-    if not questions:
-        return finish(turn)
+    questions, gone = basket_dialog.still_open(turn.data.get("questions") or [], catalogue(turn))
+    if not questions or gone:
+        return next_question(turn)
     question = questions[0]
-    products = _products(turn, question["candidates"])
-    picked = _quantity_answer(turn, products[0]) if question["reason"] == "quantity" else \
-        _choice_answer(turn, question, products)
-    if picked is None:
-        if question["reason"] == "quantity":
-            turn.reply("ask_quantity_again", product=products[0])
-        else:
-            turn.reply("ask_choice_again", options=products,
-                       choices=[str(n) for n in range(1, len(products) + 1)])
+    chosen = basket_dialog.answer(question, basket_dialog.choices(question, catalogue(turn)), turn.text)
+    if chosen is None:
+        ask(turn, question, again=True)
         return State.CHOOSING
-    basket = list(turn.data.get("basket") or [])
-    if picked:
-        basket.append(list(picked))
-    elif question["reason"] != "quantity":  # none of these: the coordinator may teach what the word meant
+    if basket_dialog.teaches(question, chosen):
         learning.note_unclear(turn.session, turn.village, turn.resident, turn.address, question["text"])
-    turn.remember(basket=basket, questions=questions[1:])
+    turn.remember(basket=chosen.added_to(turn.data.get("basket") or []), questions=questions[1:])
     return next_question(turn)
-
-
-def _choice_answer(turn: Turn, question: dict, products) -> tuple | None | bool:
-    """(sku, quantity) for the product chosen, False for none of them, None when unclear."""
-    number = keywords.choice(turn.text, len(products))
-    if number is None and keywords.is_decline(turn.text):
-        number = 0
-    if number is None:
-        named = understand(turn.text[:200], Catalogue(products)).items
-        if len({i.sku for i in named}) == 1:
-            number = 1 + [p.sku for p in products].index(named[0].sku)
-    if number is None:
-        return None
-    if number == 0:
-        return False
-    return products[number - 1].sku, question["quantity"] or "1"
-
-
-def _quantity_answer(turn: Turn, product) -> tuple | None | bool:
-    """(sku, quantity) from an answer such as `4` or `1 pond`, False for none."""
-    if keywords.is_decline(turn.text) or keywords.choice(turn.text, 0) == 0:
-        return False
-    items = understand(f"{turn.text[:100]} {product.name}", Catalogue([product])).items
-    sane = [i for i in items if Decimal(0) < i.quantity <= (Decimal(5) if product.unit == "kg" else Decimal(30))]
-    return (product.sku, str(sane[0].quantity)) if sane else None
 
 
 def finish(turn: Turn) -> State:
     """Every question answered: the basket becomes a draft, read back to the resident."""
-    lines = merged(turn.data.get("basket") or [])
+    lines = basket_dialog.merged(turn.data.get("basket") or [])
     not_found, not_today = turn.data.get("not_found") or [], turn.data.get("not_today") or []
     turn.remember(basket=None, questions=None, not_found=None, not_today=None)
     if not lines:
@@ -158,14 +112,6 @@ def finish(turn: Turn) -> State:
                            placed_by=turn.address if turn.carer else "")
     read_back(turn, order, not_found=not_found, not_today=not_today)
     return State.CONFIRMING
-
-
-def merged(lines) -> list[tuple[str, Decimal]]:
-    """(sku, quantity) pairs with one line per product, in the order first named."""
-    totals: dict[str, Decimal] = {}
-    for sku, quantity in lines:
-        totals[sku] = totals.get(sku, Decimal(0)) + Decimal(str(quantity))
-    return [(sku, quantity) for sku, quantity in totals.items() if quantity > 0]
 
 
 def read_back(turn: Turn, order: Order, not_found=(), dropped=(), not_in_order=(), not_today=()) -> None:

@@ -9,7 +9,7 @@ from bots import basket
 from orders import keywords
 from bots.states import State
 from bots.turn import Turn
-from orders import ordering, usual
+from orders import basket_dialog, ordering, usual
 from orders.catalogue import Catalogue
 from orders.models import Order
 from orders.understanding import understand
@@ -95,7 +95,7 @@ def apply(turn: Turn, order: Order, changes: list[Change]) -> State:
         return basket.next_question(turn)
     if not lines:
         return basket.drop(turn, "basket_empty")
-    ordering.set_lines(turn.session, order, basket.merged(lines.items()))
+    ordering.set_lines(turn.session, order, basket_dialog.merged(lines.items()))
     basket.read_back(turn, order, **notes)
     return State.CONFIRMING
 
@@ -131,10 +131,11 @@ def _add(turn: Turn, lines: dict, words: str, notes: dict) -> list[dict]:
     for item in chosen.items:
         lines[item.sku] = lines.get(item.sku, 0) + item.quantity
     turn.remember(usual=[*turn.data.get("usual", []), *chosen.usual] or None)
-    notes["not_found"] += result.not_found
+    questions, unsold = basket_dialog.questions(chosen.unclear)
+    notes["not_found"] += result.not_found + unsold
     if not result.items and not result.unclear and not result.not_found:
         notes["not_found"].append(words)
-    return [basket.question(u) for u in chosen.unclear]
+    return questions
 
 
 def _set_quantity(turn: Turn, order: Order, lines: dict, words: str, notes: dict, questions: list) -> None:

@@ -6,24 +6,21 @@ A basket is a draft order: nothing is ordered until the caller presses 1 after t
 from __future__ import annotations
 
 import logging
-from decimal import Decimal
 
 from sqlalchemy.orm import selectinload
 
 from ivr.call import Call
 from ivr.help import not_understood, understood
 from ivr.hints import answer_hints, catalogue_hints
-from ivr.keys import CHOOSE_WORDS, choice
 from ivr.twiml import Reply
 from ivr.weekly_offer import may_offer_weekly_call, offer_weekly_call
-from orders import keywords, learning, ordering, shop_orders, usual
+from orders import basket_dialog, learning, ordering, shop_orders, usual
+from orders.catalogue import Catalogue
 from orders.models import Order, ShopOrder
 from orders.understanding import understand
 
 logger = logging.getLogger(__name__)
 
-MAX_CHOICES = 4         # with "none of these" at most five choices, as VOICE.md asks
-DEFAULT_WEIGHT = Decimal("0.5")  # a pound, when a weighed product was chosen without an amount
 
 
 def say_order(call: Call, intro: str = "") -> Reply:
@@ -62,13 +59,10 @@ def order(call: Call) -> Reply:
     adding = (call.record.data or {}).get("adding", False)
     if not call.speech or call.unsure:
         return not_understood(call, lambda intro: ask_shopping_again(call, intro))
-    catalogue = ordering.catalogue_for(call.session, call.village, call.now)
-    result = understand(call.speech, catalogue)
+    result = understand(call.speech, catalogue(call))
     chosen = usual.first_choices(call.session, call.resident, result)
-    questions = [{"text": u.text, "candidates": u.candidates[:MAX_CHOICES], "reason": u.reason,
-                  "quantity": None if u.quantity is None else str(u.quantity)}
-                 for u in chosen.unclear if u.candidates]
-    not_found = result.not_found + [u.text for u in chosen.unclear if not u.candidates]
+    questions, unsold = basket_dialog.questions(chosen.unclear)
+    not_found = result.not_found + unsold
     for word in result.not_found:
         learning.note_unclear(call.session, call.village, call.resident, call.record.phone, word)
     if not chosen.items and not questions:
@@ -100,77 +94,57 @@ def current_basket(call: Call) -> Order | None:
 
 def next_question(call: Call) -> Reply:
     """Ask about the next unclear item, or read the basket back when all is clear."""
+    questions, gone = basket_dialog.still_open(call.record.data.get("questions", []), catalogue(call))
+    call.remember(questions=questions, not_found=[*call.record.data.get("not_found", []), *gone])
     data = call.record.data
-    if data.get("questions"):
+    if questions:
         return ask_which(call)
     if not data.get("lines"):
         return say_order(call, call.words("nothing_left"))
-    return draft_and_read_back(call, data["lines"], not_found=data.get("not_found", []), usual=data.get("usual", []))
+    return draft_and_read_back(call, data["lines"], not_found=data["not_found"], usual=data.get("usual", []))
 
 
 def ask_which(call: Call, intro: str = "") -> Reply:
-    """One unclear item, with a key per product it may be."""
+    """One unclear item: a key per product it may be, or how much of its one product."""
     question = call.record.data["questions"][0]
-    names = [product.name for product in candidates(call, question)]
-    return call.reply().say(intro).ask(call.url("choose"), call.words("choose", text=question["text"], names=names),
-                                       hints=", ".join(names))
+    products = basket_dialog.choices(question, catalogue(call))
+    if basket_dialog.about_amount(question):
+        text = call.words("how_much", text=question["text"], product=products[0])
+        hints = answer_hints(call, "how_much")
+    else:
+        names = [product.name for product in products]
+        text, hints = call.words("choose", text=question["text"], names=names), ", ".join(names)
+    return call.reply().say(intro).ask(call.url("choose"), text, hints=hints)
 
 
-def candidates(call: Call, question: dict) -> list:
-    catalogue = ordering.catalogue_for(call.session, call.village, call.now)
-    return [p for p in (catalogue.get(sku) for sku in question["candidates"]) if p is not None]
+def catalogue(call: Call) -> Catalogue:
+    """The village's catalogue as it is today."""
+    return ordering.catalogue_for(call.session, call.village, call.now)
 
 
 def choose(call: Call) -> Reply:
-    """The caller chose one product for an unclear item (or none: 0)."""
+    """The caller's answer to an unclear item: a key, a product's name, an amount, or 0 for none."""
     question = call.record.data["questions"][0]
-    products = candidates(call, question)
-    key = choice(call, CHOOSE_WORDS) if len(products) == 1 else (call.digits[:1] or spoken_product(call, products))
-    if not (key == "0" or key.isdigit() and 1 <= int(key) <= len(products)) or call.unsure:
+    products = basket_dialog.choices(question, catalogue(call))
+    if not products:
+        return next_question(call)
+    chosen = None if call.unsure else basket_dialog.answer(question, products, call.digits or call.speech)
+    if chosen is None:
         return not_understood(call, lambda intro: ask_which(call, intro))
     understood(call)
-    lines = call.record.data["lines"]
-    if key != "0":
-        product = products[int(key) - 1]
-        lines = lines + [[product.sku, str(chosen_quantity(question, product))]]
-    elif question["reason"] != "quantity":  # none of these: the coordinator may teach what the word meant
+    if basket_dialog.teaches(question, chosen):
         learning.note_unclear(call.session, call.village, call.resident, call.record.phone, question["text"])
-    call.remember(lines=lines, questions=call.record.data["questions"][1:])
+    call.remember(lines=chosen.added_to(call.record.data["lines"]), questions=call.record.data["questions"][1:])
     return next_question(call)
-
-
-def spoken_product(call: Call, products) -> str:
-    """The key of the product whose name shares the most words with what was said."""
-    said = set(keywords.words_of(call.speech).split())
-    scores = [len(said & set(keywords.words_of(p.name).split())) for p in products]
-    best = max(scores, default=0)
-    if best == 0 or scores.count(best) > 1:
-        return ""
-    return str(scores.index(best) + 1)
-
-
-def chosen_quantity(question: dict, product) -> Decimal:
-    """The amount that was said when it was only the product that was unclear, else one (a pound)."""
-    if question["quantity"] and question["reason"] == "ambiguous":
-        return Decimal(question["quantity"])
-    return DEFAULT_WEIGHT if product.weighed else Decimal(1)
 
 
 def draft_and_read_back(call: Call, lines, same: bool = False, not_found=(), usual=()) -> Reply:
     """Make the basket (a draft: nothing is ordered yet) and read it back; `usual` are the skus
     the resident's own orders chose (orders/usual.py), said so beside their line."""
-    basket = ordering.draft(call.session, call.resident, merged(lines), call.now, "voice")
+    basket = ordering.draft(call.session, call.resident, basket_dialog.merged(lines), call.now, "voice")
     call.record.order_id = basket.id
     call.remember(same=same, not_found=list(not_found), usual=list(usual), lines=[], questions=[])
     return read_back(call)
-
-
-def merged(lines) -> list[tuple[str, Decimal]]:
-    """(sku, quantity) pairs with one line per product, quantities added up, in the order said."""
-    totals: dict[str, Decimal] = {}
-    for sku, quantity in lines:
-        totals[sku] = totals.get(sku, Decimal(0)) + Decimal(str(quantity))
-    return list(totals.items())
 
 
 def read_back(call: Call, intro: str = "") -> Reply:

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Callable
 
 from dorpslijn.messages import Outgoing
-from dorpslijn.words import say
+from dorpslijn.words import LANGUAGES, say
 from ivr.models import VoiceCall
 from ivr.twiml import Reply, Voice
 from orders import tasks
@@ -17,6 +17,12 @@ from orders.models import Resident, Village
 
 LOW_CONFIDENCE = 0.3     # Twilio's speech Confidence below which we ask again
 MAX_SPEECH = 2000
+
+
+def voice(settings, language: str) -> Voice:
+    """The voice that speaks a language we have words for; Dutch for any other."""
+    language = language if language in LANGUAGES else "nl"
+    return Voice(settings.voice if language == "nl" else settings.voice_en, language)
 
 
 @dataclass
@@ -58,8 +64,7 @@ class Call:
         return say(f"voice_{template}", self.language, **values)
 
     def reply(self) -> Reply:
-        voice = self.settings.voice if self.language == "nl" else self.settings.voice_en
-        return Reply(Voice(voice, self.language))
+        return Reply(voice(self.settings, self.language))
 
     def remember(self, **values) -> None:
         """Keep values for the call's next steps (a step that changes nothing writes nothing)."""

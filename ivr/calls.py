@@ -73,16 +73,26 @@ def caller(session, form) -> tuple[Village, str, Resident | None] | None:
 def fallback_call_back(session, form) -> tuple[int, list[Outgoing]] | None:
     """After an error on our side: the caller's number goes to the coordinator as a call-back;
     the village and the coordinator's text, for the caller to send at once."""
-    record = session.scalar(select(VoiceCall).where(VoiceCall.call_sid == form.get("CallSid", "")))
-    if record is not None:
-        village, phone, resident = session.get(Village, record.village_id), record.phone, record.resident
-    else:
-        village, phone, resident = caller(session, form) or (None, None, None)
+    village, phone, resident = _broken_call(session, form)
     if village is None:
         return None
     return village.id, tasks.ask_coordinator(session, village, "call_back", "voice_coordinator_call_back",
                                              phone=phone, resident=resident,
                                              details={"error": form.get("ErrorCode", "")})
+
+
+def fallback_language(session, form) -> str:
+    """The language of a caller cut off by our error: the resident's, else their village's, else Dutch."""
+    village, _, resident = _broken_call(session, form)
+    return resident.language if resident else village.language if village else "nl"
+
+
+def _broken_call(session, form) -> tuple[Village | None, str | None, Resident | None]:
+    """Who was on a call that broke: from our record of it, else from the numbers."""
+    record = session.scalar(select(VoiceCall).where(VoiceCall.call_sid == form.get("CallSid", "")))
+    if record is not None:
+        return session.get(Village, record.village_id), record.phone, record.resident
+    return caller(session, form) or (None, None, None)
 
 
 def place(session, settings, record: VoiceCall) -> list[Outgoing]:

@@ -8,8 +8,8 @@ import logging
 from typing import Callable
 
 from dorpslijn.words import say
-from ivr.call import Call
-from ivr.twiml import Reply, Voice
+from ivr.call import Call, voice
+from ivr.twiml import Reply
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +58,8 @@ def call_back(call: Call) -> Reply:
     return call.reply().hang_up(call.words("call_back"))
 
 
-def calm(settings) -> str:
-    """A calm Dutch sentence that a volunteer will call back, then the end of the call: for a
-    request we cannot place, or after an error on our side."""
-    return Reply(Voice(settings.voice, "nl")).hang_up(say("voice_fallback", "nl")).xml()
+def calm(settings, language: str = "nl") -> str:
+    """A calm sentence that a volunteer will call back, then the end of the call: for a request we
+    cannot place, or after an error on our side; in the caller's language when we know it."""
+    spoken = voice(settings, language)
+    return Reply(spoken).hang_up(say("voice_fallback", spoken.language)).xml()

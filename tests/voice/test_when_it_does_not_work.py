@@ -3,7 +3,7 @@ own error. The caller always hears what happens next, and the coordinator gets t
 import pytest
 from sqlalchemy import select
 
-from conftest import BAKER, COORDINATOR, TRUUS, outbox, signed_post
+from conftest import BAKER, COORDINATOR, SUSAN, TRUUS, outbox, signed_post
 from orders.models import Order, Task
 from voice.caller import Caller
 
@@ -153,3 +153,12 @@ def test_a_caller_is_greeted_after_the_database_server_dropped_every_connection(
     server_restart()
     menu = call().dial()
     assert menu.said[0].startswith("Goede") and "Truus Lamberts" in menu.said[0]
+
+
+def test_an_english_caller_cut_off_by_our_error_hears_it_in_english(client, settings, demo, db):
+    form = {"CallSid": "CAbroken-en", "From": SUSAN, "To": "+31852080300", "ErrorCode": "11200"}
+    response = signed_post(client, settings, "/twilio/voice/fallback", form)
+    assert b"Sorry, something went wrong on our side." in response.data and b"<Hangup" in response.data
+    assert b'language="en-GB"' in response.data
+    [task] = tasks(db, "call_back")
+    assert task.phone == SUSAN

@@ -55,16 +55,18 @@ def status():
 @bp.post("/fallback")
 @twilio_signed
 def fallback():
-    """Twilio's Fallback URL: a calm sentence and a call-back, never Twilio's English error."""
+    """Twilio's Fallback URL: a calm sentence in the caller's language and a call-back, never Twilio's error."""
     logger.error("voice fallback for %s: error %s at %s", request.form.get("CallSid"),
                  request.form.get("ErrorCode"), request.form.get("ErrorUrl"))
+    language = "nl"
     try:
+        language = calls.fallback_language(db(), request.form)
         found = calls.fallback_call_back(db(), request.form)
         if found:
             _send(db(), *found)
     except Exception:
         logger.exception("could not note the call-back for %s", request.form.get("From"))
-    return twiml(calm(settings()))
+    return twiml(calm(settings(), language))
 
 
 @bp.post("/<name>")
