@@ -82,5 +82,5 @@ def _taken(turn: Turn, order: Order, coordinator_id: int) -> None:
     """A confirmed phone order: who took it, and the confirmation the coordinator saw, to the resident."""
     order.taken_by_id = coordinator_id
     channel, to = hears_on(turn.session, turn.resident)
-    turn.replies += [Outgoing(channel, to, m.body) for m in turn.replies if m.channel == STAFF]
+    turn.replies += [Outgoing(channel, to, m.body, template=m.template) for m in turn.replies if m.channel == STAFF]
     logger.info("order %s taken on the phone by coordinator %s", order.number, coordinator_id)

@@ -106,4 +106,4 @@ def _language(extra: dict) -> str:
 
 def _reply(inbound: Inbound, language: str, template: str, ask_contact: bool = False, **values) -> Outgoing:
     extra = {"ask_contact": True, "language": language} if ask_contact else {}
-    return Outgoing("telegram", inbound.sender, say(template, language, **values), extra)
+    return Outgoing("telegram", inbound.sender, say(template, language, **values), extra, template)

@@ -61,7 +61,7 @@ class Turn:
         extra = {"choices": list(choices)} if choices else {}
         if despite_opt_out:
             extra["despite_opt_out"] = True
-        self.replies.append(Outgoing(self.channel, self.address, body, extra))
+        self.replies.append(Outgoing(self.channel, self.address, body, extra, template))
 
     def fitted(self, template: str, **values) -> str:
         """The message, made briefer (`brief` 0 to 3) until an SMS fits two segments."""
@@ -77,7 +77,7 @@ class Turn:
     def tell(self, channel: str, to: str, template: str, language: str = "nl", /, **values) -> None:
         """Send someone else (a shop, the coordinator, a contact person) a message."""
         if to:
-            self.replies.append(Outgoing(channel, to, say(template, language, **values)))
+            self.replies.append(Outgoing(channel, to, say(template, language, **values), template=template))
 
     def ask_coordinator(self, kind: str, template: str, /, said: str | None = None, about: str = "",
                         details=None, **values) -> None:

@@ -20,9 +20,11 @@ class Inbound:
 
 @dataclass(frozen=True)
 class Outgoing:
-    """A message to one person on one channel; it goes into the outbox."""
+    """A message to one person on one channel; it goes into the outbox. `template` names the
+    template that made it ("" for words a person typed, such as the coordinator's reply)."""
 
     channel: str
     to: str
     body: str
     extra: dict = field(default_factory=dict)
+    template: str = ""

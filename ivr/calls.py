@@ -111,7 +111,7 @@ def console_call(session, settings, record: VoiceCall) -> Outgoing:
                 resident=session.get(Resident, record.resident_id), record=record, now=settings.now(),
                 url=lambda step: step)
     text = opening(call) + "\n" + call.words("menu")
-    return Outgoing("voice", record.phone, text, {"answer": _answer_path(record)})
+    return Outgoing("voice", record.phone, text, {"answer": _answer_path(record)}, "voice_weekly")
 
 
 def _answer_path(record: VoiceCall) -> str:

@@ -43,6 +43,7 @@ class OutboundMessage(Base):
     channel: Mapped[str] = mapped_column(String(10))
     to: Mapped[str] = mapped_column(String(64), index=True)
     body: Mapped[str] = mapped_column(Text)
+    template: Mapped[str] = mapped_column(String(64), default="")  # what made the body ("" when a person typed it)
     status: Mapped[str] = mapped_column(String(12), default="queued", index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     provider_id: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)

@@ -30,7 +30,7 @@ def put_all(session, village_id: int, messages: list[Outgoing], now: datetime | 
     now = now or utcnow()
     stopped = _opted_out(session, village_id, {m.to for m in messages})
     rows = [OutboundMessage(village_id=village_id, channel=m.channel, to=m.to, body=m.body,
-                            status="queued", extra=dict(m.extra), created_at=now)
+                            template=m.template, status="queued", extra=dict(m.extra), created_at=now)
             for m in messages if m.to and (m.to not in stopped or m.extra.get("despite_opt_out"))]
     notices = sending_caps.hold_back(session, session.get(Village, village_id), rows, load_settings(), now)
     session.add_all(rows)
@@ -85,4 +85,5 @@ def _by_sms_instead(session, message: OutboundMessage) -> list[OutboundMessage]:
             phones.append(person.phone)
             logger.info("Telegram chat %s blocked the bot; %s %s gets texts instead", message.to,
                         model.__name__.lower(), person.id)
-    return put_all(session, message.village_id, [Outgoing("sms", phone, message.body) for phone in phones[:1]])
+    return put_all(session, message.village_id, [Outgoing("sms", phone, message.body, template=message.template)
+                                                    for phone in phones[:1]])

@@ -52,12 +52,12 @@ def _on(channel: str, phone: str, telegram_chat_id: str | None) -> Address:
 
 def message(address: Address, template: str, language: str = "nl", **values) -> Outgoing:
     """One message from a template."""
-    return Outgoing(address.channel, address.to, say(template, language, **values))
+    return Outgoing(address.channel, address.to, say(template, language, **values), template=template)
 
 
 def messages(address: Address, template: str, language: str = "nl", **values) -> list[Outgoing]:
     """A long template as one or more messages, split between its paragraphs."""
-    return [Outgoing(address.channel, address.to, part)
+    return [Outgoing(address.channel, address.to, part, template=template)
             for part in split(say(template, language, **values))]
 
 

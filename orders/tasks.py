@@ -46,7 +46,7 @@ def ask_coordinator(session, village: Village, kind: str, template: str | None, 
     if not (text and text_coordinator and village.coordinator_phone):
         return []
     address = notices.coordinator(village)
-    return [Outgoing(address.channel, address.to, text)]
+    return [Outgoing(address.channel, address.to, text, template=template)]
 
 
 def ask_counting(session, village: Village, kind: str, template: str, /, phone: str = "",

@@ -38,10 +38,11 @@ def clock(monkeypatch, settings):
 
 
 def messages(settings, to=None):
-    """Outbox rows with their extra (choices), oldest first."""
+    """Outbox rows with their extra (choices) and the template that made them, oldest first."""
     with session_scope(settings.database_url) as session:
         rows = session.scalars(select(OutboundMessage).order_by(OutboundMessage.id)).all()
-        return [{"to": m.to, "channel": m.channel, "body": m.body, "extra": dict(m.extra or {})}
+        return [{"to": m.to, "channel": m.channel, "body": m.body, "extra": dict(m.extra or {}),
+                 "template": m.template}
                 for m in rows if to is None or m.to == to]
 
 

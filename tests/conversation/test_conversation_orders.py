@@ -62,14 +62,17 @@ def test_unclear_items_are_asked_one_at_a_time_with_numbered_choices(phone, work
     assert 2 <= len(numbered) <= 5 and numbered[0].startswith("1. ")
     assert question["extra"]["choices"] == [str(n) for n in range(1, len(numbered) + 1)]
     assert "melk" not in question["body"].lower(), "one question at a time"
+    assert question["template"] == "ask_choice"
     truus.text("brood")  # not a number: asked again, more simply
     work()
-    assert "nummer" in last(settings, TRUUS) and "BEL MIJ" in last(settings, TRUUS)
+    assert messages(settings, TRUUS)[-1]["template"] == "ask_choice_again" and "BEL MIJ" in last(settings, TRUUS)
     truus.text("2")
     work()
-    assert "elk" in last(settings, TRUUS).lower(), "then the question about the milk"
+    milk = messages(settings, TRUUS)[-1]
+    assert milk["template"] == "ask_choice" and "elk" in milk["body"].lower(), "then the question about the milk"
     truus.text("2")
     work()
+    assert messages(settings, TRUUS)[-1]["template"] == "read_back"
     read_back = last(settings, TRUUS)
     assert "Bruin brood heel" in read_back and "Halfvolle melk" in read_back and "2x Krentenbol" in read_back
     assert order_of(db).status == "draft"

@@ -77,7 +77,7 @@ def outbox_rows(settings, to):
     """The outbox rows to one chat, with their `extra`, oldest first."""
     with session_scope(settings.database_url) as session:
         return [{"channel": m.channel, "to": m.to, "body": m.body, "status": m.status, "extra": m.extra,
-                 "attempts": m.attempts, "error": m.error}
+                 "attempts": m.attempts, "error": m.error, "template": m.template}
                 for m in session.scalars(select(OutboundMessage).where(OutboundMessage.to == to)
                                          .order_by(OutboundMessage.id))]
 

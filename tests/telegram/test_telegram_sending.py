@@ -92,13 +92,14 @@ def test_a_chat_that_blocked_the_bot_is_unlinked_and_the_message_goes_by_sms_ins
                                                                                       db):
     link_truus(db)
     live.blocked.add(TRUUS_CHAT)
-    queue_to_truus(settings, Outgoing("telegram", TRUUS_CHAT, "Uw bestelling komt vrijdag."))
+    queue_to_truus(settings, Outgoing("telegram", TRUUS_CHAT, "Uw bestelling komt vrijdag.", template="delivery_day"))
     work()
     [row] = outbox_rows(settings, TRUUS_CHAT)
     assert row["status"] == "failed" and "blocked" in row["error"]
     assert len(live.sent(TRUUS_CHAT)) == 1, "never retried on Telegram"
     [sms] = outbox_rows(settings, TRUUS)
     assert sms["channel"] == "sms" and sms["body"] == "Uw bestelling komt vrijdag." and sms["status"] == "sent"
+    assert sms["template"] == "delivery_day", "the same message, by SMS"
     db.expire_all()
     assert db.scalar(select(Resident.telegram_chat_id).where(Resident.phone == TRUUS)) is None
     outbox = queue(connect(settings), OUTBOX)
