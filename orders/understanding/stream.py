@@ -5,14 +5,13 @@ import json
 import logging
 
 from .model import Understanding
+from .reading import understand
 
 logger = logging.getLogger(__name__)
 
 
 def parse_stream(catalogue, lines_in, out) -> None:
     """Read `{"id", "text"}` lines and write the CONTRACT's parse line for each; never raise on input."""
-    from . import understand
-
     for line in lines_in:
         if not line.strip():
             continue

@@ -1,0 +1,125 @@
+"""Reading one message: its phrases matched against the catalogue, in order, as items, questions
+and things not sold (the package's docstring tells the flow)."""
+from __future__ import annotations
+
+from .index import index_for
+from .lexicon import lexicon
+from .match import FUZZY, LONG_WORD, Names, Outcome, match
+from .model import Unclear, Understanding
+from .quantity import Quantity
+from .segment import phrases
+from .text import plain
+from .words import STRONG, describing
+
+
+MAX_ITEMS = 30
+# What is read of a message: thirty items said at length fit in far less, and a longer text (a
+# letter, a paste) is not read further, so that no message costs more than this much reading.
+MAX_TEXT = 2_000
+
+
+def understand(text: str, catalogue) -> Understanding:
+    """What a message asks for from this catalogue: items, questions and things not sold."""
+    index = index_for(catalogue)
+    outcomes, asked = [], []
+    for phrase in phrases((text or "")[:MAX_TEXT], Names(index)):
+        if len(asked) > MAX_ITEMS:
+            break
+        for outcome in _outcomes(index, phrase):
+            outcomes.append(outcome)
+            if outcome.item or outcome.unclear:
+                asked.append(outcome)
+    result = Understanding(truncated=len(asked) > MAX_ITEMS)
+    for outcome in asked[:MAX_ITEMS]:
+        if outcome.item:
+            result.items.append(outcome.item)
+            result.units[outcome.item.sku] = catalogue.get(outcome.item.sku).unit
+        else:  # a product the village also calls by a word of its own is offered once
+            unclear = outcome.unclear
+            result.unclear.append(Unclear(unclear.text, list(dict.fromkeys(unclear.candidates)), unclear.quantity,
+                                          unclear.reason))
+    result.not_found = list(dict.fromkeys(o.not_found for o in outcomes if o.not_found))
+    return result
+
+
+def named(text: str) -> str:
+    """The words of a text that name a thing, as understanding reads them: "2 bossche bollen" is "bossche bollen"."""
+    found = phrases((text or "")[:MAX_TEXT])
+    return " ".join(found[0].words) if found else " ".join(plain(text or "").split())
+
+
+def _outcomes(index, phrase):
+    """The outcome of a phrase, and of words left over beside its match."""
+    head = _head_words(phrase)
+    outcome = match(index, phrase.words, phrase.quantity, phrase.text, len(head) - 1 if head else None)
+    if phrase.refined:
+        refined = match(index, phrase.words + phrase.refined, phrase.quantity, phrase.text)
+        outcome = refined if refined.item or refined.unclear else outcome
+    if phrase.carried:  # "2 witte bollen en 2 bruine": bruine bollen, even though "bruin" alone is a loaf
+        carried = match(index, phrase.words + phrase.carried, phrase.quantity, phrase.text)
+        whole = len(carried.used) == len(phrase.words) + len(phrase.carried)
+        outcome = carried if carried.item and (whole or not outcome.item) else outcome
+    if not (outcome.item or outcome.unclear) or _another_head(index, phrase, outcome):
+        if phrase.unsold:
+            yield Outcome(not_found=phrase.unsold)
+        return
+    if not phrase.cue and _unsure_alone(phrase.words, outcome) and not _slip_in_a_list(phrase, outcome):
+        if outcome.sureness == FUZZY and outcome.item:
+            yield Outcome(unclear=Unclear(phrase.text, [outcome.item.sku], None, "unknown"))
+        return
+    yield outcome
+    if outcome.unclear and outcome.unclear.reason == "unknown":
+        return  # the words beside it describe the thing asked about ("zwarte bonen"), no second thing
+    for run in _leftover_runs(phrase, outcome.used):
+        extra = match(index, run, Quantity(), " ".join(run))
+        if (extra.item and extra.sureness == STRONG) or (extra.unclear and extra.unclear.reason == "ambiguous"):
+            yield extra
+
+
+def _slip_in_a_list(phrase, outcome):
+    """Whether a list element is one long word a letter off a product ("beschuitt" on its own line): that product."""
+    (i,) = outcome.used
+    return phrase.element and len(phrase.words) == 1 and outcome.sureness == FUZZY and len(phrase.words[i]) >= LONG_WORD
+
+
+def _another_head(index, phrase, outcome):
+    """Whether the phrase ends in a noun no product has, so the product matched only describes it.
+
+    In "lijnzaad olie" the thing is oil ("olie", the head, said last as in a compound); the
+    linseed the market sells is not it. A describing last word ("kruimig", "gebrand") is no head.
+    """
+    head = _head_words(phrase)
+    last = len(head) - 1
+    if last < 1 or last in outcome.used or not any(i < last for i in outcome.used):
+        return False
+    return not (index.knows(head[last]) or describing(head[last]))
+
+
+def _head_words(phrase):
+    """The words that name the thing, before a modifier ("kipfilet voor op brood": kipfilet)."""
+    return phrase.words[: phrase.opens.index(True)] if True in phrase.opens else phrase.words
+
+
+def _unsure_alone(words, outcome):
+    """Whether an unmarked phrase rests on one describing word or one guessed spelling (a name: "de Jong", "Geesje").
+
+    A guessed spelling is asked about rather than ordered; a lone describing word is dropped.
+    """
+    if len(outcome.used) != 1:
+        return False
+    (i,) = outcome.used
+    return lexicon().role(words[i]) in ("weak", "default") or outcome.sureness == FUZZY
+
+
+def _leftover_runs(phrase, used):
+    """Runs of words the match left over that may name a second thing (not after a preposition)."""
+    lex = lexicon()
+    run, runs = [], []
+    for i, word in enumerate(phrase.words):
+        if i in used or phrase.opens[i]:
+            runs.append(run)
+            run = [] if i in used else None
+        elif run is not None:
+            run.append(word)
+    runs.append(run)
+    return [r for r in runs if r and any(lex.role(w) not in ("weak", "default") and not describing(w) for w in r)]
