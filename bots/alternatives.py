@@ -38,14 +38,14 @@ def tell_resident(session, sold_out: shop_orders.SoldOut) -> list[Outgoing]:
                             offer=_offer(session, ask) if ask else None)]
 
 
-def step(turn) -> State:
-    """The resident answers an offer: JA takes it, NEE leaves it, anything else is new."""
-    from bots.conversation import idle
+def step(turn) -> State | None:
+    """The resident answers an offer: JA takes it, NEE leaves it; None for anything else, a new
+    message for the conversation to read as one (the offers are forgotten)."""
     offers = list(turn.data.get("offers") or [])
     text = turn.text
     if not offers or not (keywords.is_confirmation(text) or keywords.is_decline(text)):
         turn.remember(offers=None)
-        return idle(turn)
+        return None
     offer, rest = offers[0], offers[1:]
     order = turn.session.get(Order, offer["order_id"])
     if keywords.is_confirmation(text):

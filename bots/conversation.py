@@ -203,8 +203,13 @@ class Rule(NamedTuple):
     answer: Callable[[Turn], str | None]
 
 
+def offered(turn: Turn) -> State:
+    """After a sold-out shop's alternative was offered: the answer to it, or else a new message."""
+    return alternatives.step(turn) or idle(turn)
+
+
 STEPS = {
-    State.ALTERNATIVE: alternatives.step,
+    State.ALTERNATIVE: offered,
     State.IDLE: idle,
     State.CHOOSING: choosing,
     State.CONFIRMING: confirming,

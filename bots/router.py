@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from bots import conversation, telegram_chats, too_long
+from bots import conversation, shop_replies, telegram_chats, too_long, volunteer_replies
 from dorpslijn.messages import Inbound, Outgoing
 from orders.models import Shop, Volunteer
 
@@ -60,14 +60,4 @@ def _too_long(session, sender, inbound: Inbound, now: datetime) -> list[Outgoing
     return turn.replies
 
 
-def _shop(session, shop, inbound, now):
-    from bots import shop_replies
-    return shop_replies.handle(session, shop, inbound, now)
-
-
-def _volunteer(session, volunteer, inbound, now):
-    from bots import volunteer_replies
-    return volunteer_replies.handle(session, volunteer, inbound, now)
-
-
-HANDLERS = ((Shop, _shop), (Volunteer, _volunteer))
+HANDLERS = ((Shop, shop_replies.handle), (Volunteer, volunteer_replies.handle))
