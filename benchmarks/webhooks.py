@@ -33,7 +33,7 @@ from dorpslijn.config import load_settings  # noqa: E402
 from dorpslijn.db import session_scope  # noqa: E402
 from dorpslijn.redis_server import connect  # noqa: E402
 from serving import free_port, gunicorn, instance_env  # noqa: E402
-from worker.queues import announced  # noqa: E402
+from worker.jobs import announced  # noqa: E402
 
 SENDERS = 20
 VILLAGE = "+31852080300"

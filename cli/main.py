@@ -318,7 +318,7 @@ def cmd_privacy_erase(args):
     from worker import privacy
     from dorpslijn.redis_server import connect
     from orders.exceptions import NotErasable
-    from worker.queues import commit_and_send
+    from worker.sending import commit_and_send
     settings = _ready_settings()
     try:
         with session_scope(settings.database_url) as session:

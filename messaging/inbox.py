@@ -32,7 +32,7 @@ FIELDS = {"village_id": Integer, "channel": Text, "provider_id": Text, "sender":
           "body": Text, "media": JSON, "extra": JSON}  # of each row in a batch, as the database reads them
 BATCH = bindparam("batch", type_=String)  # the batch's rows as one JSON document
 RECEIVED_AT = bindparam("received_at", type_=UTCDateTime)
-ARRIVED = "dorpslijn:inbound:arrived"  # the ids stored and not yet taken by a worker (worker/queues.py)
+ARRIVED = "dorpslijn:inbound:arrived"  # the ids stored and not yet taken by a worker (worker/jobs.py)
 
 
 def _rows_in_batch(dialect: str):

@@ -1,7 +1,7 @@
 """The outbox: every message to a person is a row first, and is sent from there.
 
 The session remembers the rows it put, so that whoever commits it has them sent
-(worker/queues.py `commit_and_send`); a rollback forgets them with the rows.
+(worker/sending.py `commit_and_send`); a rollback forgets them with the rows.
 """
 from __future__ import annotations
 

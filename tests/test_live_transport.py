@@ -4,7 +4,7 @@ from sqlalchemy import select
 from messaging.models import OutboundMessage
 from conftest import BAKER, TRUUS, VILLAGE_PHONE, outbox, signed_post
 from orders.models import Resident
-from worker.jobs import send_outbound
+from worker.sending import send_outbound
 
 
 

@@ -6,7 +6,7 @@ from messaging.models import InboundMessage
 from conftest import TRUUS, VILLAGE_PHONE, signed_post
 from dorpslijn.db import engine_for, session_scope
 from dorpslijn.redis_server import connect
-from worker.queues import announced
+from worker.jobs import announced
 
 
 def stored(db):

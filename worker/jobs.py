@@ -1,15 +1,21 @@
-"""The jobs workers run. Each takes ids, opens its own session, and is safe to run twice."""
+"""The jobs workers run besides sending (worker/sending.py), with the functions that queue
+them. Each takes ids, opens its own session, and is safe to run twice.
+
+Inbound messages come the cheap way: a webhook announces the ids it stored on a Redis list
+(messaging/inbox.py), one command for many, and each worker relays them onto the inbound queue
+as RQ jobs. Making a job costs more than storing the message, and the webhook must answer fast.
+"""
 from __future__ import annotations
 
 import logging
 
-from sqlalchemy import select, update
+from rq import Queue
+from sqlalchemy import select
 
 from bots import floods, router
 from messaging import outbox
-from messaging.models import InboundMessage, OutboundMessage
-from messaging.exceptions import PermanentFailure, SendLater
-from messaging.transport import transport_for
+from messaging.inbox import ARRIVED
+from messaging.models import InboundMessage
 from dorpslijn.config import load_settings
 from dorpslijn.db import session_scope, take_write_lock, utcnow
 from dorpslijn.messages import Inbound
@@ -18,7 +24,10 @@ from ivr import calls
 from ivr.models import VoiceCall
 from worker.budget import OverBudget, budget
 from worker.locks import held_while_alive
-from worker.queues import commit_and_send, enqueue_send_later
+from worker.queues import INBOUND, queue
+from worker.sending import commit_and_send
+
+RELAY_BATCH = 500
 
 logger = logging.getLogger(__name__)
 
@@ -98,36 +107,7 @@ def _handle_oldest_once(settings, redis, inbound_id: int, slow: bool) -> bool:
         return True
 
 
-def send_outbound(message_id: int) -> None:
-    """Send one outbox message once; a transient failure raises so that RQ retries it."""
-    settings = load_settings()
-    with session_scope(settings.database_url) as session:
-        claimed = session.execute(
-            update(OutboundMessage).where(OutboundMessage.id == message_id,
-                                          OutboundMessage.status.in_(("queued", "retrying")))
-            .values(status="sending", attempts=OutboundMessage.attempts + 1, claimed_at=utcnow())).rowcount
-    if not claimed:
-        return
-    with session_scope(settings.database_url) as session:
-        message = session.get(OutboundMessage, message_id)
-        try:
-            message.provider_id = transport_for(settings).send(session, message)
-        except PermanentFailure as failure:
-            message.status, message.error = "failed", str(failure)
-            outbox.after_permanent_failure(session, message, failure)
-            commit_and_send(session, connect(settings))
-            return
-        except SendLater as later:
-            message.status, message.error = "retrying", str(later)
-            session.commit()
-            enqueue_send_later(connect(settings), message_id, later.seconds, message.attempts)
-            return
-        except Exception as exc:
-            message.status, message.error = "retrying", repr(exc)[:500]
-            session.commit()
-            raise
-        message.status = "sent"
-        message.sent_at = utcnow()
+
 
 
 def place_call(call_id: int) -> None:
@@ -139,3 +119,31 @@ def place_call(call_id: int) -> None:
             return
         outbox.put_all(session, record.village_id, calls.place(session, settings, record))
         commit_and_send(session, connect(settings))
+
+
+def relay_arrived(redis, wait_seconds: int = 0) -> int:
+    """Queue a job for each announced message; how many. With `wait_seconds`, first wait up
+    to that long for one to be announced."""
+    arrived = []
+    if wait_seconds and (first := redis.blpop([ARRIVED], timeout=wait_seconds)):
+        arrived.append(first[1])
+    arrived += redis.lpop(ARRIVED, RELAY_BATCH) or []
+    enqueue_inbound(redis, [int(inbound_id) for inbound_id in arrived])
+    return len(arrived)
+
+
+def announced(redis) -> list[int]:
+    """The messages announced and not yet relayed."""
+    return [int(inbound_id) for inbound_id in redis.lrange(ARRIVED, 0, -1)]
+
+
+def enqueue_inbound(redis, inbound_ids: list[int]) -> None:
+    """Have a worker handle each of these stored inbound messages (one Redis round trip).
+
+    No RQ retry here: a message whose handling failed stays unhandled in the database, and the
+    scheduler's sweep queues it again.
+    """
+    if inbound_ids:
+        queue(redis, INBOUND).enqueue_many([
+            Queue.prepare_data(handle_inbound, (inbound_id,), job_id=f"inbound-{inbound_id}")
+            for inbound_id in inbound_ids])

@@ -22,7 +22,8 @@ from orders import rounds, shop_orders
 from orders.availability import delivery_weekdays
 from orders.calendar import TIMEZONE, delivery_day_for
 from orders.models import Village
-from worker.queues import DEFAULT, RETRY, commit_and_send, queue
+from worker.queues import DEFAULT, RETRY, queue
+from worker.sending import commit_and_send
 
 logger = logging.getLogger(__name__)
 

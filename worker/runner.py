@@ -1,5 +1,5 @@
 """A worker process: RQ's worker on every queue, with RQ's scheduler for delayed retries, and
-a relay that turns the inbound messages webhooks announce into jobs (worker/queues.py)."""
+a relay that turns the inbound messages webhooks announce into jobs (worker/jobs.py)."""
 from __future__ import annotations
 
 import ctypes
@@ -18,7 +18,8 @@ from dorpslijn.db import session_scope
 from dorpslijn.redis_server import SOCKET_TIMEOUT, connect
 from orders import ordering
 from worker import schedule
-from worker.queues import ALL, announced, queue, relay_arrived
+from worker.queues import ALL, queue
+from worker.jobs import announced, relay_arrived
 
 logger = logging.getLogger(__name__)
 

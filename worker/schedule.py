@@ -32,7 +32,9 @@ from dorpslijn.db import session_scope, utcnow
 from dorpslijn.redis_server import connect
 from ivr import weekly
 from worker import jobs, rounds_jobs
-from worker.queues import ALL, DEFAULT, INBOUND, OUTBOX, RETRY, SEND_SECONDS, announced, commit_and_send, enqueue_inbound, enqueue_send, queue
+from worker.queues import ALL, DEFAULT, INBOUND, OUTBOX, RETRY, SEND_SECONDS, queue
+from worker.jobs import announced, enqueue_inbound
+from worker.sending import commit_and_send, enqueue_send
 
 logger = logging.getLogger(__name__)
 

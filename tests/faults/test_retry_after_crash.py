@@ -9,7 +9,8 @@ from dorpslijn.messages import Outgoing
 from dorpslijn.redis_server import connect
 from messaging.outbox import put_all
 from orders.models import Village
-from worker.queues import ALL, enqueue_send_later
+from worker.queues import ALL
+from worker.sending import enqueue_send_later
 from worker.schedule import tick
 
 

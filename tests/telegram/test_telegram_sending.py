@@ -13,7 +13,8 @@ from dorpslijn.messages import Outgoing
 from dorpslijn.redis_server import connect
 from orders.models import Order, Resident, Village
 from telegram_fixtures import TRUUS_CHAT, bot_api, chat, live, outbox_rows  # noqa: F401 (fixtures)
-from worker.queues import OUTBOX, enqueue_send, queue
+from worker.queues import OUTBOX, queue
+from worker.sending import enqueue_send
 
 
 def link_truus(db):

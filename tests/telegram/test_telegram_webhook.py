@@ -4,7 +4,7 @@ from sqlalchemy import select
 from messaging.models import InboundMessage
 from dorpslijn.redis_server import connect
 from telegram_fixtures import STRANGER_CHAT, chat  # noqa: F401 (a fixture)
-from worker.queues import announced
+from worker.jobs import announced
 
 
 def stored(db):

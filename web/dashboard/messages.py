@@ -16,7 +16,7 @@ from orders.models import Resident, Shop, Volunteer
 from web.context import db, redis
 from web.dashboard.auth import own, village_id
 from web.dashboard.editing import record, subject_of
-from worker.queues import commit_and_send
+from worker.sending import commit_and_send
 
 bp = Blueprint("messages", __name__, url_prefix="/messages")
 

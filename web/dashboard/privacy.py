@@ -13,7 +13,7 @@ from web.context import db, redis, settings
 from web.dashboard.auth import village_id
 from web.dashboard.editing import actor
 from web.dashboard.residents import own_resident
-from worker.queues import commit_and_send
+from worker.sending import commit_and_send
 
 bp = Blueprint("privacy", __name__, url_prefix="/residents")
 

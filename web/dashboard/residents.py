@@ -13,7 +13,7 @@ from web.context import db, redis, settings
 from web.dashboard.auth import current, own, safe_next, village_id
 from web.dashboard.editing import edit_page, form_for, record, saving, subject_of
 from web.dashboard.forms import ResidentForm
-from worker.queues import commit_and_send
+from worker.sending import commit_and_send
 
 bp = Blueprint("residents", __name__, url_prefix="/residents")
 

@@ -22,7 +22,7 @@ from web.context import db, redis, settings
 from web.dashboard.auth import current
 from web.dashboard.catalogue import bump_catalogue_version
 from web.dashboard.editing import saving
-from worker.queues import commit_and_send
+from worker.sending import commit_and_send
 
 bp = Blueprint("shop", __name__, url_prefix="/shop")
 

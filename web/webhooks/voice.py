@@ -20,7 +20,7 @@ from ivr.models import VoiceCall
 from ivr.step import Delivery, answer
 from ivr.tree import STEPS
 from web.context import db, redis, settings
-from worker.queues import commit_and_send
+from worker.sending import commit_and_send
 
 logger = logging.getLogger(__name__)
 bp = Blueprint("voice", __name__, url_prefix="/twilio/voice")
