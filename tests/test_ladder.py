@@ -42,3 +42,26 @@ def _imported_packages(path: Path):
             yield from (alias.name.split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             yield node.module.split(".")[0]
+
+
+def test_our_code_is_imported_at_the_top_of_a_module_except_by_the_command():
+    """An import inside a function is what dodges a cycle; only the command's subcommands import
+    late, each what it needs (`dorpslijn --help` loads no database or web code)."""
+    late = [f"{path.relative_to(ROOT)}:{node.lineno}" for package in set(RUNG) - {"cli"}
+            for path in sorted((ROOT / package).rglob("*.py"))
+            if not any(outside in path.parents for outside in OUTSIDE)
+            for function in ast.walk(ast.parse(path.read_text()))
+            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
+            for node in ast.walk(function)
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0] in RUNG)
+            or isinstance(node, ast.Import) and any(alias.name.split(".")[0] in RUNG for alias in node.names)]
+    assert late == []
+
+
+def test_jobs_are_queued_by_function_not_by_a_dotted_name():
+    named = [f"{path.relative_to(ROOT)}:{node.lineno}" for package in RUNG
+             for path in sorted((ROOT / package).rglob("*.py"))
+             for node in ast.walk(ast.parse(path.read_text()))
+             if isinstance(node, ast.Constant) and isinstance(node.value, str)
+             and any(node.value.startswith(f"{package}.") and node.value.count(".") >= 2 for package in RUNG)]
+    assert named == []
