@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
-from functools import lru_cache
 
 from bots import basket
 from orders import keywords

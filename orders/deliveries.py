@@ -5,7 +5,8 @@ rides gets one `DeliveryRound`, a numbered list of `RoundStop`s (pick-ups first,
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+import datetime as dt
+from datetime import datetime
 
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -22,7 +23,7 @@ class RoundDay(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"), index=True)
-    date: Mapped[date] = mapped_column(Date)
+    date: Mapped[dt.date] = mapped_column(Date)
     riders_checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
@@ -35,7 +36,7 @@ class ShopDay(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     shop_pk: Mapped[int] = mapped_column(ForeignKey("shops.id"), index=True)
-    date: Mapped[date] = mapped_column(Date)
+    date: Mapped[dt.date] = mapped_column(Date)
     reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     coordinator_alerted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
@@ -48,7 +49,7 @@ class Availability(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id"), index=True)
-    date: Mapped[date] = mapped_column(Date)
+    date: Mapped[dt.date] = mapped_column(Date)
     available: Mapped[bool] = mapped_column(Boolean)
 
 
@@ -60,7 +61,7 @@ class DeliveryRound(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"), index=True)
-    date: Mapped[date] = mapped_column(Date, index=True)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
     volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id"), index=True)
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
     distance_m: Mapped[int] = mapped_column(Integer, default=0)
