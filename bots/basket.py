@@ -13,7 +13,7 @@ from bots import alerts
 from orders import keywords
 from bots.states import State
 from bots.turn import Turn, hears_on
-from orders import basket_dialog, learning, ordering, shop_orders, usual
+from orders import basket_dialog, catalogue_cache, learning, ordering, shop_orders, usual
 from orders.catalogue import Catalogue
 from orders.models import Order
 from orders.understanding import understand
@@ -46,7 +46,7 @@ def take_order(turn: Turn, text: str) -> State:
 def off_today(turn: Turn, words: list[str]) -> tuple[list[str], list[str]]:
     """The words the market does not sell, split: those naming a product its shop has off today
     ("vandaag niet"), and the rest."""
-    off = ordering.off_today_catalogue(turn.session, turn.village, turn.now)
+    off = catalogue_cache.off_today_catalogue(turn.session, turn.village, turn.now)
     if not len(off):
         return [], list(words)
     named = {word: understand(word, off) for word in words}
@@ -62,7 +62,7 @@ def understood(turn: Turn, text: str) -> bool:
 
 def catalogue(turn: Turn) -> Catalogue:
     """The village's catalogue as it is today."""
-    return ordering.catalogue_for(turn.session, turn.village, turn.now)
+    return catalogue_cache.catalogue_for(turn.session, turn.village, turn.now)
 
 
 def next_question(turn: Turn) -> State:

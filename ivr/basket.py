@@ -14,7 +14,7 @@ from ivr.help import not_understood, understood
 from ivr.hints import answer_hints, catalogue_hints
 from ivr.twiml import Reply
 from ivr.weekly_offer import may_offer_weekly_call, offer_weekly_call
-from orders import basket_dialog, learning, ordering, shop_orders, usual
+from orders import basket_dialog, catalogue_cache, learning, ordering, shop_orders, usual
 from orders.catalogue import Catalogue
 from orders.models import Order, ShopOrder
 from orders.understanding import understand
@@ -119,7 +119,7 @@ def ask_which(call: Call, intro: str = "") -> Reply:
 
 def catalogue(call: Call) -> Catalogue:
     """The village's catalogue as it is today."""
-    return ordering.catalogue_for(call.session, call.village, call.now)
+    return catalogue_cache.catalogue_for(call.session, call.village, call.now)
 
 
 def choose(call: Call) -> Reply:

@@ -6,7 +6,7 @@ when the caller says the shopping or picks a product, they are the products' nam
 from __future__ import annotations
 
 from ivr.call import Call
-from orders import ordering
+from orders.catalogue_cache import catalogue_for
 
 
 def answer_hints(call: Call, question: str) -> str:
@@ -14,17 +14,8 @@ def answer_hints(call: Call, question: str) -> str:
     return ", ".join(filter(None, (line.strip() for line in call.words(f"hints_{question}").splitlines())))
 
 
-_hints: dict[tuple, str] = {}  # a village's product names, per database, village and catalogue version
-
-
 def catalogue_hints(call: Call) -> str:
     """The village's product names, to help speech recognition (Twilio takes up to 500)."""
-    village = call.village
-    key = (str(call.session.get_bind().url), village.id, village.catalogue_version)
-    if key not in _hints:
-        if len(_hints) > 64:
-            _hints.clear()
-        catalogue = ordering.catalogue_for(call.session, village, call.now)
-        names = dict.fromkeys(p.name.lower()[:100] for p in catalogue)
-        _hints[key] = ", ".join(list(names)[:500])
-    return _hints[key]
+    catalogue = catalogue_for(call.session, call.village, call.now)
+    names = dict.fromkeys(p.name.lower()[:100] for p in catalogue)
+    return ", ".join(list(names)[:500])

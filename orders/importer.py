@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from orders.catalogue import UNITS, price_cents
+from orders.catalogue_cache import catalogue_changed
 from orders.exceptions import BadValue, InvalidImport, InvalidPhone
 from orders.models import Product, Resident, Shop, Village, Volunteer
 from orders.phones import normalise
@@ -209,8 +210,7 @@ def _write(session, tables) -> Village:
         _upsert(session, Resident, village, Resident.phone, values["phone"], values)
     for values in tables["volunteers.csv"]:
         _upsert(session, Volunteer, village, Volunteer.phone, values["phone"], values)
-    village.catalogue_version = (village.catalogue_version or 0) + 1
-    session.flush()
+    catalogue_changed(session, village.id)
     return village
 
 

@@ -1,13 +1,14 @@
 """Words a village learns: an unclear word goes on the coordinator's list, and the product they
-pick for it becomes the village's own synonym for that product (`ordering.catalogue_for` reads
-it into the catalogue). Another village never sees it."""
+pick for it becomes the village's own synonym for that product (`catalogue_cache.catalogue_for`
+reads it into the catalogue). Another village never sees it."""
 from __future__ import annotations
 
 import logging
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from orders import tasks
+from orders.catalogue_cache import catalogue_changed
 from orders.models import LearnedWord, Product, Resident, Village
 from orders.understanding import named
 
@@ -41,30 +42,17 @@ def teach(session, learned: LearnedWord, product: Product, taught_by: str = "") 
     """The village's residents mean `product` when they say the word (a word learned again changes its product)."""
     session.add(learned)
     learned.product_id, learned.product, learned.taught_by = product.id, product, taught_by
-    _catalogue_changed(session, learned.village_id)
+    catalogue_changed(session, learned.village_id)
     logger.info("village %s learned a word", learned.village_id)
 
 
 def forget(session, learned: LearnedWord) -> None:
     """The word means nothing special in the village any more."""
     session.delete(learned)
-    _catalogue_changed(session, learned.village_id)
+    catalogue_changed(session, learned.village_id)
 
 
 def learned_words(session, village_id: int) -> list[LearnedWord]:
     """The village's own words, alphabetically."""
     return list(session.scalars(select(LearnedWord).where(LearnedWord.village_id == village_id)
                                 .order_by(LearnedWord.word)))
-
-
-def synonyms(session, village_id: int) -> list[tuple[str, str]]:
-    """(word, sku) for each word the village learned for a product it still sells."""
-    return list(session.execute(select(LearnedWord.word, Product.sku).join(Product)
-                                .where(LearnedWord.village_id == village_id, Product.active.is_(True))))
-
-
-def _catalogue_changed(session, village_id: int) -> None:
-    """Every cached catalogue of the village is out of date."""
-    session.execute(update(Village).where(Village.id == village_id)
-                    .values(catalogue_version=Village.catalogue_version + 1))
-    session.flush()

@@ -5,15 +5,12 @@ import logging
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 
 from orders.calendar import TIMEZONE, DeliveryDay, delivery_day_for, delivery_weekdays, next_delivery_day
-from orders.catalogue import Catalogue
-from orders.catalogue import Product as CatalogueProduct
+from orders.catalogue_cache import catalogue_changed, offered
 from orders.deliveries import RoundDay
-from orders import learning
-from orders.understanding.index import index_for
-from orders.models import Order, OrderLine, Product, Resident, Shop, ShopOrder, Village
+from orders.models import Order, OrderLine, Product, Resident, ShopOrder, Village
 
 logger = logging.getLogger(__name__)
 
@@ -21,63 +18,16 @@ OPEN = ("confirmed",)
 STAFF = "staff"  # the channel of an order a coordinator took on the phone
 
 
-_catalogues: dict[tuple, Catalogue] = {}
-
-
-def catalogue_for(session, village: Village, now: datetime | None = None) -> Catalogue:
-    """The village's products on sale and its learned words as a Catalogue, rebuilt only when either changed;
-    with `now`, without those their shop has off for that day ("vandaag niet")."""
-    today = now.astimezone(TIMEZONE).date() if now else None
-    key = (str(session.get_bind().url), village.id, village.catalogue_version, today)
-    if key not in _catalogues:
-        if len(_catalogues) > 64:
-            _catalogues.clear()
-        _catalogues[key] = _load_catalogue(session, village, offered(today))
-    return _catalogues[key]
-
-
-def warm_catalogues(session, now: datetime) -> None:
-    """Read every village's catalogue and build its index for understanding now, at a process's
-    start: built by the first message instead (the first also fills the language's caches,
-    0.6 s on a quiet machine), the first resident after a restart waited for it."""
-    for village in session.scalars(select(Village)):
-        index_for(catalogue_for(session, village, now))
-
-
-def off_today_catalogue(session, village: Village, now: datetime) -> Catalogue:
-    """The village's products on sale that their shop has off today: to tell a resident so."""
-    today = now.astimezone(TIMEZONE).date()
-    return _load_catalogue(session, village, Product.active.is_(True) & (Product.unavailable_on == today))
-
-
-def offered(today: date | None):
-    """Which products a resident can order: on sale, and (on `today`) not off for the day."""
-    on_sale = Product.active.is_(True)
-    if today is None:
-        return on_sale
-    return on_sale & or_(Product.unavailable_on.is_(None), Product.unavailable_on != today)
-
-
-def set_off_today(product: Product, now: datetime, off: bool) -> None:
+def set_off_today(session, product: Product, now: datetime, off: bool) -> None:
     """A shop's "vandaag niet": the product cannot be ordered for the rest of today, or again can."""
     product.unavailable_on = now.astimezone(TIMEZONE).date() if off else None
+    catalogue_changed(session, product.village_id)
     logger.info("product %s %s today", product.sku, "off" if off else "on")
 
 
 def off_today(product: Product, now: datetime) -> bool:
     """Whether the product's shop has it off today."""
     return product.unavailable_on == now.astimezone(TIMEZONE).date()
-
-
-def _load_catalogue(session, village: Village, condition) -> Catalogue:
-    rows = session.execute(
-        select(Product, Shop.shop_id).join(Shop, Product.shop_pk == Shop.id)
-        .where(Product.village_id == village.id, condition).order_by(Product.id))
-    return Catalogue(
-        (CatalogueProduct(sku=p.sku, shop_id=shop_id, name=p.name, unit=p.unit, price_cents=p.price_cents,
-                          category=p.category, description=p.description)
-         for p, shop_id in rows),
-        synonyms=learning.synonyms(session, village.id))
 
 
 def draft(session, resident: Resident, lines, now: datetime, channel: str, placed_by: str = "") -> Order:

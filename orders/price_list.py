@@ -13,11 +13,12 @@ import io
 import logging
 from dataclasses import dataclass, field
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
+from orders.catalogue_cache import catalogue_changed
 from orders.exceptions import InvalidImport
 from orders.importer import Problem, read_rows
-from orders.models import Product, Shop, Village
+from orders.models import Product, Shop
 
 logger = logging.getLogger(__name__)
 
@@ -100,9 +101,7 @@ def apply(session, shop: Shop, changes: Changes) -> list[Product]:
             setattr(change.product, attribute, after)
     for product in changes.gone:
         product.active = False
-    session.execute(update(Village).where(Village.id == shop.village_id)
-                    .values(catalogue_version=Village.catalogue_version + 1))
-    session.flush()
+    catalogue_changed(session, shop.village_id)
     logger.info("price list of shop %s: %d new, %d changed, %d off sale", shop.shop_id, len(changes.new),
                 len(changes.changed), len(changes.gone))
     return new

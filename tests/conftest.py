@@ -108,8 +108,8 @@ def _clean_database(url):
 def _forget_cached_rows():
     """What this process cached by row id belongs to the wiped database: on PostgreSQL ids are not
     reused, so a village number cached in an earlier test would name a deleted village."""
-    from orders import ordering, villages
-    ordering._catalogues.clear()
+    from orders import catalogue_cache, villages
+    catalogue_cache._catalogues.clear()
     villages._by_number.clear()
 
 

@@ -16,7 +16,7 @@ from rq import SimpleWorker
 
 from dorpslijn.db import session_scope
 from dorpslijn.redis_server import SOCKET_TIMEOUT, connect
-from orders import ordering
+from orders import catalogue_cache
 from worker import schedule
 from worker.queues import ALL, queue
 from worker.jobs import announced, relay_arrived
@@ -43,7 +43,7 @@ def _warm_up(settings) -> None:
     """Every village's catalogue and its index, built before the first job."""
     try:
         with session_scope(settings.database_url) as session:
-            ordering.warm_catalogues(session, settings.now())
+            catalogue_cache.warm_catalogues(session, settings.now())
     except SQLAlchemyError as exc:  # the database is away: the first message reads them instead
         logger.warning("could not read the catalogues at start (%s)", exc)
 

@@ -17,7 +17,7 @@ from werkzeug.serving import make_server
 from conftest import TRUUS, outbox
 from dashboard.conftest import EMAIL, OTHER_EMAIL, PASSWORD
 from orders.models import Product, Village
-from orders.ordering import catalogue_for
+from orders.catalogue_cache import catalogue_for
 
 CHROMIUM = next((path for path in (os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium",
                                    shutil.which("chromium-browser")) if path and Path(path).exists()), None)

@@ -14,8 +14,9 @@ from dorpslijn.db import session_scope
 from orders.availability import set_available
 from orders.calendar import TIMEZONE
 from orders.deliveries import DeliveryRound, RoundDay, RoundStop
+from orders.catalogue_cache import catalogue_for
 from orders.models import Order, Product, Resident, Task, Village, Volunteer
-from orders.ordering import catalogue_for
+from voice.caller import Caller
 from web import create_app
 
 RIDERS = ("+31612345611", "+31612345612")  # Kees Dekker and Fatima Bouzid
@@ -188,6 +189,32 @@ def test_a_new_price_is_what_the_next_order_is_read_back_with(signed_in, db):
     db.expire_all()
     assert catalogue_for(db, db.get(Village, village.id)).get("BAK-KRENTENBOL").price_cents == 95
     assert "€ 0,95" in signed_in.get(f"/dashboard/catalogue/?shop={bol.shop_pk}").get_data(as_text=True)
+
+
+BERTUS, GRIETJE, JOHAN = "+31612345602", "+31612345603", "+31612345604"
+
+
+def test_a_product_renamed_and_repriced_is_what_the_very_next_text_and_call_understand(
+        signed_in, phone, work, settings, db):
+    phone(BERTUS).text("4 krentenbollen")
+    work()
+    assert "4x Krentenbol € 3,40" in outbox(settings, to=BERTUS)[-1]["body"]
+    johan = Caller(signed_in, settings, JOHAN)
+    johan.dial()
+    assert "krentenbol" in johan.press(2).gather.get("hints")
+
+    bol = db.scalar(select(Product).where(Product.sku == "BAK-KRENTENBOL"))
+    post(signed_in, f"/dashboard/catalogue/{bol.id}", {
+        "name": "Rozijnenbol", "price_cents": "0,95", "unit": "stuk", "category": bol.category})
+
+    phone(TRUUS).text("4 rozijnenbollen")
+    work()
+    assert "4x Rozijnenbol € 3,80" in outbox(settings, to=TRUUS)[-1]["body"]
+    grietje = Caller(signed_in, settings, GRIETJE)
+    grietje.dial()
+    hints = grietje.press(2).gather.get("hints").split(", ")
+    assert "rozijnenbol" in hints and "krentenbol" not in hints
+    assert "Rozijnenbol, vier stuks, drie euro tachtig." in grietje.say("vier rozijnenbollen").said
 
 
 def test_a_product_taken_off_sale_leaves_the_catalogue_and_can_come_back(signed_in, db):

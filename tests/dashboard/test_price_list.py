@@ -5,10 +5,10 @@ import re
 
 from sqlalchemy import select
 
-from conftest import DEMO
+from conftest import DEMO, TRUUS, outbox
 from dashboard.conftest import csrf_token
 from orders.models import Product, Shop, Village
-from orders.ordering import catalogue_for
+from orders.catalogue_cache import catalogue_for
 
 
 def baker_csv(*edits, drop=(), add=()) -> str:
@@ -91,6 +91,19 @@ def test_confirming_applies_every_change_at_once_and_order_understanding_sees_it
     again = confirm(signed_in, shop, page)
     assert again.status_code == 302 and again.location.endswith(f"/dashboard/shops/{shop.id}/price-list"), \
         "the same confirmation twice applies once"
+
+
+def test_the_very_next_text_after_confirming_orders_from_the_new_price_list(signed_in, phone, work, settings, db):
+    phone(TRUUS).text("een speltbrood heel")
+    work()
+    assert "Speltbrood heel verkopen we niet" in outbox(settings, to=TRUUS)[-1]["body"]
+    shop = baker(db)
+    confirm(signed_in, shop, upload(signed_in, shop, CHANGED).get_data(as_text=True))
+
+    phone(TRUUS).text("een speltbrood heel en 2 krentenbollen")
+    work()
+    read_back = outbox(settings, to=TRUUS)[-1]["body"]
+    assert "1x Speltbrood heel € 4,50" in read_back and "2x Krentenbol € 1,90" in read_back
 
 
 def test_a_confirmation_without_the_forms_token_changes_nothing(signed_in, db):

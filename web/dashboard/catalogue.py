@@ -1,15 +1,16 @@
 """The catalogue: products per shop, changing name and price, taking one off sale, adding one.
 
-Every change bumps the village's `catalogue_version`, so that order understanding stops
-using its cached catalogue (orders/ordering.py) at once.
+Every change tells the village's kept catalogue it is stale (orders/catalogue_cache.py), so the
+next message is understood with the change.
 """
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from sqlalchemy import select, update
+from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
-from orders.models import Product, Shop, Village
+from orders.catalogue_cache import catalogue_changed
+from orders.models import Product, Shop
 from web.context import db
 from web.dashboard.auth import own, village_id
 from web.dashboard.editing import edit_page, form_for, saving
@@ -40,7 +41,7 @@ def new():
     form = form_for(NewProductForm, product)
     form.shop_pk.choices = [SelectChoice(shop.id, shop.name) for shop in _shops()]
     return edit_page(product, form, "dashboard/product_form.html", "dashboard.catalogue.index",
-                     unique=("sku",), on_save=bump_catalogue_version)
+                     unique=("sku",), on_save=product_changed)
 
 
 @bp.route("/<int:product_id>", methods=["GET", "POST"])
@@ -48,7 +49,7 @@ def edit(product_id: int):
     """Change a product's name, price, unit, category or description."""
     product = own(Product, product_id)
     return edit_page(product, form_for(ProductForm, product), "dashboard/product_form.html",
-                     "dashboard.catalogue.index", on_save=bump_catalogue_version)
+                     "dashboard.catalogue.index", on_save=product_changed)
 
 
 @bp.post("/<int:product_id>/active")
@@ -57,15 +58,14 @@ def set_active(product_id: int):
     product = own(Product, product_id)
     with saving("product.active", product):
         product.active = request.form.get("active") == "1"
-        bump_catalogue_version(product)
+        product_changed(product)
     flash("product_on_sale" if product.active else "product_off_sale")
     return redirect(url_for(".index", shop=product.shop_pk))
 
 
-def bump_catalogue_version(product: Product) -> None:
-    """Tell every cached catalogue of the product's village that it is out of date."""
-    db().execute(update(Village).where(Village.id == product.village_id)
-                 .values(catalogue_version=Village.catalogue_version + 1))
+def product_changed(product: Product) -> None:
+    """The product's village sells something else now."""
+    catalogue_changed(db(), product.village_id)
 
 
 def _shops() -> list[Shop]:

@@ -20,7 +20,6 @@ from orders.calendar import TIMEZONE
 from orders.models import Order, Product, Shop, ShopOrder
 from web.context import db, redis, settings
 from web.dashboard.auth import current
-from web.dashboard.catalogue import bump_catalogue_version
 from web.dashboard.editing import saving
 from worker.sending import commit_and_send
 
@@ -79,8 +78,7 @@ def today(product_id: int):
         abort(404)
     off = request.form.get("off") == "1"
     with saving("product.off_today" if off else "product.on_today", product):
-        ordering.set_off_today(product, settings().now(), off)
-        bump_catalogue_version(product)
+        ordering.set_off_today(db(), product, settings().now(), off)
     flash("product_off_today" if off else "product_on_today")
     return redirect(url_for(".index"))
 
