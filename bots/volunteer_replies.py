@@ -13,6 +13,7 @@ from decimal import Decimal
 from orders.keywords import fold
 from dorpslijn.messages import Inbound, Outgoing
 from orders import availability, door_reports, notices
+from orders.calendar import weekday_in
 from orders.models import Village, Volunteer
 
 # An order number has at most nine digits, so it fits the database and a long run of digits is none.
@@ -64,7 +65,7 @@ def _amount(text: str) -> int | None:
 
 def _availability(session, village, volunteer, available: bool, words: str, reply, now) -> Outgoing:
     language = village.language
-    weekday = availability.weekday_in(words)
+    weekday = weekday_in(words)
     day = availability.next_day_on(session, village, weekday, now)
     if day is None:
         return notices.message(reply, "volunteer_no_such_day", language)

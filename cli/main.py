@@ -249,10 +249,10 @@ def cmd_weekly_call(args):
     """`dorpslijn weekly-call PHONE --day ma --time 10:00` (or `--stop`): the weekly call."""
     from sqlalchemy import select
     from orders.weekly_calls import ask_for_weekly_call, stop_weekly_call
-    from orders.calendar import time_of_day, weekday_of
+    from orders.calendar import time_of_day, weekday_in
     from orders.models import Resident
     from orders.phones import normalise_or_none
-    weekday, at = weekday_of(args.day), time_of_day(args.time)
+    weekday, at = weekday_in(args.day), time_of_day(args.time)
     if not args.stop and (weekday is None or at is None):
         print(f"Not a weekday and time: {args.day!r} {args.time!r} (e.g. --day ma --time 10:00).", file=sys.stderr)
         return 1

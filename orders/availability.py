@@ -5,26 +5,13 @@ and `NIET BESCHIKBAAR DI` change only the next Tuesday that is a delivery day.
 """
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
-from orders.calendar import DAY_NAMES, TIMEZONE, WEEKDAYS, delivery_weekdays, parse_days
+from orders.calendar import TIMEZONE, delivery_weekdays, parse_days
 from orders.deliveries import Availability, RoundDay
 from orders.models import Village, Volunteer
-
-DAY_WORDS = {**WEEKDAYS, **DAY_NAMES,  # di, dinsdag, tuesday, and English short names: tue
-             **{name[:3]: day for name, day in DAY_NAMES.items() if name.endswith("day")}}
-
-
-def weekday_in(text: str) -> int | None:
-    """The weekday (Monday 0) a folded text names, if any: `di`, `dinsdag`, `tue`."""
-    for word in re.findall(r"[a-z]+", text):
-        if word in DAY_WORDS:
-            return DAY_WORDS[word]
-    return None
-
 
 def next_day_on(session, village: Village, weekday: int | None, now: datetime) -> date | None:
     """The next delivery day (on `weekday`, when given) whose rounds are not closed yet."""

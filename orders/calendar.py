@@ -1,6 +1,7 @@
 """Delivery days and cut-offs of a village: which day an order made now is delivered."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -12,6 +13,8 @@ DAY_CODES = tuple(WEEKDAYS)  # the code of weekday number n (Monday 0) is DAY_CO
 DAY_NAMES = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5,
              "zondag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
              "saturday": 5, "sunday": 6}  # written out, in Dutch and English
+DAY_WORDS = {**DAY_NAMES, **WEEKDAYS,  # and short: the Dutch codes and English tue, wed, ...
+             **{name[:3]: day for name, day in DAY_NAMES.items() if name.endswith("day")}}
 
 
 @dataclass(frozen=True)
@@ -29,14 +32,16 @@ def week_of(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def weekday_of(text: str) -> int | None:
-    """The weekday number (Monday 0) of `di`, `Di` or `dinsdag`; None for what is no weekday."""
-    return WEEKDAYS.get(text.strip().lower()[:2])
+def weekday_in(text: str, short: bool = True) -> int | None:
+    """The weekday (Monday 0) of the first day a text names: `dinsdag`, `Tuesday`, and unless
+    `short` is False `di` or `tue`; None when it names none."""
+    days = DAY_WORDS if short else DAY_NAMES
+    return next((days[word] for word in re.findall(r"[a-z]+", text.lower()) if word in days), None)
 
 
 def parse_days(text: str) -> list[int]:
     """Weekday numbers (Monday 0) from a text such as `di,vr`; empty means none."""
-    return sorted({day for part in text.split(",") if (day := weekday_of(part)) is not None})
+    return sorted({day for part in text.split(",") if (day := weekday_in(part)) is not None})
 
 
 def delivery_weekdays(village) -> list[int]:

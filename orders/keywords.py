@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from orders.calendar import DAY_NAMES
+from orders.calendar import weekday_in
 from orders.plain_text import fold
 
 CONFIRM = {"ja", "yes", "klopt", "ok", "oke", "okay", "okee", "prima", "goed", "akkoord", "graag",
@@ -140,7 +140,7 @@ def asks_weekly_call(text: str) -> bool:
     "mij" (me) "ik bel elke zondag met mijn dochter" asks nothing.
     """
     words = fold(text)
-    return all(word.search(words) for word in (CALL, ME, EVERY)) and _weekday(words) is not None
+    return all(word.search(words) for word in (CALL, ME, EVERY)) and weekday_in(words, short=False) is not None
 
 
 def weekly_call_request(text: str) -> tuple[int, int, int] | None:
@@ -151,7 +151,7 @@ def weekly_call_request(text: str) -> tuple[int, int, int] | None:
 def _weekday_and_time(words: str) -> tuple[int, int, int] | None:
     """(weekday, hour, minute) a folded message names: "dinsdag om 10 uur", "monday at 2.30 pm",
     "maandag om half 11" (10:30); an hour below 8 without "am" is the afternoon's."""
-    day = _weekday(words)
+    day = weekday_in(words, short=False)
     if spoken := SPOKEN_HOUR.search(words):
         minutes = int(spoken.group(2)) * 60 + SPOKEN_MINUTES[spoken.group(1)]
         hour, minute, suffix = minutes // 60, minutes % 60, None
@@ -162,11 +162,6 @@ def _weekday_and_time(words: str) -> tuple[int, int, int] | None:
     if suffix == "pm" and hour < 12 or suffix != "am" and hour < AFTERNOON_BELOW:
         hour += 12
     return (day, hour, minute) if day is not None and hour <= 23 and minute <= 59 else None
-
-
-def _weekday(words: str) -> int | None:
-    """The weekday (Monday 0) a folded message names, if any."""
-    return next((n for name, n in DAY_NAMES.items() if re.search(rf"\b{name}\b", words)), None)
 
 
 def for_someone_else(text: str) -> str | None:

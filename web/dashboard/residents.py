@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from bots import staff_orders
 from orders.weekly_calls import ask_for_weekly_call, stop_weekly_call, weekly_call_of
-from orders.calendar import DAY_CODES, time_of_day, weekday_of
+from orders.calendar import DAY_CODES, time_of_day, weekday_in
 from orders.models import Resident
 from web.context import db, redis, settings
 from web.dashboard.auth import current, own, safe_next, village_id
@@ -111,6 +111,6 @@ def _save_weekly_call(resident: Resident, form: ResidentForm) -> None:
     """The weekly call as the form has it: on a weekday at a time, or none ("geen")."""
     db().flush()  # a new resident gets its id
     if form.call_day.data:
-        ask_for_weekly_call(db(), resident, weekday_of(form.call_day.data), time_of_day(form.call_at.data))
+        ask_for_weekly_call(db(), resident, weekday_in(form.call_day.data), time_of_day(form.call_at.data))
     else:
         stop_weekly_call(db(), resident)
