@@ -13,8 +13,8 @@ DAY_CODES = tuple(WEEKDAYS)  # the code of weekday number n (Monday 0) is DAY_CO
 DAY_NAMES = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5,
              "zondag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
              "saturday": 5, "sunday": 6}  # written out, in Dutch and English
-DAY_WORDS = {**DAY_NAMES, **WEEKDAYS,  # and short: the Dutch codes and English tue, wed, ...
-             **{name[:3]: day for name, day in DAY_NAMES.items() if name.endswith("day")}}
+DAY_WORDS = {**DAY_NAMES, **WEEKDAYS,  # and short: the Dutch codes, woe, don, ..., and tue, wed, ...
+             **{name[:3]: day for name, day in DAY_NAMES.items()}}
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from orders.keywords import reminder_request, weekly_call_request
     ("maandag", 0), ("Dinsdag", 1), ("WOENSDAG", 2), ("donderdag", 3), ("vrijdag", 4), ("zaterdag", 5),
     ("zondag", 6), ("monday", 0), ("Tuesday", 1), ("sunday", 6),
     ("ma", 0), ("Di", 1), ("wo", 2), ("DO", 3), ("vr", 4), ("za", 5), ("zo", 6), ("tue", 1), ("Fri", 4),
+    ("woe", 2), ("Don", 3), ("zat", 5),
 ])
 def test_a_day_is_read_in_dutch_and_english_written_out_or_short(text, day):
     assert weekday_in(text) == day
