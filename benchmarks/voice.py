@@ -1,6 +1,6 @@
 """Whole phone calls at the Procfile's web server: 20 residents calling at once.
 
-    .venv/bin/python benchmarks/voice.py [--calls 10]
+    .venv/bin/python benchmarks/voice.py [--calls 10] [--rounds 1] [--against FOLDER]
 
 Each of 20 threads makes `--calls` calls, one after another, as Twilio would: the call comes
 in, 9 (the menu again), 3 (when does my order come), 2, the shopping said, 9 (the read-back
@@ -13,7 +13,9 @@ moments within the first call's length and take between half and one and a half 
 the same key at the same instant. A caller who declined the weekly call is not asked again, so
 from the second call on the call ends at "order it". Reports p50, p95, p99 and the slowest
 answer per step and over all, and checks that every call placed its order. The goal: p99 under
-100 ms.
+100 ms. `--against` names another checkout of Dorpslijn (a git worktree of an older commit, with
+its own .venv): its server, on an installation of its own, takes turns with this one, each round
+the same calls, and the two are reported side by side.
 """
 from __future__ import annotations
 
@@ -36,10 +38,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import func, select  # noqa: E402
 from twilio.request_validator import RequestValidator  # noqa: E402
 
-from dorpslijn.config import load_settings  # noqa: E402
 from dorpslijn.db import session_scope  # noqa: E402
 from orders.models import Order, Resident, Village  # noqa: E402
-from serving import free_port, gunicorn, instance_env  # noqa: E402
+from serving import by_turns, servers  # noqa: E402
 
 CALLERS = int(os.environ.get("VOICE_CALLERS", 20))
 VILLAGE = "+31852080300"
@@ -126,8 +127,12 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, int(len(ordered) * p / 100))]
 
 
+def every_answer(timings: dict) -> list[float]:
+    return [ms for values in timings.values() for ms in values]
+
+
 def report(timings: dict, seconds: float) -> None:
-    every = [ms for values in timings.values() for ms in values]
+    every = every_answer(timings)
     print(f"{'step':<18} {'n':>6} {'p50':>8} {'p95':>8} {'p99':>8} {'max':>8}   (ms)")
     for label, values in [*timings.items(), ("every answer", every)]:
         print(f"{label:<18} {len(values):>6} {percentile(values, 50):8.1f} {percentile(values, 95):8.1f} "
@@ -136,32 +141,56 @@ def report(timings: dict, seconds: float) -> None:
           f"p99 {'under' if percentile(every, 99) < 100 else 'OVER'} 100 ms")
 
 
+def merged(rounds: list[tuple[dict, float]]) -> tuple[dict, float]:
+    """The timings and seconds of several rounds as one."""
+    timings = defaultdict(list)
+    for round_timings, _ in rounds:
+        for label, values in round_timings.items():
+            timings[label] += values
+    return timings, sum(seconds for _, seconds in rounds)
+
+
+def confirmed(settings, phones: list[str]) -> int:
+    """How many orders these residents have placed."""
+    with session_scope(settings.database_url) as session:
+        return session.scalar(select(func.count()).select_from(Order).where(
+            Order.status == "confirmed", Order.resident.has(Resident.phone.in_(phones))))
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--calls", type=int, default=10, help="calls per caller")
+    parser.add_argument("--calls", type=int, default=10, help="calls per caller, in each round")
     parser.add_argument("--think", type=float, default=2.0, help="seconds a caller takes to answer")
     parser.add_argument("--together", action="store_true", help="all callers press the same key at once")
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--against", metavar="FOLDER", help="another checkout (with its own .venv) to call by turns")
     args = parser.parse_args()
     random.seed(6)
-    with instance_env() as env:
-        os.environ.update(env)
-        settings = load_settings()
-        phones = callers(settings)
-        with session_scope(settings.database_url) as session:
-            before = session.scalar(select(func.count()).select_from(Order).where(
-                Order.status == "confirmed", Order.resident.has(Resident.phone.in_(phones))))
-        port = free_port()
-        with gunicorn("web:create_app()", env, port) as url:
-            run(url, settings.twilio_auth_token, phones[:2], 1, 0)  # warm both workers' caches
-            timings, seconds = run(url, settings.twilio_auth_token, phones, args.calls, args.think, args.together)
-        with session_scope(settings.database_url) as session:
-            placed = session.scalar(select(func.count()).select_from(Order).where(
-                Order.status == "confirmed", Order.resident.has(Resident.phone.in_(phones))))
-    print(f"{CALLERS} concurrent calls, {args.calls} calls per caller, {args.think} s to answer each question"
-          f"{' (all at once)' if args.together else ''}, "
-          f"database {settings.database_url.split(':')[0]}, gunicorn as in the Procfile; "
-          f"orders placed {placed - before - len(phones[:2])}/{CALLERS * args.calls}")
-    report(timings, seconds)
+    with servers(args.against) as dorpslijn:
+        phones = {name: callers(server.settings) for name, server in dorpslijn.items()}
+        before = {name: confirmed(server.settings, phones[name]) for name, server in dorpslijn.items()}
+        for name, server in dorpslijn.items():
+            run(server.url, server.settings.twilio_auth_token, phones[name][:2], 1, 0)  # warm both workers' caches
+
+        def load(name, server, n):
+            return run(server.url, server.settings.twilio_auth_token, phones[name], args.calls, args.think,
+                       args.together)
+
+        results = by_turns(dorpslijn, load, args.rounds)
+        placed = {name: confirmed(server.settings, phones[name]) - before[name] - 2  # less the warm-up's
+                  for name, server in dorpslijn.items()}
+    print(f"{CALLERS} concurrent calls, {args.rounds} rounds of {args.calls} calls per caller, "
+          f"{args.think} s to answer each question{' (all at once)' if args.together else ''}, "
+          f"database {dorpslijn['ours'].settings.database_url.split(':')[0]}, gunicorn as in the Procfile")
+    timings = {}
+    for name, rounds in results.items():
+        timings[name], seconds = merged(rounds)
+        print(f"\n{dorpslijn[name].label}: orders placed {placed[name]}/{CALLERS * args.calls * args.rounds}")
+        report(timings[name], seconds)
+    if args.against:
+        ours, theirs = every_answer(timings["ours"]), every_answer(timings["against"])
+        print(f"\n{dorpslijn['ours'].label} to {dorpslijn['against'].label}, every answer: " + ", ".join(
+            f"p{p} {percentile(ours, p) / percentile(theirs, p):.2f}" for p in (50, 95, 99)))
 
 
 if __name__ == "__main__":

@@ -1,12 +1,14 @@
 """Signed SMS webhooks at the Procfile's web server, and at a bare Flask app on the same server.
 
     apt-get install wrk   # the load generator: C, so that it leaves the CPU to the servers
-    .venv/bin/python benchmarks/webhooks.py [--seconds 10] [--rounds 3]
+    .venv/bin/python benchmarks/webhooks.py [--seconds 10] [--rounds 3] [--against FOLDER]
 
 20 concurrent senders (wrk connections), many residents, every request a new signed message.
 Both servers run side by side and are loaded by turns, each round the same seconds. Reports
 requests per second, p50 and p99 for both and their ratio, and checks that every request to
-Dorpslijn was stored and queued.
+Dorpslijn was stored and queued. `--against` names another checkout of Dorpslijn (a git
+worktree of an older commit, with its own .venv): its server, on an installation of its own,
+joins the turns, and the two Dorpslijns' ratios are reported too.
 """
 from __future__ import annotations
 
@@ -29,10 +31,9 @@ from sqlalchemy import select  # noqa: E402
 from twilio.request_validator import RequestValidator  # noqa: E402
 
 from messaging.models import InboundMessage  # noqa: E402
-from dorpslijn.config import load_settings  # noqa: E402
 from dorpslijn.db import session_scope  # noqa: E402
 from dorpslijn.redis_server import connect  # noqa: E402
-from serving import free_port, gunicorn, instance_env  # noqa: E402
+from serving import Server, by_turns, free_port, gunicorn, servers  # noqa: E402
 from worker.jobs import announced  # noqa: E402
 
 SENDERS = 20
@@ -100,43 +101,53 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=10, help="of each round, for each server")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--against", metavar="FOLDER", help="another checkout (with its own .venv) to load by turns")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("This benchmark needs wrk: apt-get install wrk")
     run = uuid.uuid4().hex[:8]
-    with instance_env() as env:
-        os.environ.update(env)
-        settings = load_settings()
-        token = settings.twilio_auth_token
-        bare_app = gunicorn("benchmarks.bare_app:create_app()", env, free_port(), ready_path="/twilio/messages")
-        with bare_app as bare_url, gunicorn("web:create_app()", env, free_port()) as our_url:
-            bare, ours = by_turns({"bare": bare_url, "ours": our_url}, token, run, args.seconds, args.rounds).values()
-        with session_scope(settings.database_url) as session:
-            stored = set(session.scalars(select(InboundMessage.id)
-                                         .where(InboundMessage.provider_id.startswith(f"SM{run}ours"))))
-        queued = len(stored.intersection(announced(connect(settings))))
+    with servers(args.against) as dorpslijn, gunicorn("benchmarks.bare_app:create_app()", dict(os.environ),
+                                                      free_port(), ready_path="/twilio/messages") as bare_url:
+        loaded = {"bare": Server(bare_url, dorpslijn["ours"].settings, "bare Flask"), **dorpslijn}
+        results = load_by_turns(loaded, run, args.seconds, args.rounds)
+        kept = {name: stored_and_queued(server.settings, f"SM{run}{name}") for name, server in dorpslijn.items()}
     print(f"{SENDERS} concurrent senders, {args.rounds} rounds of {args.seconds} s each by turns, "
-          f"database {settings.database_url.split(':')[0]}")
-    print(line("bare Flask", bare))
-    print(line("Dorpslijn webhook", ours))
-    print(f"throughput ratio {ours['rps'] / bare['rps']:.2f}   stored {len(stored)}, queued {queued}, of "
-          f"{ours['requests']} requests answered (wrk leaves out those in flight when a round ends)")
+          f"database {loaded['ours'].settings.database_url.split(':')[0]}")
+    for name, server in loaded.items():
+        print(line(server.label, results[name]))
+    for name, (stored, queued) in kept.items():
+        print(f"{loaded[name].label}: throughput ratio to bare {results[name]['rps'] / results['bare']['rps']:.2f}   "
+              f"stored {stored}, queued {queued}, of {results[name]['requests']} requests answered "
+              f"(wrk leaves out those in flight when a round ends)")
+    if args.against:
+        print(f"{loaded['ours'].label} to {loaded['against'].label}: throughput "
+              f"{results['ours']['rps'] / results['against']['rps']:.2f}, "
+              f"p50 {results['ours']['p50'] / results['against']['p50']:.2f}, "
+              f"p99 {results['ours']['p99'] / results['against']['p99']:.2f}")
 
 
-def by_turns(servers: dict[str, str], token: str, run: str, seconds: int, rounds: int) -> dict[str, dict]:
-    """Each server warmed up, then loaded by turns, so that the machine's drift during the run
-    falls on all alike: mean requests/s and p50, and the worst round's p99. The messages of a
-    server's rounds carry the run and the server's name."""
-    for url in servers.values():
-        wrk(url, token, 2, "warm" + uuid.uuid4().hex[:4])
-    results = {name: [] for name in servers}
-    for n in range(rounds):
-        for name, url in servers.items():
-            results[name].append(wrk(url, token, seconds, f"{run}{name}{n}"))
-            print(line(f"round {n + 1}, {name}", results[name][-1]), flush=True)
+def load_by_turns(servers: dict[str, Server], run: str, seconds: int, rounds: int) -> dict[str, dict]:
+    """Each server warmed up, then loaded by turns: mean requests/s and p50, and the worst
+    round's p99. The messages of a server's rounds carry the run and the server's name."""
+    for server in servers.values():
+        wrk(server.url, server.settings.twilio_auth_token, 2, "warm" + uuid.uuid4().hex[:4])
+
+    def load(name, server, n):
+        result = wrk(server.url, server.settings.twilio_auth_token, seconds, f"{run}{name}{n}")
+        print(line(f"round {n + 1}, {name}", result), flush=True)
+        return result
+
     return {name: {"rps": mean(r["rps"] for r in rs), "p50": mean(r["p50"] for r in rs),
                    "p99": max(r["p99"] for r in rs), "requests": sum(r["requests"] for r in rs),
-                   "errors": sum(r["errors"] for r in rs)} for name, rs in results.items()}
+                   "errors": sum(r["errors"] for r in rs)}
+            for name, rs in by_turns(servers, load, rounds).items()}
+
+
+def stored_and_queued(settings, prefix: str) -> tuple[int, int]:
+    """How many messages whose id starts with `prefix` are stored, and how many of those queued."""
+    with session_scope(settings.database_url) as session:
+        stored = set(session.scalars(select(InboundMessage.id).where(InboundMessage.provider_id.startswith(prefix))))
+    return len(stored), len(stored.intersection(announced(connect(settings))))
 
 
 if __name__ == "__main__":
