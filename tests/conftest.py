@@ -37,13 +37,13 @@ DAYTIME = "2026-11-23T10:00:00+01:00"
 
 def pytest_collection_modifyitems(items):
     """Each test's kind, for `make test-fast` (the cores alone): a fault test runs real processes
-    and kills them, a browser test drives Chromium, and a story goes through the webhooks and
+    (tests/faults, and `make run` itself), a browser test drives Chromium, and a story goes through the webhooks and
     the worker as a person's messages do."""
     for item in items:
         path = item.path.as_posix()
-        if "/tests/faults/" in path:
+        if "/tests/faults/" in path or item.path.name == "test_make_run.py":
             item.add_marker("fault")
-        elif item.path.name.startswith("test_browser"):
+        elif item.path.name.startswith("test_browser") or {"browser", "page"} & set(getattr(item, "fixturenames", ())):
             item.add_marker("browser")
         elif {"client", "work"} <= set(getattr(item, "fixturenames", ())):
             item.add_marker("story")
