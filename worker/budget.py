@@ -8,7 +8,8 @@ entered or left: raised in the middle of a driver's bookkeeping it could leave a
 in a transaction (on SQLite, with the write lock that every other worker waits for). When the
 time is up in there, it is raised in the code that called in, as soon as the call returns. It
 is raised again every few milliseconds until the block is left, since one that lands in a
-callback (a weak reference's, a finaliser) is swallowed there.
+callback (a weak reference's, a finaliser) is swallowed there. A block that still comes to its
+end after its time was up (the interrupt could not land in time) raises OverBudget as it ends.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def budget(seconds: float):
     if seconds <= 0 or threading.current_thread() is not threading.main_thread():
         yield
         return
-    left_block = False
+    left_block = expired = False
     message = f"over its budget of {seconds} s"
 
     def when_back(frame, event, arg):
@@ -43,8 +44,10 @@ def budget(seconds: float):
         raise OverBudget(message)
 
     def over(signum, frame):
+        nonlocal expired
         if left_block:
             return
+        expired = True
         signal.setitimer(signal.ITIMER_REAL, AGAIN_SECONDS)
         caller = _caller_of_unsafe_code(frame)
         if caller is None:
@@ -58,6 +61,8 @@ def budget(seconds: float):
     left, interval = signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
+        if expired:
+            raise OverBudget(message)
     finally:
         left_block = True
         signal.setitimer(signal.ITIMER_REAL, 0)

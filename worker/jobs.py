@@ -107,9 +107,6 @@ def _handle_oldest_once(settings, redis, inbound_id: int, slow: bool) -> bool:
         return True
 
 
-
-
-
 def place_call(call_id: int) -> None:
     """Make a weekly call the scheduler planned, once."""
     settings = load_settings()

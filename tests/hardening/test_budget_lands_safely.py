@@ -35,3 +35,12 @@ def test_a_cut_off_transaction_never_keeps_the_write_lock(settings, db):
         other.execute("BEGIN IMMEDIATE")  # "database is locked" when the cut-off kept it
         other.rollback()
         other.close()
+
+
+def test_work_that_outlives_its_budget_is_over_it_even_when_the_interrupt_is_swallowed():
+    with pytest.raises(OverBudget):
+        with budget(0.001):
+            try:
+                time.sleep(0.01)
+            except OverBudget:  # as a callback inside a library would, unseen
+                pass
