@@ -9,11 +9,11 @@ INSTALLED := $(VENV)/.installed
 run: setup
 	$(BIN)/dorpslijn run
 
-test: $(INSTALLED)
-	$(BIN)/pytest
+test: $(INSTALLED)  # on every core (pytest-xdist); each worker has a database of its own
+	$(BIN)/pytest -n auto
 
 test-fast: $(INSTALLED)  # the cores alone: no stories through the webhooks, no fault or browser tests
-	$(BIN)/pytest -m "not story and not fault and not browser"
+	$(BIN)/pytest -n auto -m "not story and not fault and not browser"
 
 setup: $(INSTALLED)
 	$(BIN)/dorpslijn setup

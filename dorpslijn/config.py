@@ -47,6 +47,7 @@ class Settings:
     inbound_per_minute: int = 10      # messages of one number answered a minute (bots/floods.py)
     sends_per_number_hour: int = 40   # messages to one resident's number an hour (messaging/sending_caps.py)
     sends_per_village_day: int = 0    # messages a village sends a day; 0: 20 per person it knows, at least 1,000
+    password_hashing: str = "scrypt"  # werkzeug's method for dashboard passwords; tests take a cheap one
     extra: dict = field(default_factory=dict)
 
     @property
@@ -69,7 +70,7 @@ def load_settings(**overrides) -> Settings:
     instance.mkdir(parents=True, exist_ok=True)
     values = dict(
         instance_dir=instance,
-        database_url=_sqlalchemy_url(env.get("DATABASE_URL") or f"sqlite:///{instance / 'dorpslijn.db'}"),
+        database_url=sqlalchemy_url(env.get("DATABASE_URL") or f"sqlite:///{instance / 'dorpslijn.db'}"),
         redis_url=env.get("REDIS_URL") or None,
         transport=env.get("DORPSLIJN_TRANSPORT", "console"),
         public_base_url=env.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
@@ -93,12 +94,13 @@ def load_settings(**overrides) -> Settings:
         inbound_per_minute=int(env.get("DORPSLIJN_INBOUND_PER_MINUTE") or 10),
         sends_per_number_hour=int(env.get("DORPSLIJN_SENDS_PER_NUMBER_HOUR") or 40),
         sends_per_village_day=int(env.get("DORPSLIJN_SENDS_PER_VILLAGE_DAY") or 0),
+        password_hashing=env.get("DORPSLIJN_PASSWORD_HASHING") or "scrypt",
     )
     values.update(overrides)
     return Settings(**values)
 
 
-def _sqlalchemy_url(url: str) -> str:
+def sqlalchemy_url(url: str) -> str:
     """A PostgreSQL URL as operators write it, with the psycopg 3 driver that we install."""
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):

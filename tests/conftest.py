@@ -3,6 +3,8 @@
 The database is the one in `DATABASE_URL` when set (CI's PostgreSQL), else SQLite in a temp
 folder; Redis is `REDIS_URL` when set, else the embedded server. Jobs run in the test's
 process as a worker in burst mode runs them, reading the same settings from the environment.
+Run in parallel (`pytest -n`, as `make test` does), each of pytest-xdist's workers has a database
+and a Redis database of its own beside the configured ones.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import os
 import shutil
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from sqlalchemy import create_engine, delete, insert, select
@@ -18,7 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 from twilio.request_validator import RequestValidator
 
-from dorpslijn.config import DEMO_DIR, load_settings
+from dorpslijn.config import DEMO_DIR, load_settings, sqlalchemy_url
 from dorpslijn.db import Base, autocommit_engine_for, engine_for, session_scope, sessionmaker_for
 from dorpslijn.migrate import upgrade
 from dorpslijn.redis_server import connect
@@ -33,6 +36,35 @@ BAKER = "+31612345621"
 BUTCHER = "+31612345622"
 # Monday 23 November 2026, 10:00 in Zwartsluis: Tuesday's cut-off is tonight at 18:00.
 DAYTIME = "2026-11-23T10:00:00+01:00"
+
+
+def pytest_configure(config):
+    """Give this xdist worker its own PostgreSQL database (the configured one's name with the
+    worker's) and its own numbered Redis database, so that parallel workers never wipe each
+    other's rows and keys. SQLite and the embedded Redis are per process already."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return
+    number = int(worker.removeprefix("gw"))
+    if url := os.environ.get("DATABASE_URL"):
+        os.environ["DATABASE_URL"] = _own_database(url, worker)
+    if url := os.environ.get("REDIS_URL"):
+        parsed = urlsplit(url)
+        base = int(parsed.path.strip("/") or 0)
+        os.environ["REDIS_URL"] = urlunsplit(parsed._replace(path=f"/{(base + 1 + number) % 16}"))
+
+
+def _own_database(url: str, worker: str) -> str:
+    """The URL of a database for this worker beside the one in `url`, made when it is missing."""
+    engine = create_engine(sqlalchemy_url(url), poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    if engine.dialect.name == "sqlite":
+        return url
+    name = f"{engine.url.database}_{worker}"
+    with engine.connect() as connection:
+        if connection.exec_driver_sql("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).first() is None:
+            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    engine.dispose()
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
 
 
 def pytest_collection_modifyitems(items):
@@ -91,6 +123,7 @@ def settings(instance_dir, database_url, monkeypatch):
     monkeypatch.setenv("DORPSLIJN_TRANSPORT", os.environ.get("TEST_TRANSPORT", "console"))
     monkeypatch.setenv("PUBLIC_BASE_URL", "https://dorpslijn.test")
     monkeypatch.setenv("DORPSLIJN_CLOCK", os.environ.get("DORPSLIJN_CLOCK") or DAYTIME)
+    monkeypatch.setenv("DORPSLIJN_PASSWORD_HASHING", "pbkdf2:sha256:1")  # scrypt's 0.3 s a sign-in, in every test
     _clean_database(database_url)
     settings = load_settings()
     _clean_redis(connect(settings))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import secrets
+from functools import cache
 
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from dorpslijn.config import load_settings
 from dorpslijn.db import utcnow
 from orders.models import Shop, Village
 from web.dashboard.exceptions import UnknownShop, UnknownVillage, WeakPassword
@@ -17,8 +19,6 @@ logger = logging.getLogger(__name__)
 
 MIN_PASSWORD_LENGTH = 10
 DEMO_EMAIL = "coordinator@demo.dorpslijn"
-# Checked against when the e-mail address is unknown, so a wrong address takes as long as a wrong password.
-_NOBODY = generate_password_hash(secrets.token_hex(16))
 
 
 def set_coordinator(session, village_slug: str, email: str, password: str, name: str = "",
@@ -38,7 +38,7 @@ def set_coordinator(session, village_slug: str, email: str, password: str, name:
         session.add(coordinator)
     coordinator.village_id = village.id
     coordinator.name = name or coordinator.name or ""
-    coordinator.password_hash = generate_password_hash(password)
+    coordinator.password_hash = generate_password_hash(password, method=load_settings().password_hashing)
     coordinator.role = role
     coordinator.shop_pk = shop.id if shop else None
     session.flush()
@@ -57,10 +57,17 @@ def _shop_of(session, village: Village, shop_id: str | None) -> Shop:
 def authenticate(session, email: str, password: str) -> Coordinator | None:
     """The coordinator with this e-mail address and password, or None."""
     coordinator = session.scalar(select(Coordinator).where(Coordinator.email == normal_email(email)))
-    if not check_password_hash(coordinator.password_hash if coordinator else _NOBODY, password):
+    if not check_password_hash(coordinator.password_hash if coordinator else _nobody(), password):
         return None
     coordinator.last_login_at = utcnow()
     return coordinator
+
+
+@cache
+def _nobody() -> str:
+    """Checked against when the e-mail address is unknown, so that a wrong address takes as long
+    as a wrong password."""
+    return generate_password_hash(secrets.token_hex(16), method=load_settings().password_hashing)
 
 
 def demo_coordinator(session, village_slug: str, password: str) -> bool:
