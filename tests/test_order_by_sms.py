@@ -2,6 +2,7 @@
 import subprocess
 import sys
 
+import pytest
 from sqlalchemy import select
 
 from messaging.models import InboundMessage
@@ -83,6 +84,7 @@ def test_a_message_handled_twice_is_answered_and_ordered_once(phone, work, setti
     assert len(outbox(settings, to=TRUUS)) == 2 and len(outbox(settings, to=BAKER)) == 1
 
 
+@pytest.mark.story  # the real worker command answers, in a process of its own
 def test_dorpslijn_worker_burst_answers_what_the_webhook_took_in_and_returns(phone, settings, demo):
     phone(TRUUS).text("2 krentenbollen")
     subprocess.run([sys.executable, "-m", "cli", "worker", "--burst"], check=True, capture_output=True,

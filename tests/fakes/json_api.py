@@ -15,7 +15,7 @@ class FakeJSONAPI(ABC):
     def __init__(self):
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)  # stops within 50 ms
 
     @property
     def base_url(self) -> str:
