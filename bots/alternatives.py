@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from orders import keywords
 from bots.states import State
-from bots.turn import conversation_for, hears_on
+from bots.turn import conversation_for
 from dorpslijn.messages import Outgoing
 from orders import notices, shop_orders
 from orders.models import Order, OrderLine, Product
@@ -22,7 +22,7 @@ def tell_resident(session, sold_out: shop_orders.SoldOut) -> list[Outgoing]:
     """Tell the resident what is sold out and the new total; offer the first alternative."""
     order = sold_out.shop_order.order
     resident = order.resident
-    address = hears_on(session, resident)
+    address = notices.resident(resident)
     conversation = conversation_for(session, order.village_id, address.channel, address.to, resident.language)
     waiting = list(conversation.data.get("offers") or []) if conversation.state == State.ALTERNATIVE else []
     offers = [{"order_id": order.id, "line_id": line.id, "sku": sold_out.alternatives[line.id].sku}

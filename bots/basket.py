@@ -12,8 +12,8 @@ import re
 from bots import alerts
 from orders import keywords
 from bots.states import State
-from bots.turn import Turn, hears_on
-from orders import basket_dialog, catalogue_cache, learning, ordering, shop_orders, usual
+from bots.turn import Turn
+from orders import basket_dialog, catalogue_cache, learning, notices, ordering, shop_orders, usual
 from orders.catalogue import Catalogue
 from orders.models import Order
 from orders.understanding import understand
@@ -150,7 +150,7 @@ def confirm(turn: Turn, order: Order) -> State:
                for_name=resident.name if turn.carer else "")
     notify_shops(turn, order)
     if turn.carer:
-        turn.tell(*hears_on(turn.session, resident), "ordered_for_you", resident.language, order=order)
+        turn.tell(*notices.resident(resident), "ordered_for_you", resident.language, order=order)
     else:
         alerts.copy_to_contact(turn, "contact_confirmed", order=order)
     turn.remember(weekly=None, standing=None, for_resident=None, usual=None)

@@ -60,6 +60,7 @@ def sender_turn(session, inbound: Inbound, now: datetime) -> Turn:
     conversation = conversation_for(session, village.id, inbound.channel, inbound.sender, village.language)
     if sender is not None:
         conversation.language = sender.language
+        sender.wrote_on = inbound.channel
     elif conversation.last_inbound_at is None:
         conversation.language = keywords.language_of(inbound.text) or village.language
     turn = Turn(session, village, conversation, sender, inbound.channel, inbound.sender, now,

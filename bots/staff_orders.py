@@ -15,9 +15,9 @@ from datetime import datetime
 from bots import conversation
 from messaging import outbox
 from bots.states import State
-from bots.turn import Turn, conversation_for, hears_on
+from bots.turn import Turn, conversation_for
 from dorpslijn.messages import Outgoing
-from orders import ordering
+from orders import notices, ordering
 from orders.models import Order, Resident
 
 logger = logging.getLogger(__name__)
@@ -81,6 +81,6 @@ def forget(session, resident: Resident, now: datetime) -> bool:
 def _taken(turn: Turn, order: Order, coordinator_id: int) -> None:
     """A confirmed phone order: who took it, and the confirmation the coordinator saw, to the resident."""
     order.taken_by_id = coordinator_id
-    channel, to = hears_on(turn.session, turn.resident)
+    channel, to = notices.resident(turn.resident)
     turn.replies += [Outgoing(channel, to, m.body, template=m.template) for m in turn.replies if m.channel == STAFF]
     logger.info("order %s taken on the phone by coordinator %s", order.number, coordinator_id)

@@ -117,27 +117,12 @@ def conversation_for(session, village_id: int, channel: str, address: str, langu
     return conversation
 
 
-def hears_on(session, resident: Resident, ordered_on: str | None = None) -> notices.Address:
-    """Where the resident hears from us (`notices.resident`), told the channel they wrote on last."""
-    return notices.resident(resident, ordered_on, _wrote_on(session, resident))
-
-
-def _wrote_on(session, resident: Resident) -> str | None:
-    """The channel of the resident's conversation that heard from them last (None when they never wrote)."""
-    return session.scalar(
-        select(Conversation.channel).where(
-            Conversation.village_id == resident.village_id,
-            Conversation.address.in_([a for a in (resident.phone, resident.telegram_chat_id) if a]),
-            Conversation.last_inbound_at.is_not(None))
-        .order_by(Conversation.last_inbound_at.desc()).limit(1))
-
-
 def scheduled_turn(session, resident: Resident, now: datetime, channel: str | None = None,
                    address: str | None = None) -> Turn:
-    """A turn in which Dorpslijn speaks first to a resident, where they hear from us (`hears_on`),
+    """A turn in which Dorpslijn speaks first to a resident, where they hear from us (`notices.resident`),
     or to whoever placed their order (`address`, on the order's channel)."""
     if address is None:
-        channel, address = hears_on(session, resident, channel)
+        channel, address = notices.resident(resident, channel)
     carer = address != address_of(resident, channel)
     conversation = conversation_for(session, resident.village_id, channel, address, resident.language)
     return Turn(session, resident.village, conversation, resident, channel, address, now, carer=carer)

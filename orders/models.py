@@ -104,6 +104,7 @@ class Resident(Base):
     opted_out: Mapped[bool] = mapped_column(Boolean, default=False)
     tell_delivered: Mapped[bool] = mapped_column(Boolean, default=True)  # a text when delivered
     telegram_chat_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    wrote_on: Mapped[str | None] = mapped_column(String(16), nullable=True)  # the channel of their last message
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     contact_copies: Mapped[bool] = mapped_column(Boolean, default=False)  # contact gets copies
     standing_order_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # "elke week"

@@ -31,11 +31,11 @@ def volunteer(volunteer) -> Address:
     return _on("telegram" if volunteer.telegram_chat_id else "sms", volunteer.phone, volunteer.telegram_chat_id)
 
 
-def resident(resident, ordered_on: str | None = None, wrote_on: str | None = None) -> Address:
+def resident(resident, ordered_on: str | None = None) -> Address:
     """Where a resident hears from us: on the text channel they ordered by; after an order by phone
     or by the coordinator, or about no order, on the channel they wrote on last; by SMS when they
     never wrote, or cannot be reached on that channel (a Telegram chat no longer linked)."""
-    channel = ordered_on if ordered_on in TEXT_CHANNELS else wrote_on
+    channel = ordered_on if ordered_on in TEXT_CHANNELS else resident.wrote_on
     return _on(channel or "sms", resident.phone, resident.telegram_chat_id)
 
 

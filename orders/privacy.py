@@ -186,7 +186,7 @@ def _scrub(resident: Resident, now: datetime) -> None:
     resident.name = resident.address = resident.postcode = resident.notes = ""
     resident.contact_name = resident.contact_phone = ""
     resident.phone = f"erased:{resident.id}"
-    resident.lat = resident.lon = resident.telegram_chat_id = None
+    resident.lat = resident.lon = resident.telegram_chat_id = resident.wrote_on = None
     resident.standing_order_id = resident.standing_read_back_for = None
     resident.reminder_weekday = resident.reminder_hour = resident.reminder_sent_on = None
     resident.opted_out, resident.tell_delivered, resident.contact_copies = True, False, False

@@ -16,13 +16,22 @@ CHAT = "5551234"
 
 
 def test_a_resident_hears_from_us_where_they_ordered_or_else_where_they_wrote_last():
-    truus = Thing(phone=TRUUS, telegram_chat_id=CHAT)
-    assert notices.resident(truus, "whatsapp", "telegram") == ("whatsapp", TRUUS)
-    assert notices.resident(truus, "voice", "telegram") == ("telegram", CHAT), "a phone order is answered in writing"
-    assert notices.resident(truus, "staff", None) == ("sms", TRUUS), "never wrote: SMS"
-    assert notices.resident(Thing(phone=TRUUS, telegram_chat_id=None), None, "telegram") == ("sms", TRUUS), \
+    truus = Thing(phone=TRUUS, telegram_chat_id=CHAT, wrote_on="telegram")
+    assert notices.resident(truus, "whatsapp") == ("whatsapp", TRUUS)
+    assert notices.resident(truus, "voice") == ("telegram", CHAT), "a phone order is answered in writing"
+    assert notices.resident(Thing(phone=TRUUS, telegram_chat_id=CHAT, wrote_on=None), "staff") == ("sms", TRUUS), \
+        "never wrote: SMS"
+    assert notices.resident(Thing(phone=TRUUS, telegram_chat_id=None, wrote_on="telegram")) == ("sms", TRUUS), \
         "a chat no longer linked is not where she hears from us"
 
+
+def test_a_resident_who_writes_on_whatsapp_hears_about_an_order_taken_by_phone_on_whatsapp(
+        phone, work, settings, demo, clock, db):
+    phone(TRUUS, channel="whatsapp").text("Goedemorgen")
+    work()
+    truus = db.scalar(select(Resident).where(Resident.phone == TRUUS))
+    assert truus.wrote_on == "whatsapp"
+    assert notices.resident(truus, "voice") == ("whatsapp", TRUUS), "the delivery window of a phone order"
 
 
 def test_an_sms_is_sent_in_gsm7_while_the_outbox_keeps_the_words(phone, work, settings, demo, clock, twilio_api):

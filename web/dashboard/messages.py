@@ -10,8 +10,8 @@ from sqlalchemy import or_, select
 
 from messaging.models import InboundMessage, OutboundMessage
 from messaging.outbox import put_all
-from bots.turn import hears_on
 from dorpslijn.messages import Outgoing
+from orders import notices
 from orders.models import Resident, Shop, Volunteer
 from web.context import db, redis
 from web.dashboard.auth import own, village_id
@@ -56,7 +56,7 @@ def of_resident(resident_id: int):
     resident = own(Resident, resident_id)
     addresses = [a for a in (resident.phone, resident.telegram_chat_id) if a]
     return render_template("dashboard/messages.html", lines=_lines(addresses, False), person=resident,
-                           problems=False, names=_names(set(addresses)), channel=hears_on(db(), resident).channel)
+                           problems=False, names=_names(set(addresses)), channel=notices.resident(resident).channel)
 
 
 @bp.post("/resident/<int:resident_id>/reply")
@@ -69,7 +69,7 @@ def reply(resident_id: int):
     if not body or len(body) > REPLY_LIMIT:
         flash("reply_empty" if not body else "reply_too_long")
         return redirect(url_for(".of_resident", resident_id=resident_id))
-    channel, to = hears_on(db(), resident)
+    channel, to = notices.resident(resident)
     put_all(db(), village_id(), [Outgoing(channel, to, body, extra={"from_coordinator": True})])
     record("message.reply", subject_of(resident), after={"channel": channel, "body": body})
     commit_and_send(db(), redis())
