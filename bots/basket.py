@@ -96,7 +96,7 @@ def choosing(turn: Turn) -> State:
         return State.CHOOSING
     if basket_dialog.teaches(question, chosen):
         learning.note_unclear(turn.session, turn.village, turn.resident, turn.address, question["text"])
-    turn.remember(basket=chosen.added_to(turn.data.get("basket") or []), questions=questions[1:])
+    turn.remember(basket=chosen.added_to(turn.data.get("basket") or []), questions=chosen.before(questions[1:]))
     return next_question(turn)
 
 

@@ -134,7 +134,8 @@ def choose(call: Call) -> Reply:
     understood(call)
     if basket_dialog.teaches(question, chosen):
         learning.note_unclear(call.session, call.village, call.resident, call.record.phone, question["text"])
-    call.remember(lines=chosen.added_to(call.record.data["lines"]), questions=call.record.data["questions"][1:])
+    call.remember(lines=chosen.added_to(call.record.data["lines"]),
+                  questions=chosen.before(call.record.data["questions"][1:]))
     return next_question(call)
 
 

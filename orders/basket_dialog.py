@@ -15,6 +15,7 @@ from orders import keywords
 from orders.catalogue import Catalogue, Product
 from orders.understanding import understand
 from orders.understanding.model import Unclear
+from orders.understanding.quantity import absurd
 
 MAX_CHOICES = 4                  # with "none of these" five choices, as VOICE.md asks of text and voice
 DEFAULT_WEIGHT = Decimal("0.5")  # a pound, when a weighed product was chosen without an amount
@@ -24,13 +25,19 @@ MAX_ANSWER = 200
 
 @dataclass(frozen=True)
 class Answer:
-    """What an answer to a question chose: a line of the basket, or none of the products (line None)."""
+    """What an answer to a question chose: a line of the basket, none of the products (line None),
+    or a product whose amount, said with the kind word, no household orders (asked about next)."""
 
     line: tuple[str, str] | None = None
+    how_much: dict | None = None
 
     def added_to(self, lines: list) -> list:
         """The basket's [sku, quantity] lines with the chosen one added."""
         return [*lines, list(self.line)] if self.line else list(lines)
+
+    def before(self, questions: list) -> list:
+        """The questions still to ask after this answer: its own about the amount first."""
+        return [self.how_much, *questions] if self.how_much else list(questions)
 
 
 def questions(unclear: list[Unclear]) -> tuple[list[dict], list[str]]:
@@ -70,7 +77,10 @@ def answer(question: dict, products: list[Product], said: str) -> Answer | None:
     if number == 0:
         return Answer()
     product = products[number - 1]
-    return Answer((product.sku, str(chosen_quantity(question, product))))
+    quantity = chosen_quantity(question, product)
+    if absurd(quantity, product.unit):  # "300 brood": which bread first, then how many
+        return Answer(how_much={**question, "candidates": [product.sku], "reason": "quantity"})
+    return Answer((product.sku, str(quantity)))
 
 
 def choice(products: list[Product], said: str) -> int | None:
@@ -116,7 +126,7 @@ def amount(product: Product, said: str) -> Answer | None:
 
 def teaches(question: dict, chosen: Answer) -> bool:
     """Whether none of the products was what the words meant, so the coordinator may teach them."""
-    return chosen.line is None and not about_amount(question)
+    return chosen.line is None and chosen.how_much is None and not about_amount(question)
 
 
 def merged(lines) -> list[tuple[str, Decimal]]:

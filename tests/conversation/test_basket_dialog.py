@@ -64,6 +64,16 @@ def test_a_weighed_product_chosen_without_an_amount_is_a_pound_and_an_amount_sai
     assert Decimal(basket_dialog.answer(question, products, "1").line[1]) == Decimal("0.2")
 
 
+@pytest.mark.parametrize("text, then", [("300 brood", "2"), ("40 kilo kaas", "1 pond"), ("een gram kaas", "2 ons")])
+def test_a_kind_word_with_an_amount_no_household_orders_asks_how_much_after_the_choice(catalogue, text, then):
+    [(question, products)], _ = asked(catalogue, text)
+    chosen = basket_dialog.answer(question, products, "2")
+    assert chosen.line is None and not basket_dialog.teaches(question, chosen), "nothing ordered yet"
+    [how_much] = chosen.before([])
+    assert basket_dialog.about_amount(how_much) and basket_dialog.choices(how_much, catalogue) == [products[1]]
+    assert basket_dialog.answer(how_much, [products[1]], then).line[0] == products[1].sku
+
+
 @pytest.mark.parametrize("said, quantity", [("1 pond", "0.5"), ("Een pond.", "0.5"), ("twee ons graag", "0.2"),
                                             ("0", None), ("nee", None)])
 def test_how_much_is_answered_in_the_words_people_use(catalogue, said, quantity):
