@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from orders import keywords
 from bots.states import State
 from bots.turn import conversation_for
 from dorpslijn.messages import Outgoing
-from orders import notices, shop_orders
+from orders import keywords, notices, shop_orders
 from orders.models import Order, OrderLine, Product
 
 MAY_ASK = (State.IDLE, State.ALTERNATIVE)

@@ -10,10 +10,9 @@ import logging
 import re
 
 from bots import alerts
-from orders import keywords
 from bots.states import State
 from bots.turn import Turn
-from orders import basket_dialog, catalogue_cache, learning, notices, ordering, shop_orders, usual
+from orders import basket_dialog, catalogue_cache, keywords, learning, notices, ordering, shop_orders, usual
 from orders.catalogue import Catalogue
 from orders.models import Order
 from orders.understanding import understand

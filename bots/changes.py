@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass
 
 from bots import basket
-from orders import keywords
 from bots.states import State
 from bots.turn import Turn
-from orders import basket_dialog, ordering, usual
+from orders import basket_dialog, keywords, ordering, usual
 from orders.catalogue import Catalogue
 from orders.models import Order
 from orders.understanding import understand

@@ -8,14 +8,13 @@ from datetime import time
 from sqlalchemy import select
 
 from bots import alerts, basket
-from orders import keywords
 from bots.states import State
 from bots.turn import Turn
-from orders.weekly_calls import ask_for_weekly_call, stop_weekly_call
-from orders import ordering, shop_orders
+from orders import keywords, ordering, shop_orders
 from orders.calendar import TIMEZONE
 from orders.deliveries import RoundStop
 from orders.models import Order
+from orders.weekly_calls import ask_for_weekly_call, stop_weekly_call
 
 
 def help_menu(turn: Turn) -> None:

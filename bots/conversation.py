@@ -23,11 +23,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from bots import alternatives, basket, changes, commands, distress, media, opt_out, registration, too_long
-from orders import keywords
 from bots.states import State
 from bots.turn import Turn, conversation_for
 from dorpslijn.messages import Inbound, Outgoing
-from orders import ordering
+from orders import keywords, ordering
 from orders.models import Resident, Village
 
 logger = logging.getLogger(__name__)

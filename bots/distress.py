@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from bots import alerts
-from orders import keywords
 from bots.turn import Turn
+from orders import keywords
 
 PHRASES = (
     "gevallen", "ambulance", "help ik kan niet", "kan niet opstaan", "kan niet meer opstaan",

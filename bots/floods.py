@@ -22,9 +22,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from messaging.models import InboundMessage
 from dorpslijn.db import utcnow
 from dorpslijn.messages import Outgoing
+from messaging.models import InboundMessage
 from orders import tasks
 from orders.models import Resident, Shop, Village, Volunteer
 

@@ -15,11 +15,10 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bots import alerts, basket
-from orders import keywords
-from messaging import outbox
 from bots.states import State
 from bots.turn import scheduled_turn
-from orders import ordering
+from messaging import outbox
+from orders import keywords, ordering
 from orders.calendar import TIMEZONE, delivery_day_for, next_delivery_day
 from orders.models import Order, Resident, Village
 

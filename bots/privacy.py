@@ -11,9 +11,9 @@ from datetime import datetime
 
 from sqlalchemy import or_, select, update
 
-from orders.keywords import command
-from messaging.models import Conversation, InboundMessage, OutboundMessage
 from dorpslijn.db import json_filled
+from messaging.models import Conversation, InboundMessage, OutboundMessage
+from orders.keywords import command
 from orders.privacy import Subject
 
 NOT_SENT_YET = ("queued", "retrying")

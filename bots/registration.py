@@ -8,9 +8,9 @@ import re
 from functools import lru_cache
 
 from bots import basket
-from orders import keywords
 from bots.states import State
 from bots.turn import Turn
+from orders import keywords
 from orders.models import Resident
 from orders.understanding.lexicon import lexicon
 from orders.understanding.text import plain

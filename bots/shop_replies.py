@@ -9,9 +9,9 @@ import re
 from datetime import datetime
 
 from bots import alternatives
-from orders.keywords import fold
 from dorpslijn.messages import Inbound, Outgoing
 from orders import notices, shop_orders
+from orders.keywords import fold
 from orders.models import Shop
 
 # An order number has at most nine digits; a longer run of digits is no order number.

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bots import conversation
-from messaging import outbox
 from bots.states import State
 from bots.turn import Turn, conversation_for
 from dorpslijn.messages import Outgoing
+from messaging import outbox
 from orders import notices, ordering
 from orders.models import Order, Resident
 

@@ -13,9 +13,9 @@ import logging
 
 from sqlalchemy import func, select
 
-from messaging.models import InboundMessage
 from dorpslijn.messages import Inbound, Outgoing
 from dorpslijn.words import say
+from messaging.models import InboundMessage
 from orders import tasks
 from orders.models import Resident, Shop, Village, Volunteer
 from orders.phones import normalise_or_none

@@ -10,11 +10,11 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from messaging import sms_text
 from bots.states import State
-from messaging.models import Conversation
 from dorpslijn.messages import Outgoing
 from dorpslijn.words import say
+from messaging import sms_text
+from messaging.models import Conversation
 from orders import notices, tasks
 from orders.calendar import TIMEZONE
 from orders.models import Resident, Village

@@ -10,10 +10,10 @@ import re
 from datetime import datetime
 from decimal import Decimal
 
-from orders.keywords import fold
 from dorpslijn.messages import Inbound, Outgoing
 from orders import availability, door_reports, notices
 from orders.calendar import weekday_in
+from orders.keywords import fold
 from orders.models import Village, Volunteer
 
 # An order number has at most nine digits, so it fits the database and a long run of digits is none.

@@ -122,6 +122,7 @@ def cmd_import(args):
 def cmd_setup(args):
     """Create or migrate the database, and load the demo village into an empty one."""
     from sqlalchemy import func, select
+
     from orders.importer import import_folder
     from orders.models import Village
     settings = _ready_settings()
@@ -137,6 +138,7 @@ def cmd_setup(args):
 def _demo_coordinator(settings):
     """Console mode only: a coordinator for the demo village, and its sign-in printed."""
     import csv
+
     from dorpslijn.config import _generated
     from web.dashboard.accounts import DEMO_EMAIL, demo_coordinator
     with open(DEMO_DIR / "village.csv", encoding="utf-8") as file:
@@ -150,6 +152,7 @@ def _demo_coordinator(settings):
 def cmd_coordinator_add(args):
     """`dorpslijn coordinator add --village SLUG --email E`: the password is asked, or read from stdin."""
     import getpass
+
     from web.dashboard.accounts import set_coordinator
     from web.dashboard.exceptions import AccountError
     if sys.stdin.isatty():
@@ -173,6 +176,7 @@ def cmd_coordinator_add(args):
 def cmd_web(args):
     """`dorpslijn web`: Flask's server, for a laptop; the Procfile runs gunicorn."""
     import os
+
     from web import create_app
     settings = _ready_settings()
     port = args.port or int(os.environ.get("PORT", 5000))
@@ -201,6 +205,7 @@ def cmd_run(args):
     stopped cold and gunicorn's workers printed tracebacks.
     """
     import os
+
     from dorpslijn.redis_server import stop_embedded
     settings = _ready_settings()
     port = os.environ.get("PORT", "5000")
@@ -248,10 +253,11 @@ def cmd_parse(args):
 def cmd_weekly_call(args):
     """`dorpslijn weekly-call PHONE --day ma --time 10:00` (or `--stop`): the weekly call."""
     from sqlalchemy import select
-    from orders.weekly_calls import ask_for_weekly_call, stop_weekly_call
+
     from orders.calendar import time_of_day, weekday_in
     from orders.models import Resident
     from orders.phones import normalise_or_none
+    from orders.weekly_calls import ask_for_weekly_call, stop_weekly_call
     weekday, at = weekday_in(args.day), time_of_day(args.time)
     if not args.stop and (weekday is None or at is None):
         print(f"Not a weekday and time: {args.day!r} {args.time!r} (e.g. --day ma --time 10:00).", file=sys.stderr)
@@ -284,6 +290,7 @@ def cmd_orders(args):
 def cmd_rounds_close(args):
     """`dorpslijn rounds close [--date YYYY-MM-DD]`: every village's day, closed at once."""
     from sqlalchemy import select
+
     from orders.availability import next_day_on
     from orders.models import Village
     from worker.rounds_jobs import close_day
@@ -315,9 +322,9 @@ def cmd_privacy_export(args):
 
 def cmd_privacy_erase(args):
     """`dorpslijn privacy erase PHONE`: the person removed, their orders kept anonymised."""
-    from worker import privacy
     from dorpslijn.redis_server import connect
     from orders.exceptions import NotErasable
+    from worker import privacy
     from worker.sending import commit_and_send
     settings = _ready_settings()
     try:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import logging
 
-from messaging.telegram_bot import call
-from messaging.telegram_updates import receive
 from dorpslijn.db import session_scope
 from dorpslijn.redis_server import connect
+from messaging.telegram_bot import call
+from messaging.telegram_updates import receive
 
 logger = logging.getLogger(__name__)
 

@@ -13,10 +13,10 @@ from twilio.base.exceptions import TwilioRestException
 from twilio.rest import Client
 
 from dorpslijn.messages import Outgoing
-from orders import tasks
 from ivr.call import Call
 from ivr.menu import opening
 from ivr.models import VoiceCall
+from orders import tasks
 from orders.models import Order, Resident, Village
 from orders.phones import normalise_or_none
 from orders.villages import village_id_for

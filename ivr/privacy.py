@@ -11,8 +11,8 @@ from sqlalchemy import or_, select, update
 
 from dorpslijn.db import json_filled
 from ivr.models import VoiceCall
-from orders.weekly_calls import WeeklyCall
 from orders.privacy import Subject
+from orders.weekly_calls import WeeklyCall
 
 
 def export(session, subject: Subject) -> dict:

@@ -14,10 +14,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from ivr import calls
-from orders import tasks
 from ivr.models import VoiceCall
-from orders.weekly_calls import WeeklyCall, slot_for
+from orders import tasks
 from orders.models import Resident, Village
+from orders.weekly_calls import WeeklyCall, slot_for
 
 logger = logging.getLogger(__name__)
 

@@ -22,8 +22,8 @@ from sqlalchemy import JSON, Integer, String, Text, bindparam, cast, column, fun
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
-from messaging.models import InboundMessage
 from dorpslijn.db import UTCDateTime, autocommit_engine_for, utcnow
+from messaging.models import InboundMessage
 
 logger = logging.getLogger(__name__)
 

@@ -11,12 +11,12 @@ from datetime import datetime
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from messaging import sending_caps
-from messaging.exceptions import BotBlocked, Unsubscribed
-from messaging.models import OutboundMessage
 from dorpslijn.config import load_settings
 from dorpslijn.db import utcnow
 from dorpslijn.messages import Outgoing
+from messaging import sending_caps
+from messaging.exceptions import BotBlocked, Unsubscribed
+from messaging.models import OutboundMessage
 from orders.models import Resident, Shop, Village, Volunteer
 
 logger = logging.getLogger(__name__)

@@ -24,9 +24,9 @@ from functools import cached_property
 
 from sqlalchemy import func, select
 
-from messaging.models import OutboundMessage
-from dorpslijn.redis_server import connect
 from dorpslijn.messages import Outgoing
+from dorpslijn.redis_server import connect
+from messaging.models import OutboundMessage
 from orders import tasks
 from orders.calendar import TIMEZONE
 from orders.models import Resident, Shop, Village, Volunteer

@@ -11,11 +11,11 @@ from datetime import timedelta
 from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove
 from telegram.error import BadRequest, Forbidden, RetryAfter
 
-from messaging import telegram_flood
-from messaging.telegram_bot import call
-from messaging.exceptions import BotBlocked, PermanentFailure, SendLater
 from dorpslijn.redis_server import connect
 from dorpslijn.words import say
+from messaging import telegram_flood
+from messaging.exceptions import BotBlocked, PermanentFailure, SendLater
+from messaging.telegram_bot import call
 
 FORBIDDEN = 403  # the HTTP status of a Bot API call to a chat that blocked the bot
 

@@ -11,8 +11,8 @@ from twilio.rest import Client
 
 from messaging import sms_text
 from messaging.exceptions import PermanentFailure, Unsubscribed
-from messaging.telegram_sender import TelegramSender
 from messaging.models import Conversation
+from messaging.telegram_sender import TelegramSender
 from orders.models import Village
 
 logger = logging.getLogger(__name__)

@@ -13,6 +13,7 @@ from orders.calendar import TIMEZONE, delivery_weekdays, parse_days
 from orders.deliveries import Availability, RoundDay
 from orders.models import Village, Volunteer
 
+
 def next_day_on(session, village: Village, weekday: int | None, now: datetime) -> date | None:
     """The next delivery day (on `weekday`, when given) whose rounds are not closed yet."""
     today = now.astimezone(TIMEZONE).date()

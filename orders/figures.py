@@ -18,8 +18,8 @@ from sqlalchemy import distinct, func, select
 
 from dorpslijn.db import monday_of
 from orders.calendar import week_of
-from orders.money import turnover_rows
 from orders.models import Order
+from orders.money import turnover_rows
 
 COUNTED = ("confirmed", "delivered")
 CHANNELS = ("sms", "whatsapp", "telegram", "voice", "staff")

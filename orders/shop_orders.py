@@ -21,8 +21,8 @@ from sqlalchemy.orm import selectinload
 
 from dorpslijn.messages import Outgoing
 from orders import notices, ordering, tasks
-from orders.deliveries import DeliveryRound, RoundStop, ShopDay
 from orders.calendar import TIMEZONE
+from orders.deliveries import DeliveryRound, RoundStop, ShopDay
 from orders.models import Order, OrderLine, Product, Shop, ShopOrder, Village
 from orders.ordering import placed_order
 from orders.understanding.lexicon import lexicon

@@ -14,7 +14,6 @@ from sqlalchemy import Boolean, ForeignKey, Integer, String, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dorpslijn.db import Base, UTCDateTime, utcnow
-
 from orders.calendar import TIMEZONE
 from orders.models import Resident
 

@@ -16,13 +16,14 @@ from flask import Blueprint, abort, jsonify, render_template, request
 from sqlalchemy import select
 from twilio.request_validator import RequestValidator
 
-from messaging.models import InboundMessage, OutboundMessage
-from web.webhooks.telegram import SECRET_HEADER
 from bots.telegram_chats import PEOPLE
-from dorpslijn.words import day as day_name, say
+from dorpslijn.words import day as day_name
+from dorpslijn.words import say
+from messaging.models import InboundMessage, OutboundMessage
 from orders.availability import next_day_on
 from orders.models import Resident, Shop, Village, Volunteer
 from web.context import db, settings
+from web.webhooks.telegram import SECRET_HEADER
 from worker.rounds_jobs import close_day
 
 bp = Blueprint("simulator", __name__)

@@ -13,15 +13,15 @@ from rq import Queue
 from sqlalchemy import select
 
 from bots import floods, router
-from messaging import outbox
-from messaging.inbox import ARRIVED
-from messaging.models import InboundMessage
 from dorpslijn.config import load_settings
 from dorpslijn.db import session_scope, take_write_lock, utcnow
 from dorpslijn.messages import Inbound
 from dorpslijn.redis_server import connect
 from ivr import calls
 from ivr.models import VoiceCall
+from messaging import outbox
+from messaging.inbox import ARRIVED
+from messaging.models import InboundMessage
 from worker.budget import OverBudget, budget
 from worker.locks import held_while_alive
 from worker.queues import INBOUND, queue

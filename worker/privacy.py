@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from messaging import outbox
 from bots import privacy as messages
 from dorpslijn import audit
 from dorpslijn.db import utcnow
 from dorpslijn.log_masking import mask
 from ivr import privacy as calls
+from messaging import outbox
 from orders import privacy as market
 from orders.calendar import TIMEZONE
 from orders.exceptions import InvalidPhone

@@ -14,10 +14,10 @@ from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
 from sqlalchemy import select
 
-from messaging import outbox
 from dorpslijn.config import load_settings
 from dorpslijn.db import session_scope
 from dorpslijn.redis_server import connect
+from messaging import outbox
 from orders import rounds, shop_orders
 from orders.availability import delivery_weekdays
 from orders.calendar import TIMEZONE, delivery_day_for

@@ -11,15 +11,15 @@ import threading
 import time
 
 from redis.exceptions import RedisError
-from sqlalchemy.exc import SQLAlchemyError
 from rq import SimpleWorker
+from sqlalchemy.exc import SQLAlchemyError
 
 from dorpslijn.db import session_scope
 from dorpslijn.redis_server import SOCKET_TIMEOUT, connect
 from orders import catalogue_cache
 from worker import schedule
-from worker.queues import ALL, queue
 from worker.jobs import announced, relay_arrived
+from worker.queues import ALL, queue
 
 logger = logging.getLogger(__name__)
 

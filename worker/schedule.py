@@ -20,20 +20,19 @@ import logging
 import time
 from datetime import timedelta
 
-from sqlalchemy import or_, select, update
 from rq.registry import ScheduledJobRegistry
 from rq.scheduler import RQScheduler
+from sqlalchemy import or_, select, update
 
 from bots import followups
-from messaging import outbox
-from messaging.models import InboundMessage, OutboundMessage
-from worker import privacy
 from dorpslijn.db import session_scope, utcnow
 from dorpslijn.redis_server import connect
 from ivr import weekly
-from worker import jobs, rounds_jobs
-from worker.queues import ALL, DEFAULT, INBOUND, OUTBOX, RETRY, SEND_SECONDS, queue
+from messaging import outbox
+from messaging.models import InboundMessage, OutboundMessage
+from worker import jobs, privacy, rounds_jobs
 from worker.jobs import announced, enqueue_inbound
+from worker.queues import ALL, DEFAULT, INBOUND, OUTBOX, RETRY, SEND_SECONDS, queue
 from worker.sending import commit_and_send, enqueue_send
 
 logger = logging.getLogger(__name__)

@@ -9,13 +9,13 @@ from redis import RedisError
 from rq import Queue
 from sqlalchemy import update
 
+from dorpslijn.config import load_settings
+from dorpslijn.db import session_scope, utcnow
+from dorpslijn.redis_server import connect
 from messaging import outbox
 from messaging.exceptions import PermanentFailure, SendLater
 from messaging.models import OutboundMessage
 from messaging.transport import transport_for
-from dorpslijn.config import load_settings
-from dorpslijn.db import session_scope, utcnow
-from dorpslijn.redis_server import connect
 from worker.queues import OUTBOX, RETRY, SEND_SECONDS, queue
 
 logger = logging.getLogger(__name__)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from web.dashboard import (audit_page, auth, catalogue, figures, messages, order_list, paper, price_lists,
-                           privacy, residents, rounds, search, shop, shops, tasks, volunteers, words)
+from web.dashboard import (audit_page, auth, catalogue, figures, messages, order_list, paper, price_lists, privacy,
+                           residents, rounds, search, shop, shops, tasks, volunteers, words)
 from web.dashboard.formatting import FILTERS
 
 bp = Blueprint("dashboard", __name__, url_prefix="/dashboard")

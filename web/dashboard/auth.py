@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import (Blueprint, abort, flash, g, redirect, render_template, request, session,
-                   url_for)
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
 from wtforms import EmailField, Form, PasswordField
 from wtforms.validators import InputRequired
 

@@ -8,9 +8,9 @@ from datetime import datetime
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import or_, select
 
+from dorpslijn.messages import Outgoing
 from messaging.models import InboundMessage, OutboundMessage
 from messaging.outbox import put_all
-from dorpslijn.messages import Outgoing
 from orders import notices
 from orders.models import Resident, Shop, Volunteer
 from web.context import db, redis

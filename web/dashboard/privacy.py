@@ -7,12 +7,12 @@ import json
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 
-from worker import privacy
 from orders.exceptions import NotErasable
 from web.context import db, redis, settings
 from web.dashboard.auth import village_id
 from web.dashboard.editing import actor
 from web.dashboard.residents import own_resident
+from worker import privacy
 from worker.sending import commit_and_send
 
 bp = Blueprint("privacy", __name__, url_prefix="/residents")

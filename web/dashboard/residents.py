@@ -6,9 +6,9 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from sqlalchemy import func, select
 
 from bots import staff_orders
-from orders.weekly_calls import ask_for_weekly_call, stop_weekly_call, weekly_call_of
 from orders.calendar import DAY_CODES, time_of_day, weekday_in
 from orders.models import Resident
+from orders.weekly_calls import ask_for_weekly_call, stop_weekly_call, weekly_call_of
 from web.context import db, redis, settings
 from web.dashboard.auth import current, own, safe_next, village_id
 from web.dashboard.editing import edit_page, form_for, record, saving, subject_of

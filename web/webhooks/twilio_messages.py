@@ -16,13 +16,13 @@ from urllib.parse import parse_qsl
 from flask import Blueprint, Response, request
 from sqlalchemy import select
 
+from dorpslijn.db import autocommit_engine_for
 from messaging.inbox import store_and_queue
 from messaging.models import OutboundMessage
-from web.webhooks.signature import refused, signed_by_twilio, signed_url, twilio_signed
-from dorpslijn.db import autocommit_engine_for
-from orders.villages import village_id_on
 from orders.phones import normalise_or_none
+from orders.villages import village_id_on
 from web.context import db
+from web.webhooks.signature import refused, signed_by_twilio, signed_url, twilio_signed
 
 logger = logging.getLogger(__name__)
 bp = Blueprint("twilio_messages", __name__, url_prefix="/twilio")

@@ -10,16 +10,16 @@ import logging
 from flask import Blueprint, abort, request, url_for
 from sqlalchemy import select
 
-from messaging.outbox import put_all
-from web.webhooks.twilio_messages import twiml
-from web.webhooks.signature import twilio_signed
 from dorpslijn.db import utcnow
 from ivr import calls
 from ivr.help import calm
 from ivr.models import VoiceCall
 from ivr.step import Delivery, answer
 from ivr.tree import STEPS
+from messaging.outbox import put_all
 from web.context import db, redis, settings
+from web.webhooks.signature import twilio_signed
+from web.webhooks.twilio_messages import twiml
 from worker.sending import commit_and_send
 
 logger = logging.getLogger(__name__)

@@ -4,10 +4,10 @@ Revision ID: 0001
 Revises: 
 Create Date: 2026-11-22 07:56:23.141216
 """
-from alembic import op
 import sqlalchemy as sa
-import dorpslijn.db
+from alembic import op
 
+import dorpslijn.db
 
 revision = '0001'
 down_revision = None

@@ -3,10 +3,10 @@
 Revision ID: privacy
 Revises: 0001
 """
-from alembic import op
 import sqlalchemy as sa
-import dorpslijn.db
+from alembic import op
 
+import dorpslijn.db
 
 revision = "privacy"
 down_revision = "0001"

@@ -4,10 +4,10 @@ died from one still being sent
 Revision ID: send_claims
 Revises: privacy
 """
-from alembic import op
 import sqlalchemy as sa
-import dorpslijn.db
+from alembic import op
 
+import dorpslijn.db
 
 revision = "send_claims"
 down_revision = "privacy"

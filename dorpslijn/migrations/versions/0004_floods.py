@@ -4,9 +4,8 @@ and per village by the time a message was made
 Revision ID: floods
 Revises: send_claims
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = "floods"
 down_revision = "send_claims"

@@ -4,9 +4,8 @@ bound to one shop; a product can be off for one day ("vandaag niet")
 Revision ID: roles
 Revises: floods
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = "roles"
 down_revision = "floods"

@@ -3,9 +3,8 @@
 Revision ID: phone_orders
 Revises: roles
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = "phone_orders"
 down_revision = "roles"

@@ -3,11 +3,10 @@
 Revision ID: learned
 Revises: phone_orders
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 from dorpslijn.db import UTCDateTime
-
 
 revision = "learned"
 down_revision = "phone_orders"

@@ -7,7 +7,6 @@ Revises: learned
 """
 from alembic import op
 
-
 revision = "counted_orders"
 down_revision = "learned"
 branch_labels = None

@@ -4,9 +4,8 @@ by what it is instead of by its words ("" for words a person typed)
 Revision ID: outbox_template
 Revises: counted_orders
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = "outbox_template"
 down_revision = "counted_orders"

@@ -5,9 +5,8 @@ conversation's own messages do; filled from the conversations that heard from th
 Revision ID: wrote_on
 Revises: outbox_template
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = "wrote_on"
 down_revision = "outbox_template"
