@@ -101,6 +101,8 @@ def _entry(product) -> Entry:
     lex = lexicon()
     tokens = [t for part in pieces(product.name) for t in part]
     words, contents, packs = _read_name(tokens, lex)
+    if not words:  # a product called by what is elsewhere a pack word ("Rolletjes", the New Year's wafers)
+        words = [t for t in tokens if t.isalpha() and not _ignorable(t, lex)]
     _, described, described_packs = _read_name([t for part in pieces(product.description or "") for t in part], lex, True)
     for key_, amount in described.items():
         contents.setdefault(key_, amount)

@@ -94,6 +94,11 @@ class Names:
         word = second + first
         return word if any(s == STRONG and f in self.index.exact for f, s in forms(word).items()) else None
 
+    def joined(self, first: str, second: str) -> str | None:
+        """The product word `first + second` ("vuilnis zakken": vuilniszakken), if the catalogue has it."""
+        word = first + second
+        return word if any(s == STRONG and f in self.index.exact for f, s in forms(word).items()) else None
+
     def parts(self, word: str) -> tuple | None:
         """The two words of one product name written as one word ("bruinbrood": "bruin brood"), if the catalogue has
         no product word so written."""

@@ -196,6 +196,8 @@ def for_product(quantity: Quantity, product, contents: dict, packs: frozenset) -
             return count, 0 if quantity.count is not None or quantity.measure or quantity.pack else 1
         return mass.value * (count if count is not None and count > 0 else 1), 3
     times = count if count is not None else Decimal(1)
+    if quantity.spec and count is None and quantity.measure is not None and quantity.measure.dim == "pc":
+        times = quantity.measure.value  # "60 liter, 2 rollen": two of the pack of that size
     if quantity.spec:
         held = contents.get((quantity.spec.dim, quantity.spec.label)) or contents.get(quantity.spec.dim)
         if held is None and quantity.spec.label == "stuks":

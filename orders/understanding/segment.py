@@ -18,6 +18,8 @@ LIST_BREAKS = {"comma", "line", "bullet"}
 DESCRIBING = ("weak", "default")
 PRONOUNS = ("one", "ones")
 NEGATION_ENDS = ("maar", "but", "alleen")
+POINTING = ("de", "het", "die", "the")
+HEAD_PART = 3
 
 
 @dataclass
@@ -104,6 +106,7 @@ def phrases(text: str, names=None) -> list[Phrase]:
             tokens = tokens[end + 1 :]  # "Hi love," "Hello dear": a greeting, the order follows
         elif end is not None:
             tokens, signed = tokens[:end], True
+        corrected = False
         for part, correction in _corrected(tokens, lex):
             made = [p for chunk, listed in _chunks(part, lex) for p in _phrases(chunk, listed, lex, names)]
             for phrase in made:
@@ -120,6 +123,9 @@ def phrases(text: str, names=None) -> list[Phrase]:
             found.extend(p for p in made if p.words)
             if correction == "cancel" and found:
                 found.pop()
+            elif correction == "replaces" and len(found) >= 2 and made and made[-1].words and not corrected:
+                del found[-2]  # not when a correction came just before: "suiker nee suikerbrood bedoel ik"
+            corrected = bool(correction)
             retracting = correction == "retract" or (retracting and correction != "cancel")
     _carry_nouns(found, lex)
     return _without_repeats(_refinements(found))
@@ -333,14 +339,16 @@ def _pronoun(phrase):
 
 
 def _compounds(tokens, names, lex):
-    """Two words that are one product word read backwards ("broodjes kaas": kaasbroodjes) joined, and one word that is
-    two words of a product name ("bruinbrood": bruin brood) cut."""
+    """Two words that are one product word read backwards ("broodjes kaas": kaasbroodjes) or written apart before a
+    pack word ("vuilnis zakken") joined, and one word that is two words of a product name ("bruinbrood": bruin brood) cut."""
     if names is None:
         return tokens
     out, i = [], 0
     while i < len(tokens):
         pair = tokens[i : i + 2]
         joined = names.compound(*pair) if len(pair) == 2 and all(_is_content(t, lex) for t in pair) else None
+        if not joined and len(pair) == 2 and _is_content(pair[0], lex) and lex.unit_kind(pair[1]) in ("pack", "piece"):
+            joined = names.joined(*pair)  # "vuilnis zakken": vuilniszakken, a product word with a pack word at its end
         parts = None if joined or not _is_content(tokens[i], lex) else names.parts(tokens[i])
         out.extend([joined] if joined else parts or [tokens[i]])
         i += 2 if joined else 1
@@ -363,7 +371,8 @@ def _synonyms(tokens, lex, names):
     while i < len(tokens):
         for size in range(min(longest, len(tokens) - i), 0, -1):
             said = tuple(tokens[i : i + size])
-            replacement = lex.cues.get(said) or _meaning(said, glossary, lex, names) or _slipped(said, glossary, lex, names)
+            replacement = (lex.cues.get(said) or _meaning(said, glossary, lex, names) or _slipped(said, glossary, lex, names)
+                           or _other_head(said, glossary, lex, names))
             if replacement:
                 out.extend(replacement)
                 i += size
@@ -393,6 +402,24 @@ def _meaning(said, glossary, lex, names):
         meaning = next((m for m in meanings if all(reached(w) for w in m if _is_content(w, lex))), None)
         if meaning:
             return meaning
+    return None
+
+
+def _other_head(said, glossary, lex, names):
+    """A compound whose last part is another word for a word of this catalogue ("krentenstoet": krentenbrood,
+    "wittestoet": wit brood), read with that word, when the catalogue knows the compound so made and not as said."""
+    word = said[0]
+    if len(said) != 1 or names is None or len(word) < 2 * HEAD_PART or not word.isalpha() or names.knows(word):
+        return None
+    for cut in range(HEAD_PART, len(word) - HEAD_PART + 1):
+        meant = [m[0] for m in glossary.meanings((word[cut:],)) if len(m) == 1]
+        for head in meant:
+            made = word[:cut] + head
+            if names.knows(made):
+                return (made,)
+            parts = names.parts(made)
+            if parts:
+                return parts
     return None
 
 
@@ -484,7 +511,7 @@ def _phrases(chunk, listed, lex, names=None):
                 current = Phrase(listed=True, run_on=True)
                 found.append(current)
                 pending_open = negated = False
-            current.quantity = current.quantity.merged(q)
+            current.quantity = _sized(current.quantity, q).merged(q)
             current.counted = True
             _add(current, chunk[i:j], "quantity")
             i = j
@@ -504,7 +531,8 @@ def _phrases(chunk, listed, lex, names=None):
             if role == "negation" and not negated:
                 negated, negated_at = True, i
             _add(current, [token], "other")
-        elif (_is_content(token, lex) or _named_instruction(token, lex, names)) and not negated:
+        elif (_is_content(token, lex) or _named_instruction(token, lex, names) or _named_unit(token, lex, names)
+              or _named_chatter(chunk, i, current, lex, names)) and not negated:
             _add_word(current, token, pending_open)
             pending_open = False
         else:
@@ -515,6 +543,15 @@ def _phrases(chunk, listed, lex, names=None):
     for phrase in found:
         phrase.quantity = phrase.quantity.settled()
     return found
+
+
+def _sized(said, then):
+    """A measure followed by a count of packs is the size of each ("vuilniszakken 60 liter 2 rollen": two rolls of
+    the 60-liter bags, "aardappelen 5 kilo, 2 zakken"), not an amount of its own."""
+    counts = then.count is not None or (then.measure is not None and then.measure.dim == "pc")
+    if said.measure is None or said.measure.dim == "pc" or said.count is not None or said.spec is not None or not counts:
+        return said
+    return replace(said, spec=said.measure, measure=None)
 
 
 def _digits(token):
@@ -594,6 +631,22 @@ def _content_ahead(chunk, lex):
 def _named_instruction(token, lex, names):
     """Whether a preparation word is part of a product's name here ("ossenworst voorgesneden"), so it may choose that pack."""
     return lex.role(token) == "instruction" and names is not None and names.names(token)
+
+
+def _named_unit(token, lex, names):
+    """Whether a pack or piece word not read as an amount is a whole product's name here ("een zak rolletjes")."""
+    return (names is not None and lex.unit_kind(token) in ("pack", "piece") and len(token) >= 4
+            and names.names(token))
+
+
+def _named_chatter(chunk, i, phrase, lex, names):
+    """Whether a word that is mostly chatter or a verb ("fijn", "zult") is a word of a product name here and stands
+    beside what is ordered: "2 ons zult", "fijne bulgur", "bulgur fijn", "..., de fijne" (not "fijn, dank u")."""
+    token = chunk[i]
+    if names is None or token not in lex.ignore or lex.role(token) or len(token) < 3 or not names.names(token):
+        return False
+    pointed = i > 0 and chunk[i - 1] in POINTING  # "..., de fijne": which of the thing before
+    return (i + 1 < len(chunk) and _is_content(chunk[i + 1], lex)) or bool(phrase.words) or phrase.counted or pointed
 
 
 def _is_content(token, lex):

@@ -1,0 +1,103 @@
+"""Classes of mistakes a fifth unseen village showed (a toko, a hardware shop, Groningen words), on made-up catalogues.
+
+Every catalogue here is invented and none of its sentences is in a labelled corpus: each test holds
+a class of mistake, not an example of one.
+"""
+from decimal import Decimal
+
+import pytest
+
+from orders.catalogue import Catalogue, Product
+from orders.understanding import understand
+
+
+def product(sku, name, unit="stuk", category="", description=""):
+    return Product(sku, "winkel", name, unit, 250, category, description)
+
+
+def read(text, catalogue):
+    """Items as (sku, quantity), questions as (sorted candidates, reason), and what is not sold."""
+    result = understand(text, catalogue)
+    return (
+        [(i.sku, i.quantity) for i in result.items],
+        [(sorted(u.candidates), u.reason) for u in result.unclear],
+        result.not_found,
+    )
+
+
+@pytest.fixture
+def grains():
+    return Catalogue([
+        product("GRUT-FIJN", "Boekweitgrutten fijn", category="granen", description="zak 500 gram"),
+        product("GRUT-GROF", "Boekweitgrutten grof", category="granen", description="zak 500 gram"),
+        product("GORT", "Parelgort", category="granen", description="zak 500 gram"),
+    ])
+
+
+# 1. A word that is mostly chatter ("fijn!") is a variant word beside the product it names.
+
+@pytest.mark.parametrize("text", ["een zak fijne boekweitgrutten", "boekweitgrutten fijn", "boekweitgrutten, de fijne"])
+def test_a_chatter_word_that_names_a_variant_chooses_it(grains, text):
+    assert read(text, grains)[0] == [("GRUT-FIJN", Decimal(1))]
+
+
+def test_the_chatter_word_alone_is_still_chatter(grains):
+    assert read("Fijn! een zak parelgort", grains) == ([("GORT", Decimal(1))], [], [])
+
+
+@pytest.fixture
+def wierde():
+    """A village shop of the north: a baker, a toko shelf and household goods."""
+    return Catalogue([
+        product("ROZIJN", "Rozijnenbrood", category="brood"),
+        product("BRUIN", "Bruin brood", category="brood"),
+        product("WIT", "Wit brood", category="brood"),
+        product("KNIEP", "Kniepertjes", category="nieuwjaar", description="zak van 20"),
+        product("ROL", "Rolletjes", category="nieuwjaar", description="zak van 15"),
+        product("SEREH", "Citroengras", category="kruiden", description="bosje"),
+        product("GEMBER", "Gember", category="kruiden", description="per stuk"),
+        product("ERWT", "Erwtensoep", category="soep", description="pot 1 liter"),
+        product("COMPOST", "Compostzakken 40 liter", category="afval", description="rol van 10"),
+        product("DIEPVRIES", "Diepvrieszakjes", category="huishouden", description="rol van 50"),
+        product("PASTINAAK", "Pastinaak", "kg", "groente"),
+        product("KNOLRAAP", "Knolraap", category="groente"),
+    ])
+
+
+# 2. Words of a region and of the Indisch kitchen are the words of the catalogue, in compounds too.
+
+@pytest.mark.parametrize("text, items", [
+    ("een bosje sereh en 1 djahe", [("SEREH", 1), ("GEMBER", 1)]),
+    ("twee snert", [("ERWT", 2)]),
+    ("een rozijnenstoet", [("ROZIJN", 1)]),
+    ("1 bruinestoet", [("BRUIN", 1)]),
+])
+def test_regional_words_and_compounds_of_them_are_read_as_meant(wierde, text, items):
+    assert read(text, wierde)[0] == [(sku, Decimal(n)) for sku, n in items]
+
+
+def test_a_regional_kind_word_asks_which_of_its_kinds(wierde):
+    assert read("ijzerkoekjes", wierde)[1] == [(["KNIEP", "ROL"], "ambiguous")]
+
+
+# 3. A product called by a pack word, or a compound written apart before its pack word, is still that product.
+
+@pytest.mark.parametrize("text, items", [
+    ("een zak rolletjes", [("ROL", 1)]),
+    ("rolletjes 2 zakken", [("ROL", 2)]),
+    ("diepvries zakjes", [("DIEPVRIES", 1)]),
+    ("compost zakken 40 liter 3 rollen", [("COMPOST", 3)]),
+])
+def test_pack_words_that_name_the_product(wierde, text, items):
+    assert read(text, wierde)[0] == [(sku, Decimal(n)) for sku, n in items]
+
+
+# 4. "bedoel ik" after a thing: it replaces the thing said just before it.
+
+def test_i_mean_after_a_thing_replaces_the_thing_before(wierde):
+    assert read("een knolraap een pond pastinaak bedoel ik", wierde)[0] == [("PASTINAAK", Decimal("0.5"))]
+
+
+def test_i_mean_after_a_correction_replaces_nothing_more(wierde):
+    said = "een bruin brood en eh knol nee knolraap bedoel ik een knolraap"
+    assert read(said, wierde)[0] == [("BRUIN", Decimal(1)), ("KNOLRAAP", Decimal(1))]
