@@ -27,6 +27,7 @@ RELATIONS = ("same", "kind", "modifier")
 SLIP_MIN = 7  # "potatos", "haddok" are too short to tell a slip from another word
 SLIP_LONG = 10  # from here two letters may slip ("cauliflour")
 PATH_SETTING = "DORPSLIJN_GLOSSARY"
+MAX_OTHERS = 12
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,21 @@ class Glossary:
             found = close[0] if len(meant) == 1 else None
         self._slips[word] = found
         return found
+
+    def others(self, word: str) -> tuple:
+        """The other one-word meanings of phrases a one-word meaning is given for ("carrots": peen or wortels)."""
+        return self._others.get(word, ())
+
+    @cached_property
+    def _others(self) -> dict:
+        found = defaultdict(dict)
+        for phrase, meanings in self.same.items():
+            words = [m[0] for m in meanings if len(m) == 1]
+            for w in words:
+                for other in words:
+                    if other != w:
+                        found[w].setdefault(other)
+        return {w: tuple(o for o in others if o != w)[:MAX_OTHERS] for w, others in found.items()}
 
     @cached_property
     def _single(self) -> tuple:

@@ -152,7 +152,9 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, head: i
     if max(best.covered.values()) < STRONG and any(i + 1 in best.covered and i not in best.covered for i in range(len(words))):
         return Outcome(unclear=Unclear(text, [c.sku for c in ranked[:3]], None, "unknown"), used=used)
     group = [c for c in ranked if c.rank == best.rank]
-    winners = [c for c in group if c.plainness == best.plainness] if best.extra == 0 else [c for c in group if c.fit == best.fit]
+    silent = quantity == Quantity()  # no amount said: how a pack would fit one tells none apart ("kaarsen")
+    winners = ([c for c in group if c.plainness == best.plainness] if best.extra == 0
+               else group if silent else [c for c in group if c.fit == best.fit])
     if len(winners) == 1 and min(best.covered.values()) < STRONG:
         winners += [c for c in group if c.named != best.named and c.fit == best.fit and c not in winners]
     sized = _by_size(words, group) if len(group) > 1 else None  # "klein" is said: not the whole one for being plainest

@@ -9,7 +9,7 @@ from .model import Unclear, Understanding
 from .quantity import Quantity
 from .segment import phrases
 from .text import plain
-from .words import STRONG, describing
+from .words import DERIVED, STRONG, describing
 
 
 MAX_ITEMS = 30
@@ -55,6 +55,8 @@ def _outcomes(index, phrase):
     if phrase.refined:
         refined = match(index, phrase.words + phrase.refined, phrase.quantity, phrase.text)
         outcome = refined if refined.item or refined.unclear else outcome
+    if not outcome.item and not (outcome.unclear and outcome.unclear.reason == "ambiguous"):
+        outcome = _another_meaning(index, phrase, outcome)  # a kind word's question stays a question
     if phrase.carried:  # "2 witte bollen en 2 bruine": bruine bollen, even though "bruin" alone is a loaf
         carried = match(index, phrase.words + phrase.carried, phrase.quantity, phrase.text)
         whole = len(carried.used) == len(phrase.words) + len(phrase.carried)
@@ -74,6 +76,21 @@ def _outcomes(index, phrase):
         extra = match(index, run, Quantity(), " ".join(run))
         if (extra.item and extra.sureness == STRONG) or (extra.unclear and extra.unclear.reason == "ambiguous"):
             yield extra
+
+
+def _another_meaning(index, phrase, outcome):
+    """A phrase that gives no product (or none at the amount said) read with another name the glossary gives for one
+    of its words: "een kilo wortels", read as peen, is no bunch of bospeen but a kilo of the winterwortelen."""
+    glossary = lexicon().glossary
+    for i, word in enumerate(phrase.words):
+        if index.calls(word) or describing(word):
+            continue  # a word the catalogue itself calls so, or a describing word, is read as said
+        for other in glossary.others(word):
+            words = [*phrase.words[:i], other, *phrase.words[i + 1 :]]
+            tried = match(index, words, phrase.quantity, phrase.text)
+            if tried.item and tried.sureness >= DERIVED and len(tried.used) == len(phrase.words):
+                return tried
+    return outcome
 
 
 def _slip_in_a_list(phrase, outcome):

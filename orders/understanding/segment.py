@@ -398,7 +398,14 @@ def _meaning(said, glossary, lex, names):
         return clipped  # "deo" is the deoroller sold here, though the word begins it
     if all(names.calls(w) or ((names.begins(w) or names.knows(w)) and known_word(w)) for w in said):
         return None
-    for reached in (names.knows, lambda w: names.knows(w) or names.begins(w)):
+    def covers(w):  # a kind the glossary knows, of which a product here is one ("stewing steak": runderlappen)
+        return names.knows(w) or any(all(names.knows(t) for t in target) for target in glossary.kinds.get((w,), ()))
+
+    # a kind only when the words read one by one would not all be read ("stewing" is no word of its own; "brown loaf" is)
+    unread = any(not glossary.meanings((w,)) and not names.knows(w) for w in said)
+    for reached in (names.knows, lambda w: names.knows(w) or names.begins(w), covers if unread else None):
+        if reached is None:
+            break
         meaning = next((m for m in meanings if all(reached(w) for w in m if _is_content(w, lex))), None)
         if meaning:
             return meaning

@@ -101,3 +101,53 @@ def test_i_mean_after_a_thing_replaces_the_thing_before(wierde):
 def test_i_mean_after_a_correction_replaces_nothing_more(wierde):
     said = "een bruin brood en eh knol nee knolraap bedoel ik een knolraap"
     assert read(said, wierde)[0] == [("BRUIN", Decimal(1)), ("KNOLRAAP", Decimal(1))]
+
+
+@pytest.fixture
+def ironmonger():
+    """A hardware shop and a butcher's counter, named in Dutch only."""
+    return Catalogue([
+        product("KNIJPER", "Wasknijpers", category="huishouden", description="zak van 24"),
+        product("TAPE", "Plakband", category="klussen", description="rolletje 33 meter"),
+        product("VAL", "Muizenval", category="ongedierte", description="set van 2"),
+        product("LICHTJES", "Theelichtjes", category="kaarsen", description="zak van 50"),
+        product("SOEPKIP", "Soepkip", category="kip", description="heel"),
+        product("KIPFILET", "Kipfilet", "kg", "kip"),
+        product("RIB", "Runderriblappen", "kg", "rundvlees"),
+        product("SUKADE", "Sukadelappen", "kg", "rundvlees"),
+        product("FAKKELS", "Tuinfakkels groen", category="fakkels", description="doos van 10"),
+        product("FAKKEL", "Stormfakkel", category="fakkels", description="ivoor, 7 x 10 cm"),
+        product("VUUR", "Vuurkorfjes", category="fakkels", description="zak van 50"),
+        product("LANTAARN", "Graflantaarn", category="fakkels", description="rood, brandt 2 dagen"),
+        product("WORTEL", "Winterwortels", "kg", "groente"),
+        product("BOSPEEN", "Bospeen", "bos", "groente"),
+    ])
+
+
+# 5. Plain English household and kitchen words are the Dutch products.
+
+@pytest.mark.parametrize("text, items", [
+    ("clothespins, sticky tape and a mouse trap", [("KNIJPER", 1), ("TAPE", 1), ("VAL", 1)]),
+    ("two bags of night lights", [("LICHTJES", 2)]),
+    ("a boiling chicken and a pound of chicken breast", [("SOEPKIP", 1), ("KIPFILET", Decimal("0.5"))]),
+])
+def test_english_household_words(ironmonger, text, items):
+    assert read(text, ironmonger)[0] == [(sku, Decimal(n)) for sku, n in items]
+
+
+def test_an_english_word_for_a_dutch_kind_asks_which_of_its_products(ironmonger):
+    # "braising beef" is runderlappen, which the glossary knows as riblappen and sukadelappen
+    assert read("a kilo of braising beef", ironmonger)[1] == [(["RIB", "SUKADE"], "ambiguous")]
+
+
+# 6. A word with two meanings is read with the one whose product fits the amount.
+
+def test_a_word_of_two_meanings_takes_the_one_that_fits_the_amount(ironmonger):
+    # "carrots" is peen or wortels: a kilo is no bunch of bospeen
+    assert read("anderhalve kilo carrots", ironmonger)[0] == [("WORTEL", Decimal("1.5"))]
+
+
+# 7. A category word for several products, none of them the plain one, with no amount said: ask.
+
+def test_a_category_word_with_no_amount_asks_rather_than_picking_the_one_without_a_pack(ironmonger):
+    assert read("fakkels voor op het terras", ironmonger)[1] == [(["FAKKEL", "FAKKELS", "LANTAARN", "VUUR"], "ambiguous")]
