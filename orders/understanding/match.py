@@ -152,7 +152,8 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, head: i
     if max(best.covered.values()) < STRONG and any(i + 1 in best.covered and i not in best.covered for i in range(len(words))):
         return Outcome(unclear=Unclear(text, [c.sku for c in ranked[:3]], None, "unknown"), used=used)
     group = [c for c in ranked if c.rank == best.rank]
-    silent = quantity == Quantity()  # no amount said: how a pack would fit one tells none apart ("kaarsen")
+    # no amount said, or just one: how a pack would fit it tells none apart ("kaarsen", "1 yoghurt")
+    silent = quantity in (Quantity(), Quantity(count=Decimal(1)))
     winners = ([c for c in group if c.plainness == best.plainness] if best.extra == 0
                else group if silent else [c for c in group if c.fit == best.fit])
     if len(winners) == 1 and min(best.covered.values()) < STRONG:

@@ -20,6 +20,9 @@ PRONOUNS = ("one", "ones")
 NEGATION_ENDS = ("maar", "but", "alleen")
 POINTING = ("de", "het", "die", "the")
 HEAD_PART = 3
+MAX_GREETING = 3
+ONLY = ("alleen", "only", "just", "enkel", "slechts")
+FILLERS = ("eh", "ehm", "uh", "uhm", "dan", "then", "maar")
 
 
 @dataclass
@@ -101,12 +104,14 @@ def phrases(text: str, names=None) -> list[Phrase]:
             continue
         if n < 2 and _introduction(tokens):
             continue
+        if n == 0:
+            tokens = _caller_named(tokens, lex, names)
         end = _signoff(tokens, lex)
         if end and n == 0 and all(t in lex.ignore for t in tokens[:end]):
             tokens = tokens[end + 1 :]  # "Hi love," "Hello dear": a greeting, the order follows
         elif end is not None:
             tokens, signed = tokens[:end], True
-        corrected = False
+        corrected, piece_start = False, len(found)
         for part, correction in _corrected(tokens, lex):
             made = [p for chunk, listed in _chunks(part, lex) for p in _phrases(chunk, listed, lex, names)]
             for phrase in made:
@@ -120,6 +125,12 @@ def phrases(text: str, names=None) -> list[Phrase]:
                 absorbed = _amount_alone(found, made)
             retracting = retracting and not made
             thing_said = (bool(made[-1].words) or absorbed) if made else thing_said
+            if taken_back and _only(part, lex) and len(made) == 1 and made[0].words:
+                # "een slagroomtaart en een appeltaart of nee alleen de appeltaart": the rest of this breath is taken back
+                before = next((p for p in found[piece_start:] if p.words == made[0].words), None)
+                if before is not None and not made[0].counted:
+                    made[0] = before  # "drie appeltaarten ... of nee alleen de appeltaarten": as many as said
+                del found[piece_start:]
             found.extend(p for p in made if p.words)
             if correction == "cancel" and found:
                 found.pop()
@@ -129,6 +140,12 @@ def phrases(text: str, names=None) -> list[Phrase]:
             retracting = correction == "retract" or (retracting and correction != "cancel")
     _carry_nouns(found, lex)
     return _without_repeats(_refinements(found))
+
+
+def _only(part, lex):
+    """Whether a part starts, after small words, with "alleen" or "only": what it names is all that is wanted."""
+    first = next((t for t in part if lex.role(t) != "filler" and t not in FILLERS), "")
+    return first in ONLY
 
 
 def _abbreviations_joined(split, lex):
@@ -440,6 +457,27 @@ def _slipped(said, glossary, lex, names):
     return _meaning((meant,), glossary, lex, names)
 
 
+def _caller_named(tokens, lex, names):
+    """A call's opening with the caller's name left out ("hallo met Hillechien eh ...", "ja met mevrouw Houben ik
+    wil ..."): after greeting words only, "met" and up to two names that are no words of the catalogue."""
+    for i, token in enumerate(tokens[:MAX_GREETING + 1]):
+        if token == "met":
+            break
+        if token not in lex.ignore:
+            return tokens
+    else:
+        return tokens
+    j = i + 1
+    while j < len(tokens) and lex.role(tokens[j]) == "title":
+        j += 1
+    named = 0
+    while j < len(tokens) and named < MAX_NAME_WORDS and tokens[j] not in lex.ignore and tokens[j].isalpha() \
+            and lex.role(tokens[j]) not in NOT_CONTENT and not (names is not None and names.knows(tokens[j])):
+        j, named = j + 1, named + 1
+    ended = j == len(tokens) or tokens[j] in lex.ignore
+    return tokens[j:] if named and ended else tokens
+
+
 def _introduction(tokens):
     """Whether a piece only says who writes ("Wilma Tulp hier", "Peter here"): a name, never a product."""
     return len(tokens) <= MAX_NAME_WORDS + 1 and tokens[-1] in INTRODUCTIONS
@@ -502,6 +540,16 @@ def _phrases(chunk, listed, lex, names=None):
         if quantity and _in_name(current, chunk, i, quantity, names):
             _add_word(current, token, False)
             i += 1
+            continue
+        if quantity and _number_before_name(chunk, quantity, names, lex):
+            q, j = quantity  # "a 9 volt battery": the 9 is the name's, the article the count
+            if j - 1 > i:
+                counted = read(chunk[: j - 1], i)
+                if counted:
+                    current.quantity, current.counted = current.quantity.merged(counted[0]), True
+                    _add(current, chunk[i : j - 1], "quantity")
+            _add_word(current, chunk[j - 1], False)
+            i = j
             continue
         size = _named_size(current, chunk, i, quantity, names) if quantity else None
         if size:
@@ -591,6 +639,16 @@ def _in_name(phrase, chunk, i, quantity, names):
         and phrase.kinds[-1] == "word"
         and names.numbered(phrase.words, chunk[i])
     )
+
+
+def _number_before_name(chunk, quantity, names, lex):
+    """Whether a bare number just read is the first part of a name with the word after it ("9 volt", "a 9 volt battery")."""
+    q, j = quantity
+    if names is None or q.count is None or q.measure is not None or q.pack or j >= len(chunk):
+        return False
+    number_token, after = chunk[j - 1], chunk[j]
+    return (number_token[0].isdigit() and after.isalpha() and after not in lex.units
+            and names.numbered([after], number_token))
 
 
 def _named_size(phrase, chunk, i, quantity, names):

@@ -151,3 +151,62 @@ def test_a_word_of_two_meanings_takes_the_one_that_fits_the_amount(ironmonger):
 
 def test_a_category_word_with_no_amount_asks_rather_than_picking_the_one_without_a_pack(ironmonger):
     assert read("fakkels voor op het terras", ironmonger)[1] == [(["FAKKEL", "FAKKELS", "LANTAARN", "VUUR"], "ambiguous")]
+
+
+@pytest.fixture
+def deli():
+    """A shop with goods named by where they come from, plain and marked variants, and numbered names."""
+    return Catalogue([
+        product("KRUIDKOEK", "Twentse kruidkoek", category="gebak"),
+        product("MOSTERD-A", "Twentse mosterd", category="sauzen", description="pot 250 gram"),
+        product("MOSTERD-B", "Zaanse mosterd", category="sauzen", description="pot 250 gram"),
+        product("KWARK", "Boerenkwark naturel", category="zuivel", description="pot 500 gram"),
+        product("KWARK-GR", "Griekse kwark", category="zuivel", description="10% vet, emmer"),
+        product("ACCU-12", "Accu 12 volt", category="accu's", description="per stuk"),
+        product("ACCU-6", "Accu 6 volt", category="accu's", description="per stuk"),
+        product("BEZEM", "Bezem", category="schoonmaak"),
+        product("STROOI", "Strooigrit", category="winter", description="zak 10 kilo"),
+        product("VLAAI", "Kersenvlaai", category="gebak"),
+        product("TAART", "Monchoutaart", category="gebak"),
+    ])
+
+
+# 8. Where a food comes from describes it and names nothing alone; after a thing it says which.
+
+def test_a_word_of_origin_alone_in_chatter_orders_nothing(deli):
+    assert read("een bezem graag, we vieren het op z'n Twents", deli) == ([("BEZEM", Decimal(1))], [], [])
+
+
+def test_a_word_of_origin_after_a_thing_says_which(deli):
+    assert read("een pot mosterd, de twentse", deli)[0] == [("MOSTERD-A", Decimal(1))]
+
+
+# 9. Plain beside marked: neither is more plain because one description says no pack.
+
+def test_one_of_a_plain_and_a_marked_variant_is_not_decided_by_a_missing_pack(deli):
+    items, questions, _ = read("1 kwark", deli)
+    assert ("KWARK-GR", Decimal(1)) not in items
+
+
+# 10. Speech: a reason after a thing, the caller's own name, "nee alleen", a number that is part of a name.
+
+def test_a_reason_after_a_thing_is_no_part_of_it(deli):
+    assert read("twee zakken strooigrit want het gaat sneeuwen", deli)[0] == [("STROOI", Decimal(2))]
+
+
+def test_the_callers_name_after_met_is_no_part_of_the_thing_said_next(deli):
+    # with the name in it, "de monchoutaart" was no repeat of "een monchoutaart": two were ordered
+    assert read("hallo met Gerbrich eh de monchoutaart een monchoutaart", deli) == ([("TAART", Decimal(1))], [], [])
+
+
+def test_nee_alleen_keeps_only_that_thing(deli):
+    said = "eh een monchoutaart voor zondag en eh een kersenvlaai of nee alleen de kersenvlaai"
+    assert read(said, deli)[0] == [("VLAAI", Decimal(1))]
+
+
+@pytest.mark.parametrize("text, items", [
+    ("a 12 volt accu", [("ACCU-12", 1)]),
+    ("twee 6 volt accu's", [("ACCU-6", 2)]),
+])
+def test_a_number_before_a_name_word_is_part_of_the_name(deli, text, items):
+    assert read(text, deli)[0] == [(sku, Decimal(n)) for sku, n in items]
