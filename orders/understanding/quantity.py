@@ -14,6 +14,7 @@ SPEC_WORDS = ("van", "of")
 AND_A = {("en", "een"), ("and", "a"), ("and", "an")}
 DECIMAL_POINTS = ("komma", "point")
 MAX_PIECES = 50
+PIECE_PLURALS = ("jes", "en", "s")
 MAX_KG = 10
 MIN_KG = Decimal("0.05")
 MAX_MEASURE = {"kg": MAX_KG, "l": 20}
@@ -210,6 +211,8 @@ def for_product(quantity: Quantity, product, contents: dict, packs: frozenset) -
     pieces = contents.get(("pc", "stuks")) or _only_pieces(contents)
     if count is not None and not quantity.pack and pieces and pieces.value > 1:
         counted = _by_pieces(count, pieces.value)
+        if not counted[1] and pieces.label == "stuks" and 1 < count < pieces.value and _named_in_pieces(product):
+            return Decimal(1), 1  # "twee pitabroodjes" of a bag of 6, "vier eierkoeken" of a bag of 5: one bag
         if counted[1] or pieces.label == "stuks":
             return counted
         # "2 paracetamol" of a box of 20 tablets: nobody counts out tablets or rolls, it is two boxes
@@ -238,6 +241,14 @@ def _by_measure(measure, times, contents, packs):
     if ratio < 1 or not _same(ratio, ratio.to_integral_value()):
         return None, 0
     return _whole(ratio.to_integral_value() * times, 3 if ratio == 1 else 2)
+
+
+def _named_in_pieces(product):
+    """Whether a packed product is named by its pieces, in the plural ("Pitabroodjes", "Eierkoeken"), not as a whole
+    ("Beschuit", a roll of 13: "2 beschuit" is two rolls)."""
+    words = product.name.lower().split()
+    last = words[-1] if words else ""
+    return last.isalpha() and last.endswith(PIECE_PLURALS)
 
 
 def _by_pieces(count, per_pack):

@@ -67,10 +67,10 @@ def key(word: str) -> str:
 
 
 def _squeeze(word):
-    """Doubled letters made single and final z/v as s/f, so `tomaat` and `tomaten` meet (not in codes like `aa`)."""
+    """Doubled letters made single, y as ij and final z/v as s/f, so `tomaat` and `tomaten` meet (not in codes like `aa`)."""
     if len(word) <= 3 or not word.isalpha():
         return word
-    word = DOUBLE.sub(r"\1", word)
+    word = DOUBLE.sub(r"\1", word.replace("y", "ij"))  # "andyvie" is how andijvie is often typed
     if word.endswith("z"):
         word = word[:-1] + "s"
     elif word.endswith("v"):

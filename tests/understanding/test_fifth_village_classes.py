@@ -210,3 +210,30 @@ def test_nee_alleen_keeps_only_that_thing(deli):
 ])
 def test_a_number_before_a_name_word_is_part_of_the_name(deli, text, items):
     assert read(text, deli)[0] == [(sku, Decimal(n)) for sku, n in items]
+
+
+@pytest.fixture
+def bakery():
+    return Catalogue([
+        product("POFFERTJES", "Poffertjes", category="gebak", description="zak van 30"),
+        product("BESCHUIT", "Beschuit", category="koek", description="rol van 13"),
+        product("KRUIMEL", "Kruimelvlaai", category="gebak"),
+        product("RIJSTEVLAAI", "Rijstevlaai", category="gebak"),
+        product("VIJGEN", "Gedroogde vijgen", "kg", "fruit"),
+    ])
+
+
+# 11. Counted in pieces, fewer than a pack holds: one pack of a product named by its pieces.
+
+def test_fewer_pieces_than_a_pack_holds_is_one_pack_of_a_product_named_by_its_pieces(bakery):
+    assert read("twaalf poffertjes", bakery)[0] == [("POFFERTJES", Decimal(1))]
+
+
+def test_a_product_named_as_a_whole_is_counted_in_packs_as_before(bakery):
+    assert read("2 beschuit", bakery)[0] == []  # two rolls or two rusks: asked, as before
+
+
+# 12. Spelling: a y typed for ij.
+
+def test_a_y_for_ij_is_the_same_word(bakery):
+    assert read("een pond vygen", bakery)[0] == [("VIJGEN", Decimal("0.5"))]
