@@ -197,6 +197,8 @@ def for_product(quantity: Quantity, product, contents: dict, packs: frozenset) -
             return count, 0 if quantity.count is not None or quantity.measure or quantity.pack else 1
         return mass.value * (count if count is not None and count > 0 else 1), 3
     times = count if count is not None else Decimal(1)
+    if product.unit == "bos" and quantity.pack and quantity.pack not in packs:
+        return times, 0  # "een zakje koriander" is no bunch of fresh coriander
     if quantity.spec and count is None and quantity.measure is not None and quantity.measure.dim == "pc":
         times = quantity.measure.value  # "60 liter, 2 rollen": two of the pack of that size
     if quantity.spec:

@@ -237,3 +237,13 @@ def test_a_product_named_as_a_whole_is_counted_in_packs_as_before(bakery):
 
 def test_a_y_for_ij_is_the_same_word(bakery):
     assert read("een pond vygen", bakery)[0] == [("VIJGEN", Decimal("0.5"))]
+
+
+# 13. A pack word said that a product sold by the bunch does not come in: asked, not a bunch.
+
+def test_a_bag_of_what_is_sold_by_the_bunch_is_asked_about():
+    herbs = Catalogue([product("KERVEL", "Verse kervel", "bos", "kruiden", "bosje"),
+                       product("PETER", "Peterselie", "bos", "kruiden", "bosje")])
+    items, questions, _ = read("een zakje kervel en een bosje peterselie", herbs)
+    assert items == [("PETER", Decimal(1))]
+    assert questions == [(["KERVEL"], "quantity")]
