@@ -13,6 +13,7 @@ from .words import DERIVED, STRONG, describing
 
 
 MAX_ITEMS = 30
+PURPOSE_SKIPPED = ("de", "het", "the", "a", "op", "in", "bij", "on")
 # What is read of a message: thirty items said at length fit in far less, and a longer text (a
 # letter, a paste) is not read further, so that no message costs more than this much reading.
 MAX_TEXT = 2_000
@@ -51,7 +52,8 @@ def named(text: str) -> str:
 def _outcomes(index, phrase):
     """The outcome of a phrase, and of words left over beside its match."""
     head = _head_words(phrase)
-    outcome = match(index, phrase.words, phrase.quantity, phrase.text, len(head) - 1 if head else None)
+    outcome = _made_for(index, phrase, head) or match(index, phrase.words, phrase.quantity, phrase.text,
+                                                      len(head) - 1 if head else None)
     if phrase.refined:
         refined = match(index, phrase.words + phrase.refined, phrase.quantity, phrase.text)
         outcome = refined if refined.item or refined.unclear else outcome
@@ -76,6 +78,23 @@ def _outcomes(index, phrase):
         extra = match(index, run, Quantity(), " ".join(run))
         if (extra.item and extra.sureness == STRONG) or (extra.unclear and extra.unclear.reason == "ambiguous"):
             yield extra
+
+
+def _made_for(index, phrase, head):
+    """What a thing "for" something is when the catalogue sells the compound of the two: "a light bulb for the
+    fridge" is the koelkastlampje, "fakkels voor in de tuin" the tuinfakkels (a Dutch compound is its last part
+    for its first). None when no product is so named."""
+    if len(head) != 1 or len(phrase.words) < 2 or not phrase.opens[1]:
+        return None
+    purpose = phrase.words[1]
+    at = phrase.tokens.index(purpose) if purpose in phrase.tokens else -1
+    before = [t for t in phrase.tokens[:at] if t not in PURPOSE_SKIPPED][-1:]
+    if before not in (["voor"], ["for"]):
+        return None
+    joined = match(index, [purpose + head[0]], phrase.quantity, phrase.text)
+    if (joined.item and joined.sureness >= DERIVED) or (joined.unclear and joined.unclear.reason != "unknown"):
+        return joined
+    return None
 
 
 def _another_meaning(index, phrase, outcome):

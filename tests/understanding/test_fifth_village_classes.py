@@ -247,3 +247,30 @@ def test_a_bag_of_what_is_sold_by_the_bunch_is_asked_about():
     items, questions, _ = read("een zakje kervel en een bosje peterselie", herbs)
     assert items == [("PETER", Decimal(1))]
     assert questions == [(["KERVEL"], "quantity")]
+
+
+# 14. A thing "for" something is the compound of the two when that is sold: a Dutch compound is its last part for its first.
+
+@pytest.fixture
+def household():
+    return Catalogue([
+        product("TOILET", "Toiletborstel", category="schoonmaak"),
+        product("AFWAS", "Afwasborstel", category="schoonmaak"),
+        product("BANK", "Bankkussen", category="wonen"),
+        product("BUREAU", "Bureaulampje", category="verlichting"),
+        product("LEESLAMP", "Leeslamp", category="verlichting"),
+    ])
+
+
+@pytest.mark.parametrize("text, items", [
+    ("een borstel voor het toilet", [("TOILET", 1)]),
+    ("twee kussens voor op de bank", [("BANK", 2)]),
+    ("een lamp voor het bureau", [("BUREAU", 1)]),
+    ("a lamp for the desk", [("BUREAU", 1)]),
+])
+def test_a_thing_for_something_is_their_compound(household, text, items):
+    assert read(text, household)[0] == [(sku, Decimal(n)) for sku, n in items]
+
+
+def test_a_thing_for_something_not_sold_as_a_compound_is_read_as_before(household):
+    assert read("een borstel voor de keuken", household)[0] == []
