@@ -67,10 +67,14 @@ def _own_database(url: str, worker: str) -> str:
     return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
 
 
+SLOWEST_FIRST = ("fault", "browser", "story")
+
+
 def pytest_collection_modifyitems(items):
     """Each test's kind, for `make test-fast` (the cores alone): a fault test runs real processes
     (tests/faults, and `make run` itself), a browser test drives Chromium, and a story goes through the webhooks and
-    the worker as a person's messages do."""
+    the worker as a person's messages do. The slow kinds run first, so that parallel workers
+    (`pytest -n`) end together instead of one finishing the fault tests alone."""
     for item in items:
         path = item.path.as_posix()
         if "/tests/faults/" in path or item.path.name == "test_make_run.py":
@@ -79,6 +83,8 @@ def pytest_collection_modifyitems(items):
             item.add_marker("browser")
         elif {"client", "work"} <= set(getattr(item, "fixturenames", ())):
             item.add_marker("story")
+    items.sort(key=lambda item: next((n for n, kind in enumerate(SLOWEST_FIRST) if item.get_closest_marker(kind)),
+                                     len(SLOWEST_FIRST)))
 
 
 @pytest.fixture(scope="session")
