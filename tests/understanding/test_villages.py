@@ -24,7 +24,7 @@ FLOORS = {
     "tolwierde": (0.99, 0.95, 0.30),
     # held out: scored, never read by whoever changes the parser (first score P 0.968 R 0.810 Q 0.29;
     # after the fixes Tolwierde's mistakes led to, 0.968 / 0.821; after the blind general glossary, 0.969 / 0.840)
-    "dommelrode": (0.96, 0.84, 0.30),
+    "dommelrode": (0.96, 0.83, 0.30),
 }
 # The English messages of every village, held apart: they were the widest gap, and the goal for a
 # village never seen is precision 0.97, recall 0.92 and at most 0.3 questions a message.
