@@ -277,7 +277,7 @@ def orders_by_phone(capsys) -> dict[str, dict]:
 @pytest.fixture
 def twilio_api(settings, monkeypatch):
     """The live transport, sending through the real twilio client to a fake REST API."""
-    from fakes.twilio_api import FakeTwilioAPI
+    from tests.fakes.twilio_api import FakeTwilioAPI
     with FakeTwilioAPI() as api:
         monkeypatch.setenv("DORPSLIJN_TRANSPORT", "live")
         monkeypatch.setenv("TWILIO_API_BASE", api.base_url)

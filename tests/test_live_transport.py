@@ -2,8 +2,8 @@
 from sqlalchemy import select
 
 from messaging.models import OutboundMessage
-from conftest import BAKER, TRUUS, VILLAGE_PHONE, outbox, signed_post
 from orders.models import Resident
+from tests.conftest import BAKER, TRUUS, VILLAGE_PHONE, outbox, signed_post
 from worker.sending import send_outbound
 
 

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from messaging.models import InboundMessage
-from conftest import orders_json, BAKER, BUTCHER, COORDINATOR, TRUUS, outbox
 from orders.models import Order
+from tests.conftest import BAKER, BUTCHER, COORDINATOR, TRUUS, orders_json, outbox
 from worker.jobs import handle_inbound
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from messaging.models import OutboundMessage
-from conftest import DAYTIME
 from dorpslijn.db import session_scope
 from dorpslijn.redis_server import connect
+from messaging.models import OutboundMessage
+from tests.conftest import DAYTIME
 from worker.schedule import tick
 
 INEKE = "+31612345651"  # Truus's daughter, her contact person in the demo village

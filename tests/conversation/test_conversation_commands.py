@@ -3,11 +3,11 @@ from datetime import datetime, timezone
 
 from sqlalchemy import select
 
-from conftest import COORDINATOR, TRUUS
 from orders.deliveries import DeliveryRound, RoundStop
 from orders.models import Order, Resident, Task, Village, Volunteer
-from talk import INEKE, clock, last, messages  # noqa: F401 (the clock fixture)
-from voice.caller import Caller
+from tests.conftest import COORDINATOR, TRUUS
+from tests.conversation.talk import INEKE, clock, last, messages  # noqa: F401 (the clock fixture)
+from tests.voice.caller import Caller
 
 
 def test_help_is_a_short_menu(phone, work, settings, demo, clock):

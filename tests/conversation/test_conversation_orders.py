@@ -2,9 +2,9 @@
 import pytest
 from sqlalchemy import select
 
-from conftest import BAKER, BUTCHER, SUSAN, TRUUS
 from orders.models import Order, Product, Village
-from talk import clock, last, messages  # noqa: F401 (the clock fixture)
+from tests.conftest import BAKER, BUTCHER, SUSAN, TRUUS
+from tests.conversation.talk import clock, last, messages  # noqa: F401 (the clock fixture)
 
 
 def order_of(db, resident_phone=TRUUS, status=None):

@@ -4,12 +4,12 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from conftest import SUSAN, TRUUS
 from dorpslijn.db import session_scope
 from orders import ordering
 from orders.models import Order, Resident
-from talk import clock, last  # noqa: F401 (the clock fixture)
-from voice.caller import Caller
+from tests.conftest import SUSAN, TRUUS
+from tests.conversation.talk import clock, last  # noqa: F401 (the clock fixture)
+from tests.voice.caller import Caller
 
 MONDAY = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
 

@@ -7,12 +7,12 @@ import re
 
 from sqlalchemy import select
 
-from conftest import TRUUS, orders_json
-from dashboard.conftest import BAKER, EMAIL, csrf_token, sign_in
-from dashboard.test_pages import confirmed_order
-from dashboard.test_price_list import CHANGED, baker, confirm, upload
 from dorpslijn.audit import AuditEvent
 from orders.models import LearnedWord, Product, Resident, Task
+from tests.conftest import TRUUS, orders_json
+from tests.dashboard.conftest import BAKER, EMAIL, csrf_token, sign_in
+from tests.dashboard.test_pages import confirmed_order
+from tests.dashboard.test_price_list import CHANGED, baker, confirm, upload
 
 WHEN = "maandag 23 november, 10:00"  # the tests' clock
 

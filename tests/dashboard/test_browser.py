@@ -14,10 +14,10 @@ import pytest
 from sqlalchemy import select
 from werkzeug.serving import make_server
 
-from conftest import TRUUS, outbox
-from dashboard.conftest import EMAIL, OTHER_EMAIL, PASSWORD
-from orders.models import Product, Village
 from orders.catalogue_cache import catalogue_for
+from orders.models import Product, Village
+from tests.conftest import TRUUS, outbox
+from tests.dashboard.conftest import EMAIL, OTHER_EMAIL, PASSWORD
 
 CHROMIUM = next((path for path in (os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium",
                                    shutil.which("chromium-browser")) if path and Path(path).exists()), None)

@@ -4,9 +4,9 @@ import io
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from dashboard.test_browser import SCREENSHOTS, browser, page, pytestmark, server, sign_in  # noqa: F401
-from dashboard.test_paper import closed_day, in_order, rounds, stop_addresses  # noqa: F401
 from orders.models import OrderLine, Shop, ShopOrder
+from tests.dashboard.test_browser import SCREENSHOTS, browser, page, pytestmark, server, sign_in  # noqa: F401
+from tests.dashboard.test_paper import closed_day, in_order, rounds, stop_addresses  # noqa: F401
 
 
 def test_a_round_list_prints_as_a_page_and_a_pdf_with_every_stop_in_order(page, closed_day, db):  # noqa: F811

@@ -6,10 +6,10 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from conftest import TRUUS
 from dorpslijn.db import session_scope
 from orders import ordering
 from orders.models import Resident
+from tests.conftest import TRUUS
 
 SUSAN = "+31612345605"
 MONDAY = datetime(2026, 10, 5, 9, tzinfo=timezone.utc)  # the tests' clock reads 23 November 2026

@@ -3,10 +3,10 @@ word for a product; the next resident who says it is understood; removed, it is 
 village never learns it."""
 from sqlalchemy import select
 
-from conftest import SUSAN, TRUUS, Phone, outbox
-from dashboard.conftest import OTHER_EMAIL, PASSWORD, csrf_token
 from orders.models import LearnedWord, Product, Task
-from voice.caller import Caller
+from tests.conftest import SUSAN, TRUUS, Phone, outbox
+from tests.dashboard.conftest import OTHER_EMAIL, PASSWORD, csrf_token
+from tests.voice.caller import Caller
 
 BERTUS = "+31612345602"
 GEESJE = "+31612399902"  # a resident of Giethoorn

@@ -6,17 +6,17 @@ import pytest
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
-from conftest import COORDINATOR, TRUUS, VILLAGE_PHONE, orders_json, outbox, signed_post
-from dashboard.conftest import EMAIL, PASSWORD, csrf_token
 from cli.main import main
 from dorpslijn.config import load_settings
 from dorpslijn.db import session_scope
 from orders.availability import set_available
 from orders.calendar import TIMEZONE
-from orders.deliveries import DeliveryRound, RoundDay, RoundStop
 from orders.catalogue_cache import catalogue_for
+from orders.deliveries import DeliveryRound, RoundDay, RoundStop
 from orders.models import Order, Product, Resident, Task, Village, Volunteer
-from voice.caller import Caller
+from tests.conftest import COORDINATOR, TRUUS, VILLAGE_PHONE, orders_json, outbox, signed_post
+from tests.dashboard.conftest import EMAIL, PASSWORD, csrf_token
+from tests.voice.caller import Caller
 from web import create_app
 
 RIDERS = ("+31612345611", "+31612345612")  # Kees Dekker and Fatima Bouzid

@@ -1,10 +1,10 @@
 """Bestelling opnemen: a coordinator types what a resident says on the phone, through the text basket dialog."""
 from sqlalchemy import select
 
-from conftest import BAKER, TRUUS, orders_json, outbox
-from dashboard.conftest import csrf_token
 from dorpslijn.db import session_scope
 from orders.models import Order, Resident
+from tests.conftest import BAKER, TRUUS, orders_json, outbox
+from tests.dashboard.conftest import csrf_token
 from web.dashboard.models import Coordinator
 
 

@@ -5,10 +5,10 @@ import re
 
 from sqlalchemy import select
 
-from conftest import DEMO, TRUUS, outbox
-from dashboard.conftest import csrf_token
-from orders.models import Product, Shop, Village
 from orders.catalogue_cache import catalogue_for
+from orders.models import Product, Shop, Village
+from tests.conftest import DEMO, TRUUS, outbox
+from tests.dashboard.conftest import csrf_token
 
 
 def baker_csv(*edits, drop=(), add=()) -> str:

@@ -4,10 +4,10 @@ import json
 
 from sqlalchemy import select
 
-from conftest import TRUUS, orders_json
-from dashboard.conftest import EMAIL, OTHER_EMAIL, PASSWORD, csrf_token
 from dorpslijn.audit import AuditEvent
 from orders.models import Resident
+from tests.conftest import TRUUS, orders_json
+from tests.dashboard.conftest import EMAIL, OTHER_EMAIL, PASSWORD, csrf_token
 
 
 def truus_id(db):

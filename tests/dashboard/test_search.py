@@ -3,11 +3,11 @@ from datetime import date
 
 import pytest
 
-from conftest import TRUUS, Phone
-from dashboard.test_figures import place
 from dorpslijn.db import session_scope
 from orders.models import Village
 from orders.phones import part_pattern
+from tests.conftest import TRUUS, Phone
+from tests.dashboard.test_figures import place
 
 
 @pytest.mark.parametrize("written, pattern", [

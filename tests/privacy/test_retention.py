@@ -5,11 +5,11 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from conftest import TRUUS, orders_by_phone, orders_json, outbox
 from cli.main import main
 from dorpslijn.db import utcnow
 from dorpslijn.redis_server import connect
 from orders.models import Resident
+from tests.conftest import TRUUS, orders_by_phone, orders_json, outbox
 from worker.schedule import tick
 
 

@@ -4,9 +4,9 @@ from datetime import date
 
 from sqlalchemy import select
 
-from conftest import orders_by_phone, BAKER, BUTCHER, COORDINATOR, TRUUS, outbox
 from cli.main import main
 from orders.models import Order, Task
+from tests.conftest import BAKER, BUTCHER, COORDINATOR, TRUUS, orders_by_phone, outbox
 
 KEES, FATIMA = "+31612345611", "+31612345612"
 BERTUS, GRIETJE, HENK = "+31612345602", "+31612345603", "+31612345653"

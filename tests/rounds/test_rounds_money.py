@@ -4,9 +4,9 @@ import csv
 import io
 from datetime import date
 
-from conftest import TRUUS
 from cli.main import main
-from test_rounds_close import BERTUS, GRIETJE, close, place_orders, rider_of
+from tests.conftest import TRUUS
+from tests.rounds.test_rounds_close import BERTUS, GRIETJE, close, place_orders, rider_of
 
 
 def money(capsys, *args):

@@ -3,8 +3,8 @@ is told at once, offered the closest product of the same shop, and can take it w
 
 from sqlalchemy import update
 
-from conftest import orders_json, BAKER, BUTCHER, TRUUS, SUSAN, outbox
 from orders.models import Shop
+from tests.conftest import BAKER, BUTCHER, SUSAN, TRUUS, orders_json, outbox
 
 
 

@@ -6,11 +6,11 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from conftest import TRUUS
-from dashboard.test_browser import CHROMIUM, SCREENSHOTS, browser, page, server  # noqa: F401  (fixtures)
 from dorpslijn.config import load_settings
 from orders.deliveries import DeliveryRound
 from orders.models import Order
+from tests.conftest import TRUUS
+from tests.dashboard.test_browser import CHROMIUM, SCREENSHOTS, browser, page, server  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium found")
 

@@ -1,8 +1,4 @@
-"""Fixtures for the Telegram tests: the fake Bot API, and chats that post to the real webhook.
-
-(tests/telegram has no __init__.py and no conftest.py on purpose: a package named `telegram`
-would hide python-telegram-bot, and a second module named `conftest` would hide the shared one.)
-"""
+"""Fixtures for the Telegram tests: the fake Bot API, and chats that post to the real webhook."""
 from __future__ import annotations
 
 import itertools
@@ -10,10 +6,10 @@ import itertools
 import pytest
 from sqlalchemy import select
 
-from messaging.models import OutboundMessage
 from dorpslijn.db import session_scope
-from fakes.telegram_api import BOT, TOKEN, FakeTelegramAPI
-from fakes.twilio_api import FakeTwilioAPI
+from messaging.models import OutboundMessage
+from tests.fakes.telegram_api import BOT, TOKEN, FakeTelegramAPI
+from tests.fakes.twilio_api import FakeTwilioAPI
 
 TRUUS_CHAT = "7001"
 STRANGER_CHAT = "7002"

@@ -4,11 +4,11 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from conftest import BAKER, TRUUS, outbox
-from dashboard.test_browser import CHROMIUM, SCREENSHOTS, browser, page, server  # noqa: F401  (fixtures)
 from orders.models import Order, Resident
-from rounds.test_simulator_round import Simulator
-from telegram_fixtures import TRUUS_CHAT, chat, outbox_rows  # noqa: F401  (a fixture)
+from tests.conftest import BAKER, TRUUS, outbox
+from tests.dashboard.test_browser import CHROMIUM, SCREENSHOTS, browser, page, server  # noqa: F401  (fixtures)
+from tests.rounds.test_simulator_round import Simulator
+from tests.telegram.telegram_fixtures import TRUUS_CHAT, chat, outbox_rows  # noqa: F401  (a fixture)
 
 TRUUS_SIMULATED_CHAT = "31612345601"  # the digits of her number
 

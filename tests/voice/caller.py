@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 import xml.etree.ElementTree as ET
 
-from conftest import VILLAGE_PHONE, signed_post
+from tests.conftest import VILLAGE_PHONE, signed_post
 
 
 class Answer:

@@ -3,9 +3,9 @@ slowly, presses 1, and the shops get their part exactly as for a text order."""
 
 import pytest
 
-from conftest import BAKER, BUTCHER, SUSAN, TRUUS, orders_json, outbox, signed_post
 from dorpslijn.config import load_settings
-from voice.caller import Caller
+from tests.conftest import BAKER, BUTCHER, SUSAN, TRUUS, orders_json, outbox, signed_post
+from tests.voice.caller import Caller
 from web import create_app
 
 

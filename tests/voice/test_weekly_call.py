@@ -5,15 +5,14 @@ from datetime import datetime, time, timezone
 import pytest
 from sqlalchemy import select
 
-from messaging.models import OutboundMessage
-from conftest import BAKER, COORDINATOR, TRUUS, VILLAGE_PHONE, outbox, signed_post
 from dorpslijn.db import session_scope
 from dorpslijn.redis_server import connect
 from ivr.models import VoiceCall
-from orders.weekly_calls import WeeklyCall
-from orders.weekly_calls import ask_for_weekly_call
+from messaging.models import OutboundMessage
 from orders.models import Order, Resident, Task
-from voice.caller import Caller
+from orders.weekly_calls import WeeklyCall, ask_for_weekly_call
+from tests.conftest import BAKER, COORDINATOR, TRUUS, VILLAGE_PHONE, outbox, signed_post
+from tests.voice.caller import Caller
 from worker.schedule import tick
 
 MONDAY = (2026, 11, 23)

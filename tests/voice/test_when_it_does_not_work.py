@@ -3,9 +3,9 @@ own error. The caller always hears what happens next, and the coordinator gets t
 import pytest
 from sqlalchemy import select
 
-from conftest import BAKER, COORDINATOR, SUSAN, TRUUS, outbox, signed_post
 from orders.models import Order, Task
-from voice.caller import Caller
+from tests.conftest import BAKER, COORDINATOR, SUSAN, TRUUS, outbox, signed_post
+from tests.voice.caller import Caller
 
 STRANGER = "+31611112222"
 
