@@ -48,7 +48,7 @@ from dorpslijn.db import session_scope  # noqa: E402
 from messaging.models import InboundMessage, OutboundMessage  # noqa: E402
 from orders.models import Order, Resident  # noqa: E402
 from serving import free_port, gunicorn, instance_env  # noqa: E402
-from tests.fakes.twilio_api import FakeTwilioAPI  # noqa: E402
+from tests.support.fakes.twilio_api import FakeTwilioAPI  # noqa: E402
 
 SENDERS = 20
 VILLAGE = "+31852080300"

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from cli.main import main
 from orders.models import Product, Resident, Shop, Village, Volunteer
-from tests.conftest import DEMO
+from tests.support.demo import DEMO
 
 
 def count(db, model):

@@ -3,7 +3,9 @@ from sqlalchemy import select
 
 from messaging.models import OutboundMessage
 from orders.models import Resident
-from tests.conftest import BAKER, TRUUS, VILLAGE_PHONE, outbox, signed_post
+from tests.support.outbox import outbox
+from tests.support.people import BAKER, TRUUS, VILLAGE_PHONE
+from tests.support.webhooks import signed_post
 from worker.sending import send_outbound
 
 

@@ -18,7 +18,7 @@ import pytest
 
 from benchmarks.serving import free_port
 from dorpslijn.redis_server import stop_embedded
-from tests.conftest import BAKER, TRUUS, VILLAGE_PHONE
+from tests.support.people import BAKER, TRUUS, VILLAGE_PHONE
 
 
 ROOT = Path(__file__).resolve().parent.parent

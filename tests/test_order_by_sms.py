@@ -7,7 +7,8 @@ from sqlalchemy import select
 
 from messaging.models import InboundMessage
 from orders.models import Order
-from tests.conftest import BAKER, BUTCHER, COORDINATOR, TRUUS, orders_json, outbox
+from tests.support.outbox import orders_json, outbox
+from tests.support.people import BAKER, BUTCHER, COORDINATOR, TRUUS
 from worker.jobs import handle_inbound
 
 

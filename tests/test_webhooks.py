@@ -5,7 +5,8 @@ from sqlalchemy import func, select
 from dorpslijn.db import engine_for, session_scope
 from dorpslijn.redis_server import connect
 from messaging.models import InboundMessage
-from tests.conftest import TRUUS, VILLAGE_PHONE, signed_post
+from tests.support.people import TRUUS, VILLAGE_PHONE
+from tests.support.webhooks import signed_post
 from worker.jobs import announced
 
 
@@ -110,7 +111,7 @@ def test_a_message_stored_while_redis_was_down_is_queued_by_the_sweep(app, clien
     from dataclasses import replace
     from redis.backoff import NoBackoff
     from redis.retry import Retry
-    from tests.conftest import outbox
+    from tests.support.outbox import outbox
     from worker.schedule import tick
     working_redis = app.extensions["dorpslijn.redis"]
     app.extensions["dorpslijn.redis"] = redis.Redis(host="127.0.0.1", port=1, retry=Retry(NoBackoff(), 0))

@@ -8,9 +8,9 @@ import pytest
 from orders import basket_dialog
 from orders.catalogue import Catalogue
 from orders.understanding import understand
-from tests.conftest import TRUUS
-from tests.conversation.talk import clock, last  # noqa: F401 (the clock fixture)
-from tests.voice.caller import Caller
+from tests.support.caller import Caller
+from tests.support.people import TRUUS
+from tests.support.talk import last
 
 DEMO = Path(__file__).resolve().parents[2] / "demo" / "zwartsluis"
 

@@ -9,8 +9,8 @@ from messaging import sms_text
 from messaging.models import OutboundMessage
 from orders import notices
 from orders.models import Resident
-from tests.conftest import TRUUS, VILLAGE_PHONE, outbox
-from tests.conversation.talk import clock  # noqa: F401 (the clock fixture)
+from tests.support.outbox import outbox
+from tests.support.people import TRUUS, VILLAGE_PHONE
 
 CHAT = "5551234"
 

@@ -5,9 +5,9 @@ from sqlalchemy import select
 
 from orders.deliveries import DeliveryRound, RoundStop
 from orders.models import Order, Resident, Task, Village, Volunteer
-from tests.conftest import COORDINATOR, TRUUS
-from tests.conversation.talk import INEKE, clock, last, messages  # noqa: F401 (the clock fixture)
-from tests.voice.caller import Caller
+from tests.support.caller import Caller
+from tests.support.people import COORDINATOR, INEKE, TRUUS
+from tests.support.talk import last, messages
 
 
 def test_help_is_a_short_menu(phone, work, settings, demo, clock):

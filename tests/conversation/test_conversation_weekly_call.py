@@ -4,8 +4,8 @@ import pytest
 from sqlalchemy import select
 
 from orders.models import Order, Task
-from tests.conftest import COORDINATOR, SUSAN, TRUUS
-from tests.conversation.talk import INEKE, clock, last, messages  # noqa: F401 (the clock fixture)
+from tests.support.people import COORDINATOR, INEKE, SUSAN, TRUUS
+from tests.support.talk import last, messages
 from tests.voice.test_weekly_call import voice_calls, weekly_calls
 
 

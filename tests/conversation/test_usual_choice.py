@@ -7,9 +7,9 @@ from sqlalchemy import select
 from dorpslijn.db import session_scope
 from orders import ordering
 from orders.models import Order, Resident
-from tests.conftest import SUSAN, TRUUS
-from tests.conversation.talk import clock, last  # noqa: F401 (the clock fixture)
-from tests.voice.caller import Caller
+from tests.support.caller import Caller
+from tests.support.people import SUSAN, TRUUS
+from tests.support.talk import last
 
 MONDAY = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
 

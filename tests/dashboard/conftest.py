@@ -1,20 +1,13 @@
 """Dashboard fixtures: a signed-in coordinator of the demo village, and a second village beside it."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from dorpslijn.db import session_scope
 from orders.models import Product, Resident, Shop, Task, Village
+from tests.support.accounts import BAKER, BOARD, BUTCHER, EMAIL, OTHER_EMAIL, PASSWORD
+from tests.support.forms import csrf_token
 from web.dashboard.accounts import set_coordinator
-
-EMAIL = "anja@zwartsluis.test"
-PASSWORD = "boodschappen-2026"
-OTHER_EMAIL = "piet@giethoorn.test"
-BOARD = "bestuur@zwartsluis.test"
-BAKER = "bakker@zwartsluis.test"
-BUTCHER = "slager@zwartsluis.test"
 
 
 @pytest.fixture
@@ -43,14 +36,6 @@ def accounts(settings, demo, coordinator):
         set_coordinator(session, "zwartsluis", BUTCHER, PASSWORD, name="Slager", role="shopkeeper", shop_id="vandam")
 
 
-def sign_in(client, email):
-    """Sign the client in with the account of `email` (every test account has PASSWORD)."""
-    response = client.post("/dashboard/login", data={"email": email, "password": PASSWORD,
-                                                     "csrf_token": csrf_token(client, "/dashboard/login")})
-    assert response.status_code == 302
-    return response
-
-
 @pytest.fixture
 def giethoorn(settings, demo):
     """A second village with its own coordinator, resident, shop, product and open task."""
@@ -69,9 +54,3 @@ def giethoorn(settings, demo):
         session.flush()
         set_coordinator(session, "giethoorn", OTHER_EMAIL, PASSWORD)
         return {"village_id": village.id}
-
-
-def csrf_token(client, path: str) -> str:
-    """The CSRF token that the page at `path` puts in its forms."""
-    page = client.get(path).get_data(as_text=True)
-    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)

@@ -9,10 +9,12 @@ from sqlalchemy import select
 
 from dorpslijn.audit import AuditEvent
 from orders.models import LearnedWord, Product, Resident, Task
-from tests.conftest import TRUUS, orders_json
-from tests.dashboard.conftest import BAKER, EMAIL, csrf_token, sign_in
 from tests.dashboard.test_pages import confirmed_order
 from tests.dashboard.test_price_list import CHANGED, baker, confirm, upload
+from tests.support.accounts import BAKER, EMAIL, sign_in
+from tests.support.forms import csrf_token
+from tests.support.outbox import orders_json
+from tests.support.people import TRUUS
 
 WHEN = "maandag 23 november, 10:00"  # the tests' clock
 

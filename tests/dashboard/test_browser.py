@@ -16,8 +16,9 @@ from werkzeug.serving import make_server
 
 from orders.catalogue_cache import catalogue_for
 from orders.models import Product, Village
-from tests.conftest import TRUUS, outbox
-from tests.dashboard.conftest import EMAIL, OTHER_EMAIL, PASSWORD
+from tests.support.accounts import EMAIL, OTHER_EMAIL, PASSWORD
+from tests.support.outbox import outbox
+from tests.support.people import TRUUS
 
 CHROMIUM = next((path for path in (os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium",
                                    shutil.which("chromium-browser")) if path and Path(path).exists()), None)

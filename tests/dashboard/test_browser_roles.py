@@ -12,9 +12,10 @@ import pytest
 from sqlalchemy import select
 
 from orders.models import Product, Resident, Task
-from tests.conftest import TRUUS, orders_json
-from tests.dashboard.conftest import BAKER, BOARD, PASSWORD
 from tests.dashboard.test_browser import CHROMIUM, browser, page, server, sign_in  # noqa: F401 (fixtures)
+from tests.support.accounts import BAKER, BOARD, PASSWORD
+from tests.support.outbox import orders_json
+from tests.support.people import TRUUS
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 SERIOUS = ("serious", "critical")

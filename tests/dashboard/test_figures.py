@@ -9,7 +9,7 @@ from sqlalchemy import select
 from dorpslijn.db import session_scope
 from orders import ordering
 from orders.models import Resident
-from tests.conftest import TRUUS
+from tests.support.people import TRUUS
 
 SUSAN = "+31612345605"
 MONDAY = datetime(2026, 10, 5, 9, tzinfo=timezone.utc)  # the tests' clock reads 23 November 2026

@@ -4,9 +4,12 @@ village never learns it."""
 from sqlalchemy import select
 
 from orders.models import LearnedWord, Product, Task
-from tests.conftest import SUSAN, TRUUS, Phone, outbox
-from tests.dashboard.conftest import OTHER_EMAIL, PASSWORD, csrf_token
-from tests.voice.caller import Caller
+from tests.support.accounts import OTHER_EMAIL, PASSWORD
+from tests.support.caller import Caller
+from tests.support.forms import csrf_token
+from tests.support.outbox import outbox
+from tests.support.people import SUSAN, TRUUS
+from tests.support.webhooks import Phone
 
 BERTUS = "+31612345602"
 GEESJE = "+31612399902"  # a resident of Giethoorn

@@ -14,9 +14,12 @@ from orders.calendar import TIMEZONE
 from orders.catalogue_cache import catalogue_for
 from orders.deliveries import DeliveryRound, RoundDay, RoundStop
 from orders.models import Order, Product, Resident, Task, Village, Volunteer
-from tests.conftest import COORDINATOR, TRUUS, VILLAGE_PHONE, orders_json, outbox, signed_post
-from tests.dashboard.conftest import EMAIL, PASSWORD, csrf_token
-from tests.voice.caller import Caller
+from tests.support.accounts import EMAIL, PASSWORD
+from tests.support.caller import Caller
+from tests.support.forms import csrf_token
+from tests.support.outbox import orders_json, outbox
+from tests.support.people import COORDINATOR, TRUUS, VILLAGE_PHONE
+from tests.support.webhooks import signed_post
 from web import create_app
 
 RIDERS = ("+31612345611", "+31612345612")  # Kees Dekker and Fatima Bouzid

@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 from cli.main import main
 from orders.deliveries import DeliveryRound
 from orders.models import Order, Resident, Shop, ShopOrder, Village
-from tests.conftest import TRUUS
+from tests.support.people import TRUUS
 
 SHOPPING = {TRUUS: "4 krentenbollen en een pond rundergehakt",
             "+31612345602": "2 witte bollen en een ons rookvlees",

@@ -3,8 +3,9 @@ from sqlalchemy import select
 
 from dorpslijn.db import session_scope
 from orders.models import Order, Resident
-from tests.conftest import BAKER, TRUUS, orders_json, outbox
-from tests.dashboard.conftest import csrf_token
+from tests.support.forms import csrf_token
+from tests.support.outbox import orders_json, outbox
+from tests.support.people import BAKER, TRUUS
 from web.dashboard.models import Coordinator
 
 

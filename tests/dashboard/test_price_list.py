@@ -7,8 +7,10 @@ from sqlalchemy import select
 
 from orders.catalogue_cache import catalogue_for
 from orders.models import Product, Shop, Village
-from tests.conftest import DEMO, TRUUS, outbox
-from tests.dashboard.conftest import csrf_token
+from tests.support.demo import DEMO
+from tests.support.forms import csrf_token
+from tests.support.outbox import outbox
+from tests.support.people import TRUUS
 
 
 def baker_csv(*edits, drop=(), add=()) -> str:

@@ -6,8 +6,10 @@ from sqlalchemy import select
 
 from dorpslijn.audit import AuditEvent
 from orders.models import Resident
-from tests.conftest import TRUUS, orders_json
-from tests.dashboard.conftest import EMAIL, OTHER_EMAIL, PASSWORD, csrf_token
+from tests.support.accounts import EMAIL, OTHER_EMAIL, PASSWORD
+from tests.support.forms import csrf_token
+from tests.support.outbox import orders_json
+from tests.support.people import TRUUS
 
 
 def truus_id(db):

@@ -5,7 +5,7 @@ from dorpslijn.words import day as spoken_day
 from orders.availability import next_day_on
 from orders.calendar import DAY_CODES
 from orders.models import Village
-from tests.conftest import outbox
+from tests.support.outbox import outbox
 
 KEES = "+31612345611"
 

@@ -6,8 +6,9 @@ import pytest
 from dorpslijn.db import session_scope
 from orders.models import Village
 from orders.phones import part_pattern
-from tests.conftest import TRUUS, Phone
 from tests.dashboard.test_figures import place
+from tests.support.people import TRUUS
+from tests.support.webhooks import Phone
 
 
 @pytest.mark.parametrize("written, pattern", [

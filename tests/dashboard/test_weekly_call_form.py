@@ -3,8 +3,9 @@ from sqlalchemy import select
 
 from dorpslijn.redis_server import connect
 from orders.models import Resident
-from tests.conftest import TRUUS, at
 from tests.dashboard.test_pages import post
+from tests.support.clock import at
+from tests.support.people import TRUUS
 from tests.voice.test_weekly_call import voice_calls, weekly_calls
 from worker.schedule import tick
 

@@ -14,8 +14,8 @@ from dorpslijn.redis_server import connect
 from messaging.inbox import store_and_queue
 from messaging.reports import outbox_rows
 from orders.villages import village_id_on
-from tests.conftest import SUSAN, TRUUS, VILLAGE_PHONE
-from tests.faults.running import SWEEP_SECONDS, wait_for
+from tests.support.people import SUSAN, TRUUS, VILLAGE_PHONE
+from tests.support.running import SWEEP_SECONDS, wait_for
 from worker.jobs import _handle_oldest  # one message handled and committed, as a job does it
 
 NOWHERE = redis.Redis(host="127.0.0.1", port=1)  # the enqueue that never happened

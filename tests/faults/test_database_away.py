@@ -10,8 +10,8 @@ from sqlalchemy.engine import make_url
 
 from dorpslijn.db import session_scope
 from messaging.reports import outbox_rows
-from tests.conftest import TRUUS
-from tests.faults.running import CuttableLink, status_of, wait_for
+from tests.support.people import TRUUS
+from tests.support.running import CuttableLink, status_of, wait_for
 
 
 @pytest.fixture

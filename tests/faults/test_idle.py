@@ -7,7 +7,7 @@ import time
 
 from dorpslijn.db import session_scope
 from messaging.reports import outbox_rows
-from tests.faults.running import residents, wait_for
+from tests.support.running import residents, wait_for
 from worker.runner import RELAY_WAIT_SECONDS
 
 QUIET_SECONDS = 2 * RELAY_WAIT_SECONDS + 2  # the relay's wait runs out twice

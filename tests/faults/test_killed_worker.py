@@ -11,8 +11,8 @@ from pathlib import Path
 from dorpslijn.db import session_scope
 from messaging.reports import outbox_rows
 from orders.reports import order_rows
-from tests.conftest import BAKER
-from tests.faults.running import SWEEP_SECONDS, residents, wait_for
+from tests.support.people import BAKER
+from tests.support.running import SWEEP_SECONDS, residents, wait_for
 
 RESIDENTS = 60
 RECOVERY_SECONDS = 60

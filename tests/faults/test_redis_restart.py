@@ -8,7 +8,7 @@ from collections import Counter
 
 from dorpslijn.db import session_scope
 from messaging.reports import outbox_rows
-from tests.faults.running import SWEEP_SECONDS, residents, status_of, wait_for
+from tests.support.running import SWEEP_SECONDS, residents, status_of, wait_for
 
 RESIDENTS = 20
 

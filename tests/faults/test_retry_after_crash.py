@@ -8,7 +8,8 @@ from dorpslijn.messages import Outgoing
 from dorpslijn.redis_server import connect
 from messaging.outbox import put_all
 from orders.models import Village
-from tests.conftest import TRUUS, outbox
+from tests.support.outbox import outbox
+from tests.support.people import TRUUS
 from worker.queues import ALL
 from worker.schedule import tick
 from worker.sending import enqueue_send_later

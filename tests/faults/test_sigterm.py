@@ -8,9 +8,9 @@ import time
 
 from dorpslijn.db import session_scope
 from messaging.reports import outbox_rows
-from tests.conftest import TRUUS
-from tests.fakes.twilio_api import FakeTwilioAPI
-from tests.faults.running import wait_for
+from tests.support.fakes.twilio_api import FakeTwilioAPI
+from tests.support.people import TRUUS
+from tests.support.running import wait_for
 
 SEND_TAKES = 3
 

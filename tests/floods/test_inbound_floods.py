@@ -7,7 +7,8 @@ from sqlalchemy import func, select
 
 from messaging.models import InboundMessage
 from orders.models import Task
-from tests.conftest import BAKER, COORDINATOR, SUSAN, TRUUS, outbox
+from tests.support.outbox import outbox
+from tests.support.people import BAKER, COORDINATOR, SUSAN, TRUUS
 
 DRIVING = "Ik rijd nu. Ik zie je bericht als ik er ben. (Automatisch antwoord)"
 

@@ -10,7 +10,8 @@ from dorpslijn.redis_server import connect
 from messaging.outbox import put_all
 from orders.calendar import TIMEZONE
 from orders.models import Resident, Task, Village
-from tests.conftest import BAKER, COORDINATOR, SUSAN, TRUUS, outbox
+from tests.support.outbox import outbox
+from tests.support.people import BAKER, COORDINATOR, SUSAN, TRUUS
 
 NOW = utcnow()
 

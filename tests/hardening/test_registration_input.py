@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from orders.models import Resident
-from tests.conftest import COORDINATOR
-from tests.conversation.talk import last, messages
+from tests.support.people import COORDINATOR
+from tests.support.talk import last, messages
 
 STRANGER = "+31611113333"
 

@@ -5,8 +5,8 @@ from sqlalchemy import select
 
 from messaging.models import InboundMessage
 from orders.models import Order, Task
-from tests.conftest import BAKER, COORDINATOR, TRUUS
-from tests.conversation.talk import last, messages
+from tests.support.people import BAKER, COORDINATOR, TRUUS
+from tests.support.talk import last, messages
 
 STRANGER = "+31611114444"
 VOLUNTEER = "+31612345611"

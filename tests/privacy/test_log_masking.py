@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from dorpslijn.log_masking import install, mask
-from tests.conftest import TRUUS
+from tests.support.people import TRUUS
 
 WRITTEN = ["+31612345601", "GET /dashboard/residents/new?phone=%2B31612345601", "06-12345601", "0612345601", "+31 6 1234 5601", "0031612345601", "31612345601"]
 

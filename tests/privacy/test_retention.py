@@ -9,7 +9,8 @@ from cli.main import main
 from dorpslijn.db import utcnow
 from dorpslijn.redis_server import connect
 from orders.models import Resident
-from tests.conftest import TRUUS, orders_by_phone, orders_json, outbox
+from tests.support.outbox import orders_by_phone, orders_json, outbox
+from tests.support.people import TRUUS
 from worker.schedule import tick
 
 

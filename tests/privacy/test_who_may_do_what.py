@@ -3,7 +3,8 @@ from sqlalchemy import select
 
 from cli.main import main
 from orders.models import Resident, Task
-from tests.conftest import BAKER, BUTCHER, COORDINATOR, SUSAN, TRUUS, orders_by_phone, orders_json, outbox
+from tests.support.outbox import orders_by_phone, orders_json, outbox
+from tests.support.people import BAKER, BUTCHER, COORDINATOR, SUSAN, TRUUS
 
 KEES, FATIMA = "+31612345611", "+31612345612"
 BERTUS = "+31612345602"

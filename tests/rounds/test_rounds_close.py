@@ -6,7 +6,8 @@ from sqlalchemy import select
 
 from cli.main import main
 from orders.models import Order, Task
-from tests.conftest import BAKER, BUTCHER, COORDINATOR, TRUUS, orders_by_phone, outbox
+from tests.support.outbox import orders_by_phone, outbox
+from tests.support.people import BAKER, BUTCHER, COORDINATOR, TRUUS
 
 KEES, FATIMA = "+31612345611", "+31612345612"
 BERTUS, GRIETJE, HENK = "+31612345602", "+31612345603", "+31612345653"

@@ -5,8 +5,8 @@ import io
 from datetime import date
 
 from cli.main import main
-from tests.conftest import TRUUS
 from tests.rounds.test_rounds_close import BERTUS, GRIETJE, close, place_orders, rider_of
+from tests.support.people import TRUUS
 
 
 def money(capsys, *args):

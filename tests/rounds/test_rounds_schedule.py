@@ -8,7 +8,8 @@ from sqlalchemy import select, update
 from dorpslijn.redis_server import connect
 from orders.calendar import delivery_day_for
 from orders.models import Shop, Task, Village, Volunteer
-from tests.conftest import BAKER, BUTCHER, COORDINATOR, TRUUS, orders_by_phone, outbox
+from tests.support.outbox import orders_by_phone, outbox
+from tests.support.people import BAKER, BUTCHER, COORDINATOR, TRUUS
 from worker.schedule import tick
 
 KEES, FATIMA, BERTUS = "+31612345611", "+31612345612", "+31612345602"

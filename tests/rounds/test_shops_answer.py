@@ -4,7 +4,8 @@ is told at once, offered the closest product of the same shop, and can take it w
 from sqlalchemy import update
 
 from orders.models import Shop
-from tests.conftest import BAKER, BUTCHER, SUSAN, TRUUS, orders_json, outbox
+from tests.support.outbox import orders_json, outbox
+from tests.support.people import BAKER, BUTCHER, SUSAN, TRUUS
 
 
 

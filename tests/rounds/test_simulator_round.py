@@ -9,8 +9,8 @@ from sqlalchemy import select
 from dorpslijn.config import load_settings
 from orders.deliveries import DeliveryRound
 from orders.models import Order
-from tests.conftest import TRUUS
 from tests.dashboard.test_browser import CHROMIUM, SCREENSHOTS, browser, page, server  # noqa: F401  (fixtures)
+from tests.support.people import TRUUS
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium found")
 

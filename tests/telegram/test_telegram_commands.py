@@ -3,7 +3,7 @@ from sqlalchemy import select
 
 from cli.main import main
 from messaging.models import InboundMessage
-from tests.telegram.telegram_fixtures import STRANGER_CHAT, TRUUS_CHAT, bot_api  # noqa: F401 (a fixture)
+from tests.support.telegram import STRANGER_CHAT, TRUUS_CHAT
 
 
 def update(update_id, chat_id, text):

@@ -2,8 +2,9 @@
 from sqlalchemy import select
 
 from orders.models import Resident, Shop, Task, Village, Volunteer
-from tests.conftest import BAKER, COORDINATOR, TRUUS, outbox
-from tests.telegram.telegram_fixtures import STRANGER_CHAT, TRUUS_CHAT, chat, outbox_rows  # noqa: F401 (fixtures)
+from tests.support.outbox import outbox
+from tests.support.people import BAKER, COORDINATOR, TRUUS
+from tests.support.telegram import STRANGER_CHAT, TRUUS_CHAT, outbox_rows
 
 
 def chat_of(db, model, phone):

@@ -5,10 +5,11 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from orders.models import Order, Resident
-from tests.conftest import BAKER, TRUUS, outbox
 from tests.dashboard.test_browser import CHROMIUM, SCREENSHOTS, browser, page, server  # noqa: F401  (fixtures)
 from tests.rounds.test_simulator_round import Simulator
-from tests.telegram.telegram_fixtures import TRUUS_CHAT, chat, outbox_rows  # noqa: F401  (a fixture)
+from tests.support.outbox import outbox
+from tests.support.people import BAKER, TRUUS
+from tests.support.telegram import TRUUS_CHAT, outbox_rows
 
 TRUUS_SIMULATED_CHAT = "31612345601"  # the digits of her number
 

@@ -3,7 +3,7 @@ from sqlalchemy import select
 
 from dorpslijn.redis_server import connect
 from messaging.models import InboundMessage
-from tests.telegram.telegram_fixtures import STRANGER_CHAT, chat  # noqa: F401 (a fixture)
+from tests.support.telegram import STRANGER_CHAT
 from worker.jobs import announced
 
 

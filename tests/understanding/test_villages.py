@@ -11,7 +11,7 @@ import pytest
 
 from orders.catalogue import Catalogue
 from scripts.score_villages import DEMO, DEV_SETS, UNSEEN, VILLAGES, predictions
-from tests.understanding.scoring import load, score
+from tests.support.scoring import load, score
 
 # corpus: (precision, recall, questions per message at most)
 FLOORS = {

@@ -4,8 +4,9 @@ import pytest
 from sqlalchemy import select
 
 from orders.models import Order
-from tests.conftest import BAKER, TRUUS, outbox
 from tests.dashboard.test_browser import CHROMIUM, browser, page, server  # noqa: F401  (fixtures)
+from tests.support.outbox import outbox
+from tests.support.people import BAKER, TRUUS
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium found")
 

@@ -6,8 +6,8 @@ import pytest
 
 from dorpslijn.words import say
 from ivr.keys import MAIN_WORDS, REVIEW_WORDS, choice
-from tests.conftest import SUSAN, TRUUS
-from tests.voice.caller import Caller
+from tests.support.caller import Caller
+from tests.support.people import SUSAN, TRUUS
 
 
 def hints(answer) -> list[str]:

@@ -6,7 +6,7 @@ import pytest
 
 from dorpslijn.db import session_scope
 from ivr.step import Delivery, answer
-from tests.conftest import TRUUS, VILLAGE_PHONE
+from tests.support.people import TRUUS, VILLAGE_PHONE
 
 
 @pytest.fixture

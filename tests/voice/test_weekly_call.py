@@ -11,8 +11,10 @@ from ivr.models import VoiceCall
 from messaging.models import OutboundMessage
 from orders.models import Order, Resident, Task
 from orders.weekly_calls import WeeklyCall, ask_for_weekly_call
-from tests.conftest import BAKER, COORDINATOR, TRUUS, VILLAGE_PHONE, outbox, signed_post
-from tests.voice.caller import Caller
+from tests.support.caller import Caller
+from tests.support.outbox import outbox
+from tests.support.people import BAKER, COORDINATOR, TRUUS, VILLAGE_PHONE
+from tests.support.webhooks import signed_post
 from worker.schedule import tick
 
 MONDAY = (2026, 11, 23)

@@ -3,8 +3,9 @@ weekday and hour of this call: 1 sets it, anything else (or nothing) ends the ca
 import pytest
 
 from dorpslijn.redis_server import connect
-from tests.conftest import SUSAN, TRUUS, VILLAGE_PHONE, at
-from tests.voice.caller import Caller
+from tests.support.caller import Caller
+from tests.support.clock import at
+from tests.support.people import SUSAN, TRUUS, VILLAGE_PHONE
 from tests.voice.test_weekly_call import voice_calls, weekly_calls
 from worker.schedule import tick
 

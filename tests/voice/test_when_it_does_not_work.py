@@ -4,8 +4,10 @@ import pytest
 from sqlalchemy import select
 
 from orders.models import Order, Task
-from tests.conftest import BAKER, COORDINATOR, SUSAN, TRUUS, outbox, signed_post
-from tests.voice.caller import Caller
+from tests.support.caller import Caller
+from tests.support.outbox import outbox
+from tests.support.people import BAKER, COORDINATOR, SUSAN, TRUUS
+from tests.support.webhooks import signed_post
 
 STRANGER = "+31611112222"
 
