@@ -4,12 +4,14 @@ The database is the one in `DATABASE_URL` when set (CI's PostgreSQL), else SQLit
 folder; Redis is `REDIS_URL` when set, else the embedded server. Jobs run in the test's
 process as a worker in burst mode runs them, reading the same settings from the environment.
 Run in parallel (`pytest -n`, as `make test` does), each of pytest-xdist's workers has a database
-and a Redis database of its own beside the configured ones.
+and a Redis database of its own beside the configured ones. The browser tests get a real Chromium
+(module-scoped) and the app served on 127.0.0.1.
 """
 from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -17,11 +19,13 @@ import pytest
 from sqlalchemy import create_engine, insert, select
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
+from werkzeug.serving import make_server
 
 from dorpslijn.config import load_settings
 from dorpslijn.db import Base, autocommit_engine_for, engine_for, session_scope, sessionmaker_for
 from dorpslijn.migrate import upgrade
 from dorpslijn.redis_server import connect
+from tests.support.browser import ARGS, CHROMIUM
 from tests.support.clock import DAYTIME
 from tests.support.database import clean_database, clean_redis, own_database
 from tests.support.demo import DEMO
@@ -204,3 +208,34 @@ def twilio_api(settings, monkeypatch):
         monkeypatch.setenv("TWILIO_ACCOUNT_SID", "AC" + "1" * 32)
         monkeypatch.setenv("TWILIO_AUTH_TOKEN", settings.twilio_auth_token)
         yield api
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium, started once for each module of browser tests."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def server(app):
+    """The app on a free port of 127.0.0.1, served from a background thread."""
+    http = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=http.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{http.server_port}"
+    http.shutdown()
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(base_url=server, locale="nl-NL", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from orders.models import Order, Task
 from tests.support.people import COORDINATOR, INEKE, SUSAN, TRUUS
 from tests.support.talk import last, messages
-from tests.voice.test_weekly_call import voice_calls, weekly_calls
+from tests.support.weekly_calls import voice_calls, weekly_calls
 
 
 def test_a_text_asks_for_the_weekly_call_the_scheduler_calls_and_a_text_stops_it(

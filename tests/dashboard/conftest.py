@@ -1,12 +1,14 @@
-"""Dashboard fixtures: a signed-in coordinator of the demo village, and a second village beside it."""
+"""Dashboard fixtures: a signed-in coordinator of the demo village, a day closed, and a second village beside it."""
 from __future__ import annotations
 
 import pytest
 
+from cli.main import main
 from dorpslijn.db import session_scope
 from orders.models import Product, Resident, Shop, Task, Village
 from tests.support.accounts import BAKER, BOARD, BUTCHER, EMAIL, OTHER_EMAIL, PASSWORD
 from tests.support.forms import csrf_token
+from tests.support.paper import order_day
 from web.dashboard.accounts import set_coordinator
 
 
@@ -34,6 +36,16 @@ def accounts(settings, demo, coordinator):
         set_coordinator(session, "zwartsluis", BOARD, PASSWORD, name="Bestuur", role="board")
         set_coordinator(session, "zwartsluis", BAKER, PASSWORD, name="Bakker", role="shopkeeper", shop_id="korenschoof")
         set_coordinator(session, "zwartsluis", BUTCHER, PASSWORD, name="Slager", role="shopkeeper", shop_id="vandam")
+
+
+@pytest.fixture
+def closed_day(signed_in, phone, work, db):
+    """The delivery day of four orders, closed: its rounds planned."""
+    day = order_day(phone, work, db)
+    assert main(["rounds", "close", "--date", day]) == 0
+    work()
+    db.expire_all()
+    return day
 
 
 @pytest.fixture

@@ -9,12 +9,12 @@ from sqlalchemy import select
 
 from dorpslijn.audit import AuditEvent
 from orders.models import LearnedWord, Product, Resident, Task
-from tests.dashboard.test_pages import confirmed_order
-from tests.dashboard.test_price_list import CHANGED, baker, confirm, upload
 from tests.support.accounts import BAKER, EMAIL, sign_in
 from tests.support.forms import csrf_token
+from tests.support.orders import confirmed_order
 from tests.support.outbox import orders_json
 from tests.support.people import TRUUS
+from tests.support.price_list import CHANGED, baker, confirm, upload
 
 WHEN = "maandag 23 november, 10:00"  # the tests' clock
 

@@ -2,8 +2,10 @@
 from sqlalchemy import select
 
 from orders.models import Product
-from tests.dashboard.test_browser import SCREENSHOTS, browser, page, pytestmark, server, sign_in  # noqa: F401
-from tests.dashboard.test_price_list import CHANGED, WITH_ERRORS
+from tests.support.browser import SCREENSHOTS, needs_chromium, sign_in
+from tests.support.price_list import CHANGED, WITH_ERRORS
+
+pytestmark = needs_chromium
 
 
 def choose_file(page, text: str):

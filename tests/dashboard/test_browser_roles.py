@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import select
 
 from orders.models import Product, Resident, Task
-from tests.dashboard.test_browser import CHROMIUM, browser, page, server, sign_in  # noqa: F401 (fixtures)
 from tests.support.accounts import BAKER, BOARD, PASSWORD
+from tests.support.browser import CHROMIUM, sign_in
 from tests.support.outbox import orders_json
 from tests.support.people import TRUUS
 

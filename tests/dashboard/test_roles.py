@@ -9,11 +9,11 @@ from cli.main import main
 from dorpslijn.audit import AuditEvent
 from dorpslijn.db import session_scope
 from orders.models import LearnedWord, Order, Product, Resident, Shop, Task
-from tests.dashboard.test_price_list import CHANGED, confirm, upload
 from tests.support.accounts import BAKER, BOARD, BUTCHER, EMAIL, PASSWORD, sign_in
 from tests.support.forms import csrf_token
 from tests.support.outbox import orders_json, outbox
 from tests.support.people import TRUUS
+from tests.support.price_list import CHANGED, confirm, upload
 from web.dashboard.accounts import set_coordinator
 from web.dashboard.exceptions import UnknownShop
 

@@ -6,7 +6,7 @@ import pytest
 from dorpslijn.db import session_scope
 from orders.models import Village
 from orders.phones import part_pattern
-from tests.dashboard.test_figures import place
+from tests.support.orders import place
 from tests.support.people import TRUUS
 from tests.support.webhooks import Phone
 

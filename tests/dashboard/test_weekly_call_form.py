@@ -3,10 +3,10 @@ from sqlalchemy import select
 
 from dorpslijn.redis_server import connect
 from orders.models import Resident
-from tests.dashboard.test_pages import post
 from tests.support.clock import at
+from tests.support.forms import post
 from tests.support.people import TRUUS
-from tests.voice.test_weekly_call import voice_calls, weekly_calls
+from tests.support.weekly_calls import voice_calls, weekly_calls
 from worker.schedule import tick
 
 TRUUS_FORM = {"name": "Truus Lamberts", "phone": TRUUS, "address": "Kerkstraat 4", "language": "nl",

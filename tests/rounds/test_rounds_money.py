@@ -5,8 +5,8 @@ import io
 from datetime import date
 
 from cli.main import main
-from tests.rounds.test_rounds_close import BERTUS, GRIETJE, close, place_orders, rider_of
-from tests.support.people import TRUUS
+from tests.support.people import BERTUS, GRIETJE, TRUUS
+from tests.support.rounds import close, place_orders, rider_of
 
 
 def money(capsys, *args):

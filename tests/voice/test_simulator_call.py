@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from orders.models import Order
-from tests.dashboard.test_browser import CHROMIUM, browser, page, server  # noqa: F401  (fixtures)
+from tests.support.browser import CHROMIUM
 from tests.support.outbox import outbox
 from tests.support.people import BAKER, TRUUS
 

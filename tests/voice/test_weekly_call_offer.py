@@ -6,7 +6,7 @@ from dorpslijn.redis_server import connect
 from tests.support.caller import Caller
 from tests.support.clock import at
 from tests.support.people import SUSAN, TRUUS, VILLAGE_PHONE
-from tests.voice.test_weekly_call import voice_calls, weekly_calls
+from tests.support.weekly_calls import voice_calls, weekly_calls
 from worker.schedule import tick
 
 OFFER = "Wilt u dat wij u voortaan elke maandag rond tien uur bellen voor uw boodschappen? Druk 1."
