@@ -9,7 +9,6 @@ from tests.support.webhooks import signed_post
 from worker.sending import send_outbound
 
 
-
 def test_replies_and_shop_messages_are_sent_through_twilio(phone, work, settings, demo, twilio_api):
     truus = phone(TRUUS)
     truus.text("4 krentenbollen")

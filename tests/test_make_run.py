@@ -20,7 +20,6 @@ from benchmarks.serving import free_port
 from dorpslijn.redis_server import stop_embedded
 from tests.support.people import BAKER, TRUUS, VILLAGE_PHONE
 
-
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -107,10 +107,12 @@ def test_healthz_is_503_when_redis_is_gone(app, client):
 
 
 def test_a_message_stored_while_redis_was_down_is_queued_by_the_sweep(app, client, settings, db, demo, work):
-    import redis
     from dataclasses import replace
+
+    import redis
     from redis.backoff import NoBackoff
     from redis.retry import Retry
+
     from tests.support.outbox import outbox
     from worker.schedule import tick
     working_redis = app.extensions["dorpslijn.redis"]
@@ -149,6 +151,7 @@ def delivered_in_one_batch(settings, deliveries):
     the first of them leads: they are stored in one batch. Each must be answered within ten
     seconds; a webhook left waiting fails the test instead of hanging it (daemon threads)."""
     import time
+
     from messaging import inbox
     group = inbox._GROUP_COMMIT
     group.writing = True

@@ -15,7 +15,6 @@ import pytest
 from benchmarks.serving import free_port
 from tests.support.running import ROOT, status_of, wait_for
 
-
 STOPS = {"make run, Ctrl-C": (["make", "run"], lambda process: os.killpg(process.pid, signal.SIGINT)),
          "dorpslijn run, SIGTERM": ([sys.executable, "-m", "cli", "run"], lambda process: process.terminate())}
 

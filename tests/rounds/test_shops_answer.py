@@ -8,7 +8,6 @@ from tests.support.outbox import orders_json, outbox
 from tests.support.people import BAKER, BUTCHER, SUSAN, TRUUS
 
 
-
 def order(phone, work, capsys, who, text):
     resident = phone(who)
     resident.text(text)
