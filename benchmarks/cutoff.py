@@ -39,17 +39,16 @@ from urllib.request import Request, urlopen
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
-sys.path.insert(0, str(HERE.parent / "tests"))
 
 from sqlalchemy import func, select  # noqa: E402
 from twilio.request_validator import RequestValidator  # noqa: E402
 
-from messaging.models import InboundMessage, OutboundMessage  # noqa: E402
 from dorpslijn.config import DEMO_DIR, load_settings  # noqa: E402
 from dorpslijn.db import session_scope  # noqa: E402
-from fakes.twilio_api import FakeTwilioAPI  # noqa: E402
+from messaging.models import InboundMessage, OutboundMessage  # noqa: E402
 from orders.models import Order, Resident  # noqa: E402
 from serving import free_port, gunicorn, instance_env  # noqa: E402
+from tests.support.fakes.twilio_api import FakeTwilioAPI  # noqa: E402
 
 SENDERS = 20
 VILLAGE = "+31852080300"

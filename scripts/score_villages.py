@@ -5,7 +5,7 @@
 Each corpus in tests/understanding/villages/<slug>/corpus.jsonl is parsed against that village's
 own catalogue (its shops and products CSVs), and our own Zwartsluis corpora against the demo
 catalogue (the one we built against, and the unseen one labelled before the parser ran); the shared dev set is scored too when ../shared/eval/dev.jsonl is there. The score has
-the shared evaluation's rules (tests/understanding/scoring.py): precision, recall, and questions
+the shared evaluation's rules (tests/support/scoring.py): precision, recall, and questions
 per message. `--markdown` prints the table the README shows.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from orders.catalogue import Catalogue  # noqa: E402
 from orders.understanding import parse_stream  # noqa: E402
-from tests.understanding.scoring import load, score  # noqa: E402
+from tests.support.scoring import load, score  # noqa: E402
 
 VILLAGES = ROOT / "tests" / "understanding" / "villages"
 DEMO = ROOT / "demo" / "zwartsluis"

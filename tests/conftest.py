@@ -4,38 +4,33 @@ The database is the one in `DATABASE_URL` when set (CI's PostgreSQL), else SQLit
 folder; Redis is `REDIS_URL` when set, else the embedded server. Jobs run in the test's
 process as a worker in burst mode runs them, reading the same settings from the environment.
 Run in parallel (`pytest -n`, as `make test` does), each of pytest-xdist's workers has a database
-and a Redis database of its own beside the configured ones.
+and a Redis database of its own beside the configured ones. The browser tests get a real Chromium
+(module-scoped) and the app served on 127.0.0.1.
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
-from datetime import datetime, timezone
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from sqlalchemy import create_engine, delete, insert, select
+from sqlalchemy import create_engine, insert, select
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
-from twilio.request_validator import RequestValidator
+from werkzeug.serving import make_server
 
-from dorpslijn.config import DEMO_DIR, load_settings, sqlalchemy_url
+from dorpslijn.config import load_settings
 from dorpslijn.db import Base, autocommit_engine_for, engine_for, session_scope, sessionmaker_for
 from dorpslijn.migrate import upgrade
 from dorpslijn.redis_server import connect
+from tests.support.browser import ARGS, CHROMIUM
+from tests.support.clock import DAYTIME
+from tests.support.database import clean_database, clean_redis, own_database
+from tests.support.demo import DEMO
+from tests.support.webhooks import Phone
 from worker.runner import run_jobs
-
-DEMO = DEMO_DIR
-VILLAGE_PHONE = "+31852080300"
-COORDINATOR = "+31612300400"
-TRUUS = "+31612345601"
-SUSAN = "+31612345605"
-BAKER = "+31612345621"
-BUTCHER = "+31612345622"
-# Monday 23 November 2026, 10:00 in Zwartsluis: Tuesday's cut-off is tonight at 18:00.
-DAYTIME = "2026-11-23T10:00:00+01:00"
 
 
 def pytest_configure(config):
@@ -47,24 +42,11 @@ def pytest_configure(config):
         return
     number = int(worker.removeprefix("gw"))
     if url := os.environ.get("DATABASE_URL"):
-        os.environ["DATABASE_URL"] = _own_database(url, worker)
+        os.environ["DATABASE_URL"] = own_database(url, worker)
     if url := os.environ.get("REDIS_URL"):
         parsed = urlsplit(url)
         base = int(parsed.path.strip("/") or 0)
         os.environ["REDIS_URL"] = urlunsplit(parsed._replace(path=f"/{(base + 1 + number) % 16}"))
-
-
-def _own_database(url: str, worker: str) -> str:
-    """The URL of a database for this worker beside the one in `url`, made when it is missing."""
-    engine = create_engine(sqlalchemy_url(url), poolclass=NullPool, isolation_level="AUTOCOMMIT")
-    if engine.dialect.name == "sqlite":
-        return url
-    name = f"{engine.url.database}_{worker}"
-    with engine.connect() as connection:
-        if connection.exec_driver_sql("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).first() is None:
-            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    engine.dispose()
-    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
 
 
 SLOWEST_FIRST = ("fault", "browser", "story")
@@ -130,33 +112,10 @@ def settings(instance_dir, database_url, monkeypatch):
     monkeypatch.setenv("PUBLIC_BASE_URL", "https://dorpslijn.test")
     monkeypatch.setenv("DORPSLIJN_CLOCK", os.environ.get("DORPSLIJN_CLOCK") or DAYTIME)
     monkeypatch.setenv("DORPSLIJN_PASSWORD_HASHING", "pbkdf2:sha256:1")  # scrypt's 0.3 s a sign-in, in every test
-    _clean_database(database_url)
+    clean_database(database_url)
     settings = load_settings()
-    _clean_redis(connect(settings))
+    clean_redis(connect(settings))
     return settings
-
-
-def _clean_database(url):
-    engine = engine_for(url)
-    with engine.begin() as connection:
-        for table in reversed(Base.metadata.sorted_tables):
-            connection.execute(delete(table))
-    _forget_cached_rows()
-
-
-def _forget_cached_rows():
-    """What this process cached by row id belongs to the wiped database: on PostgreSQL ids are not
-    reused, so a village number cached in an earlier test would name a deleted village."""
-    from orders import catalogue_cache, villages
-    catalogue_cache._catalogues.clear()
-    villages._by_number.clear()
-
-
-def _clean_redis(redis):
-    for pattern in ("rq:*", "dorpslijn:*"):
-        keys = list(redis.scan_iter(pattern))
-        if keys:
-            redis.delete(*keys)
 
 
 @pytest.fixture
@@ -204,13 +163,13 @@ def client(app):
 def demo_rows(database_url):
     """The demo village of Zwartsluis, imported once as a coordinator would: each table's rows."""
     from orders.importer import import_folder
-    _clean_database(database_url)
+    clean_database(database_url)
     with session_scope(database_url) as session:
         import_folder(session, DEMO)
     with engine_for(database_url).connect() as connection:
         tables = [(table, [dict(row) for row in connection.execute(select(table)).mappings()])
                   for table in Base.metadata.sorted_tables]
-    _clean_database(database_url)
+    clean_database(database_url)
     return [(table, rows) for table, rows in tables if rows]
 
 
@@ -232,28 +191,6 @@ def work(settings):
     return run
 
 
-class Phone:
-    """A phone that texts the village through the real, signed Twilio webhook."""
-
-    def __init__(self, client, settings, number, channel="sms", to=VILLAGE_PHONE):
-        self.client, self.settings, self.number, self.channel, self.to = client, settings, number, channel, to
-        self.sent = 0
-
-    def text(self, body, sid=None, **extra):
-        self.sent += 1
-        prefix = "whatsapp:" if self.channel == "whatsapp" else ""
-        form = {"MessageSid": sid or f"SM{self.number[1:]}{self.sent:04d}{os.urandom(4).hex()}",
-                "From": prefix + self.number, "To": prefix + self.to, "Body": body, "NumMedia": "0", **extra}
-        return signed_post(self.client, self.settings, "/twilio/messages", form)
-
-
-def signed_post(client, settings, path, form, signature=None):
-    """POST a form to the app as Twilio would, signed with the configured auth token."""
-    url = settings.public_base_url + path
-    signature = signature or RequestValidator(settings.twilio_auth_token).compute_signature(url, form)
-    return client.post(path, data=form, headers={"X-Twilio-Signature": signature})
-
-
 @pytest.fixture
 def phone(client, settings):
     def make(number, channel="sms"):
@@ -261,23 +198,10 @@ def phone(client, settings):
     return make
 
 
-def orders_json(capsys) -> list[dict]:
-    """Every confirmed order, as `dorpslijn orders --json` prints them."""
-    from cli.main import main
-    capsys.readouterr()
-    main(["orders", "--json"])
-    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-
-
-def orders_by_phone(capsys) -> dict[str, dict]:
-    """The newest confirmed order of each resident, by their phone."""
-    return {order["customer_phone"]: order for order in orders_json(capsys)}
-
-
 @pytest.fixture
 def twilio_api(settings, monkeypatch):
     """The live transport, sending through the real twilio client to a fake REST API."""
-    from fakes.twilio_api import FakeTwilioAPI
+    from tests.support.fakes.twilio_api import FakeTwilioAPI
     with FakeTwilioAPI() as api:
         monkeypatch.setenv("DORPSLIJN_TRANSPORT", "live")
         monkeypatch.setenv("TWILIO_API_BASE", api.base_url)
@@ -286,12 +210,32 @@ def twilio_api(settings, monkeypatch):
         yield api
 
 
-def outbox(settings, to=None):
-    """Every outbox row (as `dorpslijn outbox --json` shows them), optionally to one address."""
-    from messaging.reports import outbox_rows
-    with session_scope(settings.database_url) as session:
-        return [row for row in outbox_rows(session) if to is None or row["to"] == to]
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium, started once for each module of browser tests."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
 
 
-def at(*args):
-    return datetime(*args, tzinfo=timezone.utc)
+@pytest.fixture
+def server(app):
+    """The app on a free port of 127.0.0.1, served from a background thread."""
+    http = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=http.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{http.server_port}"
+    http.shutdown()
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(base_url=server, locale="nl-NL", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+

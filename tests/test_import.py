@@ -5,9 +5,9 @@ import shutil
 import pytest
 from sqlalchemy import func, select
 
-from conftest import DEMO
 from cli.main import main
 from orders.models import Product, Resident, Shop, Village, Volunteer
+from tests.support.demo import DEMO
 
 
 def count(db, model):

@@ -2,10 +2,11 @@
 from sqlalchemy import select
 
 from messaging.models import OutboundMessage
-from conftest import BAKER, TRUUS, VILLAGE_PHONE, outbox, signed_post
 from orders.models import Resident
+from tests.support.outbox import outbox
+from tests.support.people import BAKER, TRUUS, VILLAGE_PHONE
+from tests.support.webhooks import signed_post
 from worker.sending import send_outbound
-
 
 
 def test_replies_and_shop_messages_are_sent_through_twilio(phone, work, settings, demo, twilio_api):

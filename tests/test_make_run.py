@@ -17,9 +17,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.serving import free_port
-from conftest import BAKER, TRUUS, VILLAGE_PHONE
 from dorpslijn.redis_server import stop_embedded
-
+from tests.support.people import BAKER, TRUUS, VILLAGE_PHONE
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,8 +6,9 @@ import pytest
 from sqlalchemy import select
 
 from messaging.models import InboundMessage
-from conftest import orders_json, BAKER, BUTCHER, COORDINATOR, TRUUS, outbox
 from orders.models import Order
+from tests.support.outbox import orders_json, outbox
+from tests.support.people import BAKER, BUTCHER, COORDINATOR, TRUUS
 from worker.jobs import handle_inbound
 
 

@@ -2,10 +2,11 @@
 import pytest
 from sqlalchemy import func, select
 
-from messaging.models import InboundMessage
-from conftest import TRUUS, VILLAGE_PHONE, signed_post
 from dorpslijn.db import engine_for, session_scope
 from dorpslijn.redis_server import connect
+from messaging.models import InboundMessage
+from tests.support.people import TRUUS, VILLAGE_PHONE
+from tests.support.webhooks import signed_post
 from worker.jobs import announced
 
 
@@ -106,11 +107,13 @@ def test_healthz_is_503_when_redis_is_gone(app, client):
 
 
 def test_a_message_stored_while_redis_was_down_is_queued_by_the_sweep(app, client, settings, db, demo, work):
-    import redis
     from dataclasses import replace
+
+    import redis
     from redis.backoff import NoBackoff
     from redis.retry import Retry
-    from conftest import outbox
+
+    from tests.support.outbox import outbox
     from worker.schedule import tick
     working_redis = app.extensions["dorpslijn.redis"]
     app.extensions["dorpslijn.redis"] = redis.Redis(host="127.0.0.1", port=1, retry=Retry(NoBackoff(), 0))
@@ -148,6 +151,7 @@ def delivered_in_one_batch(settings, deliveries):
     the first of them leads: they are stored in one batch. Each must be answered within ten
     seconds; a webhook left waiting fails the test instead of hanging it (daemon threads)."""
     import time
+
     from messaging import inbox
     group = inbox._GROUP_COMMIT
     group.writing = True

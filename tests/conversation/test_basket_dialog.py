@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TRUUS
 from orders import basket_dialog
 from orders.catalogue import Catalogue
 from orders.understanding import understand
-from talk import clock, last  # noqa: F401 (the clock fixture)
-from voice.caller import Caller
+from tests.support.caller import Caller
+from tests.support.people import TRUUS
+from tests.support.talk import last
 
 DEMO = Path(__file__).resolve().parents[2] / "demo" / "zwartsluis"
 

@@ -7,10 +7,10 @@ from sqlalchemy import select
 
 from messaging import sms_text
 from messaging.models import OutboundMessage
-from conftest import TRUUS, VILLAGE_PHONE, outbox
 from orders import notices
 from orders.models import Resident
-from talk import clock  # noqa: F401 (the clock fixture)
+from tests.support.outbox import outbox
+from tests.support.people import TRUUS, VILLAGE_PHONE
 
 CHAT = "5551234"
 

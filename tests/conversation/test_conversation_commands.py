@@ -3,11 +3,11 @@ from datetime import datetime, timezone
 
 from sqlalchemy import select
 
-from conftest import COORDINATOR, TRUUS
 from orders.deliveries import DeliveryRound, RoundStop
 from orders.models import Order, Resident, Task, Village, Volunteer
-from talk import INEKE, clock, last, messages  # noqa: F401 (the clock fixture)
-from voice.caller import Caller
+from tests.support.caller import Caller
+from tests.support.people import COORDINATOR, INEKE, TRUUS
+from tests.support.talk import last, messages
 
 
 def test_help_is_a_short_menu(phone, work, settings, demo, clock):

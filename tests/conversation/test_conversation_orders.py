@@ -2,9 +2,9 @@
 import pytest
 from sqlalchemy import select
 
-from conftest import BAKER, BUTCHER, SUSAN, TRUUS
 from orders.models import Order, Product, Village
-from talk import clock, last, messages  # noqa: F401 (the clock fixture)
+from tests.support.people import BAKER, BUTCHER, SUSAN, TRUUS
+from tests.support.talk import last, messages
 
 
 def order_of(db, resident_phone=TRUUS, status=None):

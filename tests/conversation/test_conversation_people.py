@@ -2,9 +2,9 @@
 import pytest
 from sqlalchemy import select
 
-from conftest import COORDINATOR, SUSAN, TRUUS
 from orders.models import Order, Resident, Task
-from talk import INEKE, clock, last, messages  # noqa: F401 (the clock fixture)
+from tests.support.people import COORDINATOR, INEKE, SUSAN, TRUUS
+from tests.support.talk import last, messages
 
 STRANGER = "+31611112222"
 

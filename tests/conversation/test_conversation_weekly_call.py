@@ -3,10 +3,10 @@ calls, "niet meer bellen" stops it; a plain BEL MIJ stays a call-back."""
 import pytest
 from sqlalchemy import select
 
-from conftest import COORDINATOR, SUSAN, TRUUS
 from orders.models import Order, Task
-from talk import INEKE, clock, last, messages  # noqa: F401 (the clock fixture)
-from voice.test_weekly_call import voice_calls, weekly_calls
+from tests.support.people import COORDINATOR, INEKE, SUSAN, TRUUS
+from tests.support.talk import last, messages
+from tests.support.weekly_calls import voice_calls, weekly_calls
 
 
 def test_a_text_asks_for_the_weekly_call_the_scheduler_calls_and_a_text_stops_it(

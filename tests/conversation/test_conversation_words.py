@@ -5,10 +5,10 @@ from types import SimpleNamespace as Thing
 
 import pytest
 
-from messaging import sms_text
-from conftest import TRUUS
 from dorpslijn.words import say, template_names
+from messaging import sms_text
 from orders.calendar import DeliveryDay
+from tests.support.people import TRUUS
 
 NOW = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
 LINE = Thing(sku="BAK-KRENTENBOL", quantity=Decimal("4"), unit="stuk", name="Krentenbol", total_cents=340, sold_out=False)
@@ -79,7 +79,8 @@ FIVE_ITEM_ORDERS = [
 
 @pytest.mark.parametrize("text", FIVE_ITEM_ORDERS)
 def test_an_sms_read_back_of_five_items_fits_two_gsm7_segments(phone, work, settings, demo, text, monkeypatch):
-    from talk import Clock, last
+    from tests.support.clock import Clock
+    from tests.support.talk import last
     Clock(monkeypatch, settings)
     phone(TRUUS).text(text)
     work()

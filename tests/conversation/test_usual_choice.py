@@ -4,12 +4,12 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from conftest import SUSAN, TRUUS
 from dorpslijn.db import session_scope
 from orders import ordering
 from orders.models import Order, Resident
-from talk import clock, last  # noqa: F401 (the clock fixture)
-from voice.caller import Caller
+from tests.support.caller import Caller
+from tests.support.people import SUSAN, TRUUS
+from tests.support.talk import last
 
 MONDAY = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
 

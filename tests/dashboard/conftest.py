@@ -1,20 +1,15 @@
-"""Dashboard fixtures: a signed-in coordinator of the demo village, and a second village beside it."""
+"""Dashboard fixtures: a signed-in coordinator of the demo village, a day closed, and a second village beside it."""
 from __future__ import annotations
-
-import re
 
 import pytest
 
+from cli.main import main
 from dorpslijn.db import session_scope
 from orders.models import Product, Resident, Shop, Task, Village
+from tests.support.accounts import BAKER, BOARD, BUTCHER, EMAIL, OTHER_EMAIL, PASSWORD
+from tests.support.forms import csrf_token
+from tests.support.paper import order_day
 from web.dashboard.accounts import set_coordinator
-
-EMAIL = "anja@zwartsluis.test"
-PASSWORD = "boodschappen-2026"
-OTHER_EMAIL = "piet@giethoorn.test"
-BOARD = "bestuur@zwartsluis.test"
-BAKER = "bakker@zwartsluis.test"
-BUTCHER = "slager@zwartsluis.test"
 
 
 @pytest.fixture
@@ -43,12 +38,14 @@ def accounts(settings, demo, coordinator):
         set_coordinator(session, "zwartsluis", BUTCHER, PASSWORD, name="Slager", role="shopkeeper", shop_id="vandam")
 
 
-def sign_in(client, email):
-    """Sign the client in with the account of `email` (every test account has PASSWORD)."""
-    response = client.post("/dashboard/login", data={"email": email, "password": PASSWORD,
-                                                     "csrf_token": csrf_token(client, "/dashboard/login")})
-    assert response.status_code == 302
-    return response
+@pytest.fixture
+def closed_day(signed_in, phone, work, db):
+    """The delivery day of four orders, closed: its rounds planned."""
+    day = order_day(phone, work, db)
+    assert main(["rounds", "close", "--date", day]) == 0
+    work()
+    db.expire_all()
+    return day
 
 
 @pytest.fixture
@@ -69,9 +66,3 @@ def giethoorn(settings, demo):
         session.flush()
         set_coordinator(session, "giethoorn", OTHER_EMAIL, PASSWORD)
         return {"village_id": village.id}
-
-
-def csrf_token(client, path: str) -> str:
-    """The CSRF token that the page at `path` puts in its forms."""
-    page = client.get(path).get_data(as_text=True)
-    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)

@@ -7,12 +7,14 @@ import re
 
 from sqlalchemy import select
 
-from conftest import TRUUS, orders_json
-from dashboard.conftest import BAKER, EMAIL, csrf_token, sign_in
-from dashboard.test_pages import confirmed_order
-from dashboard.test_price_list import CHANGED, baker, confirm, upload
 from dorpslijn.audit import AuditEvent
 from orders.models import LearnedWord, Product, Resident, Task
+from tests.support.accounts import BAKER, EMAIL, sign_in
+from tests.support.forms import csrf_token
+from tests.support.orders import confirmed_order
+from tests.support.outbox import orders_json
+from tests.support.people import TRUUS
+from tests.support.price_list import CHANGED, baker, confirm, upload
 
 WHEN = "maandag 23 november, 10:00"  # the tests' clock
 

@@ -5,64 +5,16 @@ texts still come in through the real signed webhook and the worker.
 """
 from __future__ import annotations
 
-import os
-import shutil
-import threading
-from pathlib import Path
-
-import pytest
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
-from conftest import TRUUS, outbox
-from dashboard.conftest import EMAIL, OTHER_EMAIL, PASSWORD
-from orders.models import Product, Village
 from orders.catalogue_cache import catalogue_for
+from orders.models import Product, Village
+from tests.support.accounts import OTHER_EMAIL
+from tests.support.browser import SCREENSHOTS, needs_chromium, sign_in
+from tests.support.outbox import outbox
+from tests.support.people import TRUUS
 
-CHROMIUM = next((path for path in (os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium",
-                                   shutil.which("chromium-browser")) if path and Path(path).exists()), None)
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-SCREENSHOTS = Path(os.environ.get("DASHBOARD_SCREENSHOTS", "/tmp/dorpslijn-screenshots"))
-
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium found: install Debian's chromium "
-                                                         "(apt-get install chromium; .ci/run does) or set CHROMIUM")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def server(app):
-    """The app on a free port of 127.0.0.1, served from a background thread."""
-    http = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=http.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{http.server_port}"
-    http.shutdown()
-    thread.join(timeout=10)
-
-
-@pytest.fixture
-def page(browser, server):
-    context = browser.new_context(base_url=server, locale="nl-NL", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-def sign_in(page, email=EMAIL, password=PASSWORD):
-    page.goto("/dashboard/")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Aanmelden").click()
+pytestmark = needs_chromium
 
 
 def test_the_coordinator_signs_in_and_a_wrong_password_is_refused(page, coordinator):

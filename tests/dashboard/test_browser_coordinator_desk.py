@@ -5,9 +5,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from conftest import TRUUS, orders_json, outbox
-from dashboard.test_browser import SCREENSHOTS, browser, page, pytestmark, server, sign_in  # noqa: F401
 from orders.models import Order
+from tests.support.browser import SCREENSHOTS, needs_chromium, sign_in
+from tests.support.outbox import orders_json, outbox
+from tests.support.people import TRUUS
+
+pytestmark = needs_chromium
 
 
 def test_a_phone_order_with_a_numbered_choice_is_confirmed_for_the_resident(page, coordinator, db, settings,

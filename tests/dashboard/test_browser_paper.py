@@ -4,12 +4,14 @@ import io
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from dashboard.test_browser import SCREENSHOTS, browser, page, pytestmark, server, sign_in  # noqa: F401
-from dashboard.test_paper import closed_day, in_order, rounds, stop_addresses  # noqa: F401
 from orders.models import OrderLine, Shop, ShopOrder
+from tests.support.browser import SCREENSHOTS, needs_chromium, sign_in
+from tests.support.paper import in_order, rounds, stop_addresses
+
+pytestmark = needs_chromium
 
 
-def test_a_round_list_prints_as_a_page_and_a_pdf_with_every_stop_in_order(page, closed_day, db):  # noqa: F811
+def test_a_round_list_prints_as_a_page_and_a_pdf_with_every_stop_in_order(page, closed_day, db):
     delivery_round = rounds(db)[0]
     rider = delivery_round.volunteer.name
     sign_in(page)
@@ -34,7 +36,7 @@ def test_a_round_list_prints_as_a_page_and_a_pdf_with_every_stop_in_order(page, 
     assert f"Ronde van {rider}" in text and in_order(text, stop_addresses(delivery_round))
 
 
-def test_a_packing_list_prints_only_its_own_shops_lines(page, closed_day, db):  # noqa: F811
+def test_a_packing_list_prints_only_its_own_shops_lines(page, closed_day, db):
     baker = db.scalar(select(Shop).where(Shop.shop_id == "korenschoof"))
     own = set(db.scalars(select(OrderLine.name).join(ShopOrder).where(ShopOrder.shop_pk == baker.id)))
     other = set(db.scalars(select(OrderLine.name).join(ShopOrder).where(ShopOrder.shop_pk != baker.id))) - own

@@ -1,9 +1,11 @@
 """The baker's new price list uploaded in a real Chromium: refused with its lines, then applied."""
 from sqlalchemy import select
 
-from dashboard.test_browser import SCREENSHOTS, browser, page, pytestmark, server, sign_in  # noqa: F401
-from dashboard.test_price_list import CHANGED, WITH_ERRORS
 from orders.models import Product
+from tests.support.browser import SCREENSHOTS, needs_chromium, sign_in
+from tests.support.price_list import CHANGED, WITH_ERRORS
+
+pytestmark = needs_chromium
 
 
 def choose_file(page, text: str):

@@ -11,10 +11,11 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import select
 
-from conftest import TRUUS, orders_json
-from dashboard.conftest import BAKER, BOARD, PASSWORD
-from dashboard.test_browser import CHROMIUM, browser, page, server, sign_in  # noqa: F401 (fixtures)
 from orders.models import Product, Resident, Task
+from tests.support.accounts import BAKER, BOARD, PASSWORD
+from tests.support.browser import CHROMIUM, sign_in
+from tests.support.outbox import orders_json
+from tests.support.people import TRUUS
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 SERIOUS = ("serious", "critical")

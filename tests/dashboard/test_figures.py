@@ -1,31 +1,15 @@
 """Cijfers: orders per week, residents served, new and lapsed, euros per shop, channels; each as CSV."""
 import csv
 import io
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select
 
-from conftest import TRUUS
 from dorpslijn.db import session_scope
-from orders import ordering
-from orders.models import Resident
+from tests.support.orders import place
+from tests.support.people import TRUUS
 
 SUSAN = "+31612345605"
-MONDAY = datetime(2026, 10, 5, 9, tzinfo=timezone.utc)  # the tests' clock reads 23 November 2026
-
-
-def place(session, phone, day: date, channel="sms", status="delivered", sku="BAK-KRENTENBOL", quantity=4, items=None):
-    """An order of the resident with this phone, for this delivery day (of one product, or of
-    several as (sku, quantity)), as it stands afterwards."""
-    resident = session.scalar(select(Resident).where(Resident.phone == phone))
-    order = ordering.draft(session, resident, items or [(sku, quantity)], MONDAY, channel)
-    ordering.confirm(session, order, MONDAY)
-    order.delivery_date, order.status = day, status
-    for shop_order in order.shop_orders:
-        shop_order.status = status
-    session.flush()
-    return order
 
 
 @pytest.fixture

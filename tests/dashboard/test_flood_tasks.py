@@ -1,5 +1,6 @@
 """A number that flooded us is on the coordinator's task list once, with how many went unanswered."""
-from conftest import TRUUS, Phone
+from tests.support.people import TRUUS
+from tests.support.webhooks import Phone
 
 
 def test_a_flood_is_one_task_on_the_list_with_the_messages_held_back(signed_in, settings, work):

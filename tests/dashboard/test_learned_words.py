@@ -3,10 +3,13 @@ word for a product; the next resident who says it is understood; removed, it is 
 village never learns it."""
 from sqlalchemy import select
 
-from conftest import SUSAN, TRUUS, Phone, outbox
-from dashboard.conftest import OTHER_EMAIL, PASSWORD, csrf_token
 from orders.models import LearnedWord, Product, Task
-from voice.caller import Caller
+from tests.support.accounts import OTHER_EMAIL, PASSWORD
+from tests.support.caller import Caller
+from tests.support.forms import csrf_token
+from tests.support.outbox import outbox
+from tests.support.people import SUSAN, TRUUS
+from tests.support.webhooks import Phone
 
 BERTUS = "+31612345602"
 GEESJE = "+31612399902"  # a resident of Giethoorn

@@ -2,9 +2,11 @@
 from sqlalchemy import select
 
 from messaging.models import OutboundMessage
-from conftest import TRUUS, outbox, signed_post
-from dashboard.conftest import csrf_token
 from orders.models import Resident
+from tests.support.forms import csrf_token
+from tests.support.outbox import outbox
+from tests.support.people import TRUUS
+from tests.support.webhooks import signed_post
 
 
 def _truus(db):
@@ -50,7 +52,7 @@ def test_an_empty_reply_sends_nothing(signed_in, settings, demo, db):
 
 
 def test_another_villages_coordinator_cannot_read_a_residents_messages(client, giethoorn, demo, db, phone, work):
-    from dashboard.conftest import OTHER_EMAIL, PASSWORD
+    from tests.support.accounts import OTHER_EMAIL, PASSWORD
     phone(TRUUS).text("2 krentenbollen graag")
     work()
     client.post("/dashboard/login", data={"email": OTHER_EMAIL, "password": PASSWORD,

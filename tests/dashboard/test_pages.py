@@ -6,28 +6,27 @@ import pytest
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
-from conftest import COORDINATOR, TRUUS, VILLAGE_PHONE, orders_json, outbox, signed_post
-from dashboard.conftest import EMAIL, PASSWORD, csrf_token
 from cli.main import main
 from dorpslijn.config import load_settings
 from dorpslijn.db import session_scope
 from orders.availability import set_available
 from orders.calendar import TIMEZONE
-from orders.deliveries import DeliveryRound, RoundDay, RoundStop
 from orders.catalogue_cache import catalogue_for
+from orders.deliveries import DeliveryRound, RoundDay, RoundStop
 from orders.models import Order, Product, Resident, Task, Village, Volunteer
-from voice.caller import Caller
+from tests.support.accounts import EMAIL, PASSWORD
+from tests.support.caller import Caller
+from tests.support.forms import csrf_token, post
+from tests.support.orders import confirmed_order
+from tests.support.outbox import outbox
+from tests.support.people import COORDINATOR, TRUUS, VILLAGE_PHONE
+from tests.support.webhooks import signed_post
 from web import create_app
 
 RIDERS = ("+31612345611", "+31612345612")  # Kees Dekker and Fatima Bouzid
 PAGES = ["/dashboard/", "/dashboard/residents/", "/dashboard/residents/new", "/dashboard/shops/",
          "/dashboard/catalogue/", "/dashboard/catalogue/new", "/dashboard/volunteers/",
          "/dashboard/volunteers/new", "/dashboard/rounds/", "/dashboard/orders/", "/dashboard/messages/"]
-
-
-def post(client, path, data, page=None):
-    """Post a dashboard form as the browser would: with the token from the page it is on."""
-    return client.post(path, data={**data, "csrf_token": csrf_token(client, page or path)})
 
 
 def test_every_page_asks_a_stranger_to_sign_in_first(client, coordinator):
@@ -393,16 +392,6 @@ def test_a_task_about_orders_names_their_numbers_and_urgent_ones_come_first(sign
     page = signed_in.get("/dashboard/").get_data(as_text=True)
     assert "<strong>101, 102</strong>" in page and "Winkel reageert niet" in page
     assert page.index("Niet thuis bij bezorging") < page.index("Winkel reageert niet"), "the door first"
-
-
-def confirmed_order(phone, work, capsys) -> dict:
-    """Truus orders and confirms; her order as `dorpslijn orders --json` shows it."""
-    truus = phone(TRUUS)
-    truus.text("4 krentenbollen en een pond rundergehakt")
-    truus.text("ja")
-    work()
-    [order] = orders_json(capsys)
-    return order
 
 
 def test_closing_a_day_in_the_dashboard_has_a_worker_freeze_it_plan_the_rounds_and_send_the_rounds(

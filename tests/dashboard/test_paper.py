@@ -2,69 +2,19 @@
 import io
 import re
 
-import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from conftest import TRUUS
-from cli.main import main
-from orders.deliveries import DeliveryRound
-from orders.models import Order, Resident, Shop, ShopOrder, Village
-
-SHOPPING = {TRUUS: "4 krentenbollen en een pond rundergehakt",
-            "+31612345602": "2 witte bollen en een ons rookvlees",
-            "+31612345603": "een bruin brood heel",
-            "+31612345604": "een halve kilo rundergehakt en 2 croissants"}
+from orders.models import Resident, Shop, ShopOrder, Village
+from tests.support.paper import in_order, order_day, rounds, stop_addresses
+from tests.support.people import TRUUS
 
 
 def pdf_text(response) -> str:
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.get_data())).pages)
     return " ".join(text.split())  # a line broken to fit its column reads as one
-
-
-def in_order(text: str, parts: list[str]) -> bool:
-    """Whether every part is in the text, each after the one before."""
-    at = 0
-    for part in parts:
-        at = text.find(part, at)
-        if at < 0:
-            return False
-        at += len(part)
-    return True
-
-
-def order_day(phone, work, db) -> str:
-    """Four residents order from the baker and the butcher and confirm; their delivery day."""
-    for number, shopping in SHOPPING.items():
-        phone(number).text(shopping)
-    work()
-    for number in SHOPPING:
-        phone(number).text("ja")
-    work()
-    days = set(db.scalars(select(Order.delivery_date).where(Order.status == "confirmed")))
-    assert len(days) == 1 and db.scalar(select(Order.id).where(Order.status == "draft")) is None
-    return days.pop().isoformat()
-
-
-@pytest.fixture
-def closed_day(signed_in, phone, work, db):
-    """The delivery day of four orders, closed: its rounds planned."""
-    day = order_day(phone, work, db)
-    assert main(["rounds", "close", "--date", day]) == 0
-    work()
-    db.expire_all()
-    return day
-
-
-def rounds(db) -> list[DeliveryRound]:
-    return db.scalars(select(DeliveryRound).options(selectinload(DeliveryRound.stops))).all()
-
-
-def stop_addresses(delivery_round) -> list[str]:
-    return [stop.shop.address if stop.kind == "pickup" else stop.order.resident.address
-            for stop in sorted(delivery_round.stops, key=lambda stop: stop.position)]
 
 
 def test_a_round_list_pdf_holds_every_stop_in_riding_order_shops_first(signed_in, closed_day, db):

@@ -1,10 +1,11 @@
 """Bestelling opnemen: a coordinator types what a resident says on the phone, through the text basket dialog."""
 from sqlalchemy import select
 
-from conftest import BAKER, TRUUS, orders_json, outbox
-from dashboard.conftest import csrf_token
 from dorpslijn.db import session_scope
 from orders.models import Order, Resident
+from tests.support.forms import csrf_token
+from tests.support.outbox import orders_json, outbox
+from tests.support.people import BAKER, TRUUS
 from web.dashboard.models import Coordinator
 
 

@@ -4,10 +4,12 @@ import json
 
 from sqlalchemy import select
 
-from conftest import TRUUS, orders_json
-from dashboard.conftest import EMAIL, OTHER_EMAIL, PASSWORD, csrf_token
 from dorpslijn.audit import AuditEvent
 from orders.models import Resident
+from tests.support.accounts import EMAIL, OTHER_EMAIL, PASSWORD
+from tests.support.forms import csrf_token
+from tests.support.outbox import orders_json
+from tests.support.people import TRUUS
 
 
 def truus_id(db):

@@ -5,13 +5,15 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from conftest import TRUUS, orders_json, outbox
-from dashboard.conftest import BAKER, BOARD, BUTCHER, EMAIL, PASSWORD, csrf_token, sign_in
-from dashboard.test_price_list import CHANGED, confirm, upload
-from dorpslijn.audit import AuditEvent
 from cli.main import main
+from dorpslijn.audit import AuditEvent
 from dorpslijn.db import session_scope
 from orders.models import LearnedWord, Order, Product, Resident, Shop, Task
+from tests.support.accounts import BAKER, BOARD, BUTCHER, EMAIL, PASSWORD, sign_in
+from tests.support.forms import csrf_token
+from tests.support.outbox import orders_json, outbox
+from tests.support.people import TRUUS
+from tests.support.price_list import CHANGED, confirm, upload
 from web.dashboard.accounts import set_coordinator
 from web.dashboard.exceptions import UnknownShop
 

@@ -1,11 +1,11 @@
 """The Rondes page lists the riders of a day as the rounds will plan them: a volunteer's word counts."""
 from sqlalchemy import select
 
-from conftest import outbox
 from dorpslijn.words import day as spoken_day
 from orders.availability import next_day_on
 from orders.calendar import DAY_CODES
 from orders.models import Village
+from tests.support.outbox import outbox
 
 KEES = "+31612345611"
 

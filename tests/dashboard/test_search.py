@@ -3,11 +3,12 @@ from datetime import date
 
 import pytest
 
-from conftest import TRUUS, Phone
-from dashboard.test_figures import place
 from dorpslijn.db import session_scope
 from orders.models import Village
 from orders.phones import part_pattern
+from tests.support.orders import place
+from tests.support.people import TRUUS
+from tests.support.webhooks import Phone
 
 
 @pytest.mark.parametrize("written, pattern", [

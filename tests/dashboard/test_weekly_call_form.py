@@ -1,11 +1,12 @@
 """The coordinator sets a resident's weekly call in the resident form; the scheduler then calls."""
 from sqlalchemy import select
 
-from conftest import TRUUS, at
-from dashboard.test_pages import post
 from dorpslijn.redis_server import connect
 from orders.models import Resident
-from voice.test_weekly_call import voice_calls, weekly_calls
+from tests.support.clock import at
+from tests.support.forms import post
+from tests.support.people import TRUUS
+from tests.support.weekly_calls import voice_calls, weekly_calls
 from worker.schedule import tick
 
 TRUUS_FORM = {"name": "Truus Lamberts", "phone": TRUUS, "address": "Kerkstraat 4", "language": "nl",

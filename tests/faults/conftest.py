@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from faults.running import LOCK_SECONDS, SWEEP_SECONDS, Processes, RedisServer, Texter
+from tests.support.running import LOCK_SECONDS, SWEEP_SECONDS, Processes, RedisServer, Texter
 
 
 @pytest.fixture

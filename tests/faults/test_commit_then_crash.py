@@ -9,13 +9,13 @@ from collections import Counter
 import redis
 import rq
 
-from messaging.inbox import store_and_queue
-from messaging.reports import outbox_rows
-from conftest import SUSAN, TRUUS, VILLAGE_PHONE
 from dorpslijn.db import autocommit_engine_for, session_scope
 from dorpslijn.redis_server import connect
-from faults.running import SWEEP_SECONDS, wait_for
+from messaging.inbox import store_and_queue
+from messaging.reports import outbox_rows
 from orders.villages import village_id_on
+from tests.support.people import SUSAN, TRUUS, VILLAGE_PHONE
+from tests.support.running import SWEEP_SECONDS, wait_for
 from worker.jobs import _handle_oldest  # one message handled and committed, as a job does it
 
 NOWHERE = redis.Redis(host="127.0.0.1", port=1)  # the enqueue that never happened

@@ -8,10 +8,10 @@ from collections import Counter
 import pytest
 from sqlalchemy.engine import make_url
 
-from messaging.reports import outbox_rows
-from conftest import TRUUS
 from dorpslijn.db import session_scope
-from faults.running import CuttableLink, status_of, wait_for
+from messaging.reports import outbox_rows
+from tests.support.people import TRUUS
+from tests.support.running import CuttableLink, status_of, wait_for
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import sys
 
 import pytest
 
-from conftest import BAKER, TRUUS
-from conversation.talk import messages
-from faults.running import ROOT
+from tests.support.people import BAKER, TRUUS
+from tests.support.running import ROOT
+from tests.support.talk import messages
 
 NAME_STEP = "+31611115551"
 ADDRESS_STEP = "+31611115552"

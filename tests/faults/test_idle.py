@@ -5,9 +5,9 @@ from __future__ import annotations
 import statistics
 import time
 
-from messaging.reports import outbox_rows
 from dorpslijn.db import session_scope
-from faults.running import residents, wait_for
+from messaging.reports import outbox_rows
+from tests.support.running import residents, wait_for
 from worker.runner import RELAY_WAIT_SECONDS
 
 QUIET_SECONDS = 2 * RELAY_WAIT_SECONDS + 2  # the relay's wait runs out twice

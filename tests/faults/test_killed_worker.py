@@ -8,11 +8,11 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from conftest import BAKER
 from dorpslijn.db import session_scope
-from faults.running import SWEEP_SECONDS, residents, wait_for
-from orders.reports import order_rows
 from messaging.reports import outbox_rows
+from orders.reports import order_rows
+from tests.support.people import BAKER
+from tests.support.running import SWEEP_SECONDS, residents, wait_for
 
 RESIDENTS = 60
 RECOVERY_SECONDS = 60

@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.serving import free_port
-from faults.running import ROOT, status_of, wait_for
-
+from tests.support.running import ROOT, status_of, wait_for
 
 STOPS = {"make run, Ctrl-C": (["make", "run"], lambda process: os.killpg(process.pid, signal.SIGINT)),
          "dorpslijn run, SIGTERM": ([sys.executable, "-m", "cli", "run"], lambda process: process.terminate())}

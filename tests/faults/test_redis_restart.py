@@ -6,9 +6,9 @@ from __future__ import annotations
 import time
 from collections import Counter
 
-from messaging.reports import outbox_rows
 from dorpslijn.db import session_scope
-from faults.running import SWEEP_SECONDS, residents, wait_for, status_of
+from messaging.reports import outbox_rows
+from tests.support.running import SWEEP_SECONDS, residents, status_of, wait_for
 
 RESIDENTS = 20
 

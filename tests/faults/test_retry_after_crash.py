@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from conftest import TRUUS, outbox
 from dorpslijn.messages import Outgoing
 from dorpslijn.redis_server import connect
 from messaging.outbox import put_all
 from orders.models import Village
+from tests.support.outbox import outbox
+from tests.support.people import TRUUS
 from worker.queues import ALL
-from worker.sending import enqueue_send_later
 from worker.schedule import tick
+from worker.sending import enqueue_send_later
 
 
 def test_a_retry_due_while_a_dead_workers_scheduler_holds_its_lock_is_sent_at_the_next_tick(settings, demo, db, work):

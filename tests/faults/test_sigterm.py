@@ -6,11 +6,11 @@ import signal
 import threading
 import time
 
-from messaging.reports import outbox_rows
-from conftest import TRUUS
 from dorpslijn.db import session_scope
-from fakes.twilio_api import FakeTwilioAPI
-from faults.running import wait_for
+from messaging.reports import outbox_rows
+from tests.support.fakes.twilio_api import FakeTwilioAPI
+from tests.support.people import TRUUS
+from tests.support.running import wait_for
 
 SEND_TAKES = 3
 

@@ -6,8 +6,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 
 from messaging.models import InboundMessage
-from conftest import BAKER, COORDINATOR, SUSAN, TRUUS, outbox
 from orders.models import Task
+from tests.support.outbox import outbox
+from tests.support.people import BAKER, COORDINATOR, SUSAN, TRUUS
 
 DRIVING = "Ik rijd nu. Ik zie je bericht als ik er ben. (Automatisch antwoord)"
 

@@ -4,13 +4,14 @@ from datetime import datetime, time, timedelta
 
 from sqlalchemy import select
 
-from messaging.outbox import put_all
-from conftest import BAKER, COORDINATOR, SUSAN, TRUUS, outbox
 from dorpslijn.db import utcnow
 from dorpslijn.messages import Outgoing
 from dorpslijn.redis_server import connect
+from messaging.outbox import put_all
 from orders.calendar import TIMEZONE
 from orders.models import Resident, Task, Village
+from tests.support.outbox import outbox
+from tests.support.people import BAKER, COORDINATOR, SUSAN, TRUUS
 
 NOW = utcnow()
 

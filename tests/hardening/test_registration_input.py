@@ -5,9 +5,9 @@ import time
 import pytest
 from sqlalchemy import select
 
-from conftest import COORDINATOR
 from orders.models import Resident
-from conversation.talk import last, messages
+from tests.support.people import COORDINATOR
+from tests.support.talk import last, messages
 
 STRANGER = "+31611113333"
 

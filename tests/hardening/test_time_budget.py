@@ -2,9 +2,9 @@
 on with the next message, and the sender hears that a person will look at it."""
 from sqlalchemy import select
 
-from conftest import BAKER, COORDINATOR, TRUUS
-from conversation.talk import last, messages
 from orders.models import Order, Task
+from tests.support.people import BAKER, COORDINATOR, TRUUS
+from tests.support.talk import last, messages
 
 
 def test_a_message_over_its_budget_goes_to_the_coordinator_and_the_next_is_answered(

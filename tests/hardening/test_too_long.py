@@ -3,10 +3,10 @@ hears so: nothing of it is read as a name, an address, shopping or a shop's answ
 import pytest
 from sqlalchemy import select
 
-from conftest import BAKER, COORDINATOR, TRUUS
-from conversation.talk import last, messages
 from messaging.models import InboundMessage
 from orders.models import Order, Task
+from tests.support.people import BAKER, COORDINATOR, TRUUS
+from tests.support.talk import last, messages
 
 STRANGER = "+31611114444"
 VOLUNTEER = "+31612345611"

@@ -5,14 +5,15 @@ import json
 import pytest
 from sqlalchemy import select
 
-from conftest import BAKER, COORDINATOR, TRUUS, orders_json, outbox
-from dorpslijn.audit import AuditEvent
 from cli.main import main
+from dorpslijn.audit import AuditEvent
 from dorpslijn.db import session_scope
 from dorpslijn.messages import Outgoing
 from messaging import outbox as bots_outbox
 from messaging.models import OutboundMessage
 from orders.models import Order, Resident, Village
+from tests.support.outbox import orders_json, outbox
+from tests.support.people import BAKER, COORDINATOR, TRUUS
 
 INEKE = "+31612345651"  # Truus's daughter, her contact person
 KEES, FATIMA = "+31612345611", "+31612345612"

@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
-from conftest import TRUUS
 from dorpslijn.log_masking import install, mask
+from tests.support.people import TRUUS
 
 WRITTEN = ["+31612345601", "GET /dashboard/residents/new?phone=%2B31612345601", "06-12345601", "0612345601", "+31 6 1234 5601", "0031612345601", "31612345601"]
 

@@ -5,11 +5,12 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from conftest import TRUUS, orders_by_phone, orders_json, outbox
 from cli.main import main
 from dorpslijn.db import utcnow
 from dorpslijn.redis_server import connect
 from orders.models import Resident
+from tests.support.outbox import orders_by_phone, orders_json, outbox
+from tests.support.people import TRUUS
 from worker.schedule import tick
 
 

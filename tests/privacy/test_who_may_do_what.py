@@ -1,9 +1,10 @@
 """Who may do what: a number answers only for what is its own, whatever it texts."""
 from sqlalchemy import select
 
-from conftest import BAKER, BUTCHER, COORDINATOR, SUSAN, TRUUS, orders_by_phone, orders_json, outbox
 from cli.main import main
 from orders.models import Resident, Task
+from tests.support.outbox import orders_by_phone, orders_json, outbox
+from tests.support.people import BAKER, BUTCHER, COORDINATOR, SUSAN, TRUUS
 
 KEES, FATIMA = "+31612345611", "+31612345612"
 BERTUS = "+31612345602"

@@ -2,8 +2,9 @@
 order goes to the next delivery day, as after the cut-off."""
 from datetime import date
 
-from conftest import TRUUS, orders_by_phone, outbox
-from test_rounds_close import close
+from tests.support.outbox import orders_by_phone, outbox
+from tests.support.people import TRUUS
+from tests.support.rounds import close
 
 
 def test_a_day_closed_early_takes_no_cancel_and_new_orders_go_to_the_next_day(phone, work, settings, demo,

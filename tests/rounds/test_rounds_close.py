@@ -4,43 +4,14 @@ from datetime import date
 
 from sqlalchemy import select
 
-from conftest import orders_by_phone, BAKER, BUTCHER, COORDINATOR, TRUUS, outbox
 from cli.main import main
 from orders.models import Order, Task
+from tests.support.outbox import orders_by_phone, outbox
+from tests.support.people import BAKER, BERTUS, BUTCHER, COORDINATOR, FATIMA, GRIETJE, KEES, TRUUS
+from tests.support.rounds import close, place_orders, rider_of
 
-KEES, FATIMA = "+31612345611", "+31612345612"
-BERTUS, GRIETJE, HENK = "+31612345602", "+31612345603", "+31612345653"
+HENK = "+31612345653"
 STRANGER = "+31612999999"
-
-
-
-def place_orders(phone, work, capsys):
-    for who, text in ((TRUUS, "4 krentenbollen en een pond rundergehakt"), (BERTUS, "2 slavinken"),
-                      (GRIETJE, "1 bruin brood heel")):
-        resident = phone(who)
-        resident.text(text)
-        resident.text("ja")
-    work()
-    orders = orders_by_phone(capsys)
-    phone(BAKER).text(" ".join(f"OK {orders[who]['number']}" for who in (TRUUS, GRIETJE)))
-    phone(BUTCHER).text(f"ok {orders[TRUUS]['number']} en {orders[BERTUS]['number']}")
-    work()
-    return orders
-
-
-def close(capsys, day):
-    capsys.readouterr()
-    main(["rounds", "close", "--date", day])
-    return capsys.readouterr().out
-
-
-def rider_of(settings, number):
-    """The volunteer whose round holds the order, and that round's text."""
-    for volunteer in (KEES, FATIMA):
-        text = "\n".join(m["body"] for m in outbox(settings, to=volunteer))
-        if f" {number}:" in text:
-            return volunteer, text
-    raise AssertionError(f"order {number} is in no round")
 
 
 def test_from_closed_day_to_the_door(phone, work, settings, demo, capsys, db):

@@ -4,9 +4,9 @@ import csv
 import io
 from datetime import date
 
-from conftest import TRUUS
 from cli.main import main
-from test_rounds_close import BERTUS, GRIETJE, close, place_orders, rider_of
+from tests.support.people import BERTUS, GRIETJE, TRUUS
+from tests.support.rounds import close, place_orders, rider_of
 
 
 def money(capsys, *args):

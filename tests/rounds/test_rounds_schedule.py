@@ -5,10 +5,11 @@ from datetime import date, timedelta
 
 from sqlalchemy import select, update
 
-from conftest import orders_by_phone, BAKER, BUTCHER, COORDINATOR, TRUUS, outbox
 from dorpslijn.redis_server import connect
 from orders.calendar import delivery_day_for
 from orders.models import Shop, Task, Village, Volunteer
+from tests.support.outbox import orders_by_phone, outbox
+from tests.support.people import BAKER, BUTCHER, COORDINATOR, TRUUS
 from worker.schedule import tick
 
 KEES, FATIMA, BERTUS = "+31612345611", "+31612345612", "+31612345602"

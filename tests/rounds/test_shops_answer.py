@@ -3,9 +3,9 @@ is told at once, offered the closest product of the same shop, and can take it w
 
 from sqlalchemy import update
 
-from conftest import orders_json, BAKER, BUTCHER, TRUUS, SUSAN, outbox
 from orders.models import Shop
-
+from tests.support.outbox import orders_json, outbox
+from tests.support.people import BAKER, BUTCHER, SUSAN, TRUUS
 
 
 def order(phone, work, capsys, who, text):

@@ -6,11 +6,12 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from conftest import TRUUS
-from dashboard.test_browser import CHROMIUM, SCREENSHOTS, browser, page, server  # noqa: F401  (fixtures)
 from dorpslijn.config import load_settings
 from orders.deliveries import DeliveryRound
 from orders.models import Order
+from tests.support.browser import CHROMIUM, SCREENSHOTS
+from tests.support.people import TRUUS
+from tests.support.simulator import Simulator
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium found")
 
@@ -23,31 +24,6 @@ def settings(settings, monkeypatch):
     """The test's settings on a fixed Wednesday morning, for the web app and the worker alike."""
     monkeypatch.setenv("DORPSLIJN_CLOCK", WEDNESDAY_MORNING)
     return load_settings()
-
-
-class Simulator:
-    """The simulator page: pick a phone, text from it, read what it got."""
-
-    def __init__(self, page, work):
-        self.page, self.work = page, work
-
-    def pick(self, name):
-        self.page.locator("nav.phones").get_by_role("button", name=name).click()
-
-    def text(self, body):
-        """Send a text and let the worker handle it once the webhook has stored it."""
-        self.page.get_by_label("Bericht").fill(body)
-        self.page.get_by_role("button", name="Stuur").click()
-        self.page.locator("#log .in").filter(has_text=body).wait_for()
-        self.work()
-
-    def received(self, *words):
-        """The newest message this phone got that holds all these words, once it shows."""
-        bubble = self.page.locator("#log .out")
-        for word in words:
-            bubble = bubble.filter(has_text=word)
-        bubble.last.wait_for()
-        return bubble.last.inner_text()
 
 
 def test_order_shops_ok_day_closed_round_not_home_and_the_coordinator_is_alerted(settings, page, demo, work, db):

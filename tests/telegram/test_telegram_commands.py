@@ -1,9 +1,9 @@
 """`dorpslijn telegram set-webhook` and `dorpslijn telegram poll`, against the fake Bot API."""
 from sqlalchemy import select
 
-from messaging.models import InboundMessage
 from cli.main import main
-from telegram_fixtures import STRANGER_CHAT, TRUUS_CHAT, bot_api  # noqa: F401 (a fixture)
+from messaging.models import InboundMessage
+from tests.support.telegram import STRANGER_CHAT, TRUUS_CHAT
 
 
 def update(update_id, chat_id, text):

@@ -1,9 +1,10 @@
 """The contact button: sharing one's own number links the chat to a resident, shop or volunteer."""
 from sqlalchemy import select
 
-from conftest import BAKER, COORDINATOR, TRUUS, outbox
 from orders.models import Resident, Shop, Task, Village, Volunteer
-from telegram_fixtures import STRANGER_CHAT, TRUUS_CHAT, chat, outbox_rows  # noqa: F401 (fixtures)
+from tests.support.outbox import outbox
+from tests.support.people import BAKER, COORDINATOR, TRUUS
+from tests.support.telegram import STRANGER_CHAT, TRUUS_CHAT, outbox_rows
 
 
 def chat_of(db, model, phone):

@@ -4,15 +4,15 @@ import time
 import pytest
 from sqlalchemy import select
 
-from messaging import telegram_flood
-from messaging.outbox import put_all
-from messaging.exceptions import SendLater
-from conftest import BAKER, TRUUS
 from dorpslijn.db import session_scope
 from dorpslijn.messages import Outgoing
 from dorpslijn.redis_server import connect
+from messaging import telegram_flood
+from messaging.exceptions import SendLater
+from messaging.outbox import put_all
 from orders.models import Order, Resident, Village
-from telegram_fixtures import TRUUS_CHAT, bot_api, chat, live, outbox_rows  # noqa: F401 (fixtures)
+from tests.support.people import BAKER, TRUUS
+from tests.support.telegram import TRUUS_CHAT, outbox_rows
 from worker.queues import OUTBOX, queue
 from worker.sending import enqueue_send
 

@@ -4,11 +4,12 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from conftest import BAKER, TRUUS, outbox
-from dashboard.test_browser import CHROMIUM, SCREENSHOTS, browser, page, server  # noqa: F401  (fixtures)
 from orders.models import Order, Resident
-from rounds.test_simulator_round import Simulator
-from telegram_fixtures import TRUUS_CHAT, chat, outbox_rows  # noqa: F401  (a fixture)
+from tests.support.browser import CHROMIUM, SCREENSHOTS
+from tests.support.outbox import outbox
+from tests.support.people import BAKER, TRUUS
+from tests.support.simulator import Simulator
+from tests.support.telegram import TRUUS_CHAT, outbox_rows
 
 TRUUS_SIMULATED_CHAT = "31612345601"  # the digits of her number
 

@@ -1,9 +1,9 @@
 """`POST /telegram/webhook`: only Telegram gets in, and every Update is stored once and queued."""
 from sqlalchemy import select
 
-from messaging.models import InboundMessage
 from dorpslijn.redis_server import connect
-from telegram_fixtures import STRANGER_CHAT, chat  # noqa: F401 (a fixture)
+from messaging.models import InboundMessage
+from tests.support.telegram import STRANGER_CHAT
 from worker.jobs import announced
 
 

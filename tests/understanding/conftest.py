@@ -1,12 +1,9 @@
 """The demo village's catalogue, read from the repository's own copy."""
-from pathlib import Path
-
 import pytest
 
 from orders.catalogue import Catalogue
 from orders.understanding.lexicon import lexicon
-
-DEMO = Path(__file__).resolve().parents[2] / "demo" / "zwartsluis"
+from tests.support.demo import DEMO
 
 
 @pytest.fixture(scope="session")

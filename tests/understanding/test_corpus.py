@@ -4,8 +4,7 @@ import json
 from pathlib import Path
 
 from orders.understanding import parse_stream
-
-from .scoring import load, score
+from tests.support.scoring import load, score
 
 CORPUS = Path(__file__).with_name("corpus.jsonl")
 

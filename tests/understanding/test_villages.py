@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from orders.catalogue import Catalogue
-from scripts.score_villages import DEV_SETS, DEMO, UNSEEN, VILLAGES, predictions
-
-from .scoring import load, score
+from scripts.score_villages import DEMO, DEV_SETS, UNSEEN, VILLAGES, predictions
+from tests.support.scoring import load, score
 
 # corpus: (precision, recall, questions per message at most)
 FLOORS = {

@@ -3,9 +3,11 @@ slowly, presses 1, and the shops get their part exactly as for a text order."""
 
 import pytest
 
-from conftest import BAKER, BUTCHER, SUSAN, TRUUS, orders_json, outbox, signed_post
 from dorpslijn.config import load_settings
-from voice.caller import Caller
+from tests.support.caller import Caller
+from tests.support.outbox import orders_json, outbox
+from tests.support.people import BAKER, BUTCHER, SUSAN, TRUUS
+from tests.support.webhooks import signed_post
 from web import create_app
 
 

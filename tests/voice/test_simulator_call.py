@@ -3,9 +3,10 @@ voice routes, and the order reaches the shops."""
 import pytest
 from sqlalchemy import select
 
-from conftest import BAKER, TRUUS, outbox
-from dashboard.test_browser import CHROMIUM, browser, page, server  # noqa: F401  (fixtures)
 from orders.models import Order
+from tests.support.browser import CHROMIUM
+from tests.support.outbox import outbox
+from tests.support.people import BAKER, TRUUS
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium found")
 

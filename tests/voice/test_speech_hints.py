@@ -4,10 +4,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from conftest import SUSAN, TRUUS
 from dorpslijn.words import say
 from ivr.keys import MAIN_WORDS, REVIEW_WORDS, choice
-from voice.caller import Caller
+from tests.support.caller import Caller
+from tests.support.people import SUSAN, TRUUS
 
 
 def hints(answer) -> list[str]:

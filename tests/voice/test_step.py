@@ -4,9 +4,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import TRUUS, VILLAGE_PHONE
 from dorpslijn.db import session_scope
 from ivr.step import Delivery, answer
+from tests.support.people import TRUUS, VILLAGE_PHONE
 
 
 @pytest.fixture

@@ -5,15 +5,16 @@ from datetime import datetime, time, timezone
 import pytest
 from sqlalchemy import select
 
-from messaging.models import OutboundMessage
-from conftest import BAKER, COORDINATOR, TRUUS, VILLAGE_PHONE, outbox, signed_post
 from dorpslijn.db import session_scope
 from dorpslijn.redis_server import connect
 from ivr.models import VoiceCall
-from orders.weekly_calls import WeeklyCall
-from orders.weekly_calls import ask_for_weekly_call
 from orders.models import Order, Resident, Task
-from voice.caller import Caller
+from orders.weekly_calls import WeeklyCall, ask_for_weekly_call
+from tests.support.caller import Caller
+from tests.support.outbox import outbox
+from tests.support.people import BAKER, COORDINATOR, TRUUS, VILLAGE_PHONE
+from tests.support.webhooks import signed_post
+from tests.support.weekly_calls import voice_calls
 from worker.schedule import tick
 
 MONDAY = (2026, 11, 23)
@@ -33,18 +34,6 @@ def weekly(settings, demo, monkeypatch):
         ask_for_weekly_call(session, truus, 0, time(10))
     redis = connect(settings)
     return lambda hour, minute: tick(settings, redis, utc(hour, minute))
-
-
-def voice_calls(db):
-    db.expire_all()
-    return db.scalars(select(OutboundMessage).where(OutboundMessage.channel == "voice")
-                      .order_by(OutboundMessage.id)).all()
-
-
-def weekly_calls(db):
-    """Every weekly call wished for, as (phone, weekday, time, active)."""
-    db.expire_all()
-    return [(w.resident.phone, w.weekday, w.time, w.active) for w in db.scalars(select(WeeklyCall))]
 
 
 def test_the_weekly_call_opens_with_the_menu_and_takes_the_order(weekly, work, client, settings, db):

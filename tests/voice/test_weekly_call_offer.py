@@ -2,10 +2,11 @@
 weekday and hour of this call: 1 sets it, anything else (or nothing) ends the call kindly."""
 import pytest
 
-from conftest import SUSAN, TRUUS, VILLAGE_PHONE, at
 from dorpslijn.redis_server import connect
-from voice.caller import Caller
-from voice.test_weekly_call import voice_calls, weekly_calls
+from tests.support.caller import Caller
+from tests.support.clock import at
+from tests.support.people import SUSAN, TRUUS, VILLAGE_PHONE
+from tests.support.weekly_calls import voice_calls, weekly_calls
 from worker.schedule import tick
 
 OFFER = "Wilt u dat wij u voortaan elke maandag rond tien uur bellen voor uw boodschappen? Druk 1."

@@ -3,9 +3,11 @@ own error. The caller always hears what happens next, and the coordinator gets t
 import pytest
 from sqlalchemy import select
 
-from conftest import BAKER, COORDINATOR, SUSAN, TRUUS, outbox, signed_post
 from orders.models import Order, Task
-from voice.caller import Caller
+from tests.support.caller import Caller
+from tests.support.outbox import outbox
+from tests.support.people import BAKER, COORDINATOR, SUSAN, TRUUS
+from tests.support.webhooks import signed_post
 
 STRANGER = "+31611112222"
 

@@ -1,42 +1,16 @@
-"""Fixtures for the Telegram tests: the fake Bot API, and chats that post to the real webhook.
-
-(tests/telegram has no __init__.py and no conftest.py on purpose: a package named `telegram`
-would hide python-telegram-bot, and a second module named `conftest` would hide the shared one.)
-"""
+"""Telegram chats that post to the real webhook, and the outbox rows sent to a chat."""
 from __future__ import annotations
 
 import itertools
 
-import pytest
 from sqlalchemy import select
 
-from messaging.models import OutboundMessage
 from dorpslijn.db import session_scope
-from fakes.telegram_api import BOT, TOKEN, FakeTelegramAPI
-from fakes.twilio_api import FakeTwilioAPI
+from messaging.models import OutboundMessage
 
 TRUUS_CHAT = "7001"
 STRANGER_CHAT = "7002"
 _update_ids = itertools.count(500_000)
-
-
-@pytest.fixture
-def bot_api(settings, monkeypatch):
-    """The fake Bot API, with this installation's token pointed at it (still the console transport)."""
-    with FakeTelegramAPI() as api:
-        monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
-        monkeypatch.setenv("TELEGRAM_API_BASE", api.base_url)
-        yield api
-
-
-@pytest.fixture
-def live(settings, bot_api, monkeypatch):
-    """The live transport: Telegram to the fake Bot API, SMS to a fake Twilio."""
-    with FakeTwilioAPI() as twilio:
-        monkeypatch.setenv("DORPSLIJN_TRANSPORT", "live")
-        monkeypatch.setenv("TWILIO_API_BASE", twilio.base_url)
-        monkeypatch.setenv("TWILIO_AUTH_TOKEN", settings.twilio_auth_token)
-        yield bot_api
 
 
 class Chat:
@@ -66,13 +40,6 @@ class Chat:
         return self.send(contact={"phone_number": phone, "first_name": "Truus", "user_id": user_id})
 
 
-@pytest.fixture
-def chat(client, settings):
-    def make(chat_id, language="nl"):
-        return Chat(client, settings, chat_id, language)
-    return make
-
-
 def outbox_rows(settings, to):
     """The outbox rows to one chat, with their `extra`, oldest first."""
     with session_scope(settings.database_url) as session:
@@ -80,6 +47,3 @@ def outbox_rows(settings, to):
                  "attempts": m.attempts, "error": m.error, "template": m.template}
                 for m in session.scalars(select(OutboundMessage).where(OutboundMessage.to == to)
                                          .order_by(OutboundMessage.id))]
-
-
-__all__ = ["BOT", "Chat", "STRANGER_CHAT", "TRUUS_CHAT", "bot_api", "chat", "live", "outbox_rows"]

@@ -23,8 +23,9 @@ from pathlib import Path
 from twilio.request_validator import RequestValidator
 
 from benchmarks.serving import free_port
-from conftest import DEMO, VILLAGE_PHONE
 from dorpslijn.db import session_scope
+from tests.support.demo import DEMO
+from tests.support.people import VILLAGE_PHONE
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCK_SECONDS = 2

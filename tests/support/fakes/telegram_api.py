@@ -11,7 +11,7 @@ import re
 import time
 from urllib.parse import parse_qs
 
-from fakes.json_api import FakeJSONAPI
+from tests.support.fakes.json_api import FakeJSONAPI
 
 TOKEN = "123456789:TEST-token-for-the-fake-bot-api"
 BOT = {"id": 123456789, "is_bot": True, "first_name": "Dorpslijn", "username": "dorpslijn_test_bot",

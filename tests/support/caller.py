@@ -8,7 +8,8 @@ from __future__ import annotations
 import uuid
 import xml.etree.ElementTree as ET
 
-from conftest import VILLAGE_PHONE, signed_post
+from tests.support.people import VILLAGE_PHONE
+from tests.support.webhooks import signed_post
 
 
 class Answer:

@@ -5,7 +5,7 @@ import re
 import uuid
 from urllib.parse import parse_qs
 
-from fakes.json_api import FakeJSONAPI
+from tests.support.fakes.json_api import FakeJSONAPI
 
 RESOURCE = re.compile(r"/2010-04-01/Accounts/(\w+)/(Messages|Calls)\.json")
 

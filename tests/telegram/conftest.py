@@ -1,0 +1,34 @@
+"""Telegram fixtures: the fake Bot API, the live transport to it, and chats that post to the real webhook."""
+from __future__ import annotations
+
+import pytest
+
+from tests.support.fakes.telegram_api import TOKEN, FakeTelegramAPI
+from tests.support.fakes.twilio_api import FakeTwilioAPI
+from tests.support.telegram import Chat
+
+
+@pytest.fixture
+def bot_api(settings, monkeypatch):
+    """The fake Bot API, with this installation's token pointed at it (still the console transport)."""
+    with FakeTelegramAPI() as api:
+        monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+        monkeypatch.setenv("TELEGRAM_API_BASE", api.base_url)
+        yield api
+
+
+@pytest.fixture
+def live(settings, bot_api, monkeypatch):
+    """The live transport: Telegram to the fake Bot API, SMS to a fake Twilio."""
+    with FakeTwilioAPI() as twilio:
+        monkeypatch.setenv("DORPSLIJN_TRANSPORT", "live")
+        monkeypatch.setenv("TWILIO_API_BASE", twilio.base_url)
+        monkeypatch.setenv("TWILIO_AUTH_TOKEN", settings.twilio_auth_token)
+        yield bot_api
+
+
+@pytest.fixture
+def chat(client, settings):
+    def make(chat_id, language="nl"):
+        return Chat(client, settings, chat_id, language)
+    return make
