@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from orders.catalogue import Catalogue, Product
-from orders.understanding import understand
+from tests.support.reading import read
 
 
 def product(sku, shop, name, unit="stuk", category=""):
@@ -40,16 +40,6 @@ def village():
         product("ZANDPIEPER", "akker", "Zandaardappelen zak 2,5 kg", "stuk", "aardappelen"),
         product("ZANDPIEPER-5", "akker", "Zandaardappelen zak 5 kg", "stuk", "aardappelen"),
     ])
-
-
-def read(text, village):
-    """Items as (sku, quantity), questions as (candidates, reason), and what is not sold."""
-    result = understand(text, village)
-    return (
-        [(i.sku, i.quantity) for i in result.items],
-        [(sorted(u.candidates), u.reason) for u in result.unclear],
-        result.not_found,
-    )
 
 
 # 1. A kind word asks; one product is that one.

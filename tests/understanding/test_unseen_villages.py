@@ -6,22 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from orders.catalogue import Catalogue, Product
-from orders.understanding import understand
-
-
-def product(sku, name, unit="stuk", category="", description=""):
-    return Product(sku, "hoeve", name, unit, 250, category, description)
-
-
-def read(text, catalogue):
-    """Items as (sku, quantity), questions as (sorted candidates, reason), and what is not sold."""
-    result = understand(text, catalogue)
-    return (
-        [(i.sku, i.quantity) for i in result.items],
-        [(sorted(u.candidates), u.reason) for u in result.unclear],
-        result.not_found,
-    )
+from orders.catalogue import Catalogue
+from tests.support.reading import product, read
 
 
 @pytest.fixture
