@@ -67,14 +67,12 @@ class Glossary:
 
     @cached_property
     def _others(self) -> dict:
-        found = defaultdict(dict)
-        for phrase, meanings in self.same.items():
+        found = defaultdict(dict)  # a dict as an ordered set: the glossary's order is kept
+        for meanings in self.same.values():
             words = [m[0] for m in meanings if len(m) == 1]
             for w in words:
-                for other in words:
-                    if other != w:
-                        found[w].setdefault(other)
-        return {w: tuple(o for o in others if o != w)[:MAX_OTHERS] for w, others in found.items()}
+                found[w].update(dict.fromkeys(other for other in words if other != w))
+        return {w: tuple(others)[:MAX_OTHERS] for w, others in found.items()}
 
     @cached_property
     def _single(self) -> tuple:

@@ -91,12 +91,14 @@ class Names:
 
     def compound(self, first: str, second: str) -> str | None:
         """The product word `second + first` ("broodjes kaas": kaasbroodjes), if the catalogue has it."""
-        word = second + first
-        return word if any(s == STRONG and f in self.index.exact for f, s in forms(word).items()) else None
+        return self._product_word(second + first)
 
     def joined(self, first: str, second: str) -> str | None:
         """The product word `first + second` ("vuilnis zakken": vuilniszakken), if the catalogue has it."""
-        word = first + second
+        return self._product_word(first + second)
+
+    def _product_word(self, word: str) -> str | None:
+        """`word`, when a form of it is a product word of the catalogue as written."""
         return word if any(s == STRONG and f in self.index.exact for f, s in forms(word).items()) else None
 
     def parts(self, word: str) -> tuple | None:
