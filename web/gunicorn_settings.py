@@ -6,9 +6,18 @@ greenlet waits without the thread switches that had cost more than the webhook's
 (README, "Measured").
 """
 import gc
+import signal
 
 worker_class = "gevent"
 workers = 2
+
+
+def post_fork(server, worker):
+    """A worker still booting dies of a SIGTERM. It runs the master's signal handlers until it
+    sets its own, and those only queue the signal in the master's copy that the worker never
+    reads: `dorpslijn run` stopped right after it started waited gunicorn's 30 s graceful timeout
+    for a worker that had lost its SIGTERM. A booting worker holds no request to finish."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def post_worker_init(worker):
