@@ -44,6 +44,7 @@ class Settings:
     lock_seconds: float = 10.0
     message_seconds: float = 5.0     # one inbound message's time budget, then the coordinator gets it
     sweep_seconds: float = 10.0
+    relay_wait_seconds: float = 5.0  # a worker's wait for an announced message, then it waits again
     inbound_per_minute: int = 10      # messages of one number answered a minute (bots/floods.py)
     sends_per_number_hour: int = 40   # messages to one resident's number an hour (messaging/sending_caps.py)
     sends_per_village_day: int = 0    # messages a village sends a day; 0: 20 per person it knows, at least 1,000
@@ -91,6 +92,7 @@ def load_settings(**overrides) -> Settings:
         lock_seconds=float(env.get("DORPSLIJN_LOCK_SECONDS") or 10),
         message_seconds=float(env.get("DORPSLIJN_MESSAGE_SECONDS") or 5),
         sweep_seconds=float(env.get("DORPSLIJN_SWEEP_SECONDS") or 10),
+        relay_wait_seconds=float(env.get("DORPSLIJN_RELAY_WAIT_SECONDS") or 5),
         inbound_per_minute=int(env.get("DORPSLIJN_INBOUND_PER_MINUTE") or 10),
         sends_per_number_hour=int(env.get("DORPSLIJN_SENDS_PER_NUMBER_HOUR") or 40),
         sends_per_village_day=int(env.get("DORPSLIJN_SENDS_PER_VILLAGE_DAY") or 0),

@@ -118,7 +118,7 @@ def place_call(call_id: int) -> None:
         commit_and_send(session, connect(settings))
 
 
-def relay_arrived(redis, wait_seconds: int = 0) -> int:
+def relay_arrived(redis, wait_seconds: float = 0) -> int:
     """Queue a job for each announced message; how many. With `wait_seconds`, first wait up
     to that long for one to be announced."""
     arrived = []

@@ -23,7 +23,7 @@ from worker.queues import ALL, queue
 
 logger = logging.getLogger(__name__)
 
-RELAY_WAIT_SECONDS = SOCKET_TIMEOUT // 3  # Redis answers a wait this long well within the socket's timeout
+LONGEST_RELAY_WAIT = SOCKET_TIMEOUT / 3  # Redis answers a wait this long well within the socket's timeout
 RELAY_RETRY_SECONDS = 1
 
 
@@ -36,7 +36,7 @@ def work(settings, burst: bool = False) -> None:
         schedule.tick(settings, redis)
     else:
         _warm_up(settings)
-    run_jobs(redis, burst)
+    run_jobs(redis, burst, relay_wait=min(settings.relay_wait_seconds, LONGEST_RELAY_WAIT))
 
 
 def _warm_up(settings) -> None:
@@ -48,7 +48,7 @@ def _warm_up(settings) -> None:
         logger.warning("could not read the catalogues at start (%s)", exc)
 
 
-def run_jobs(redis, burst: bool = False) -> None:
+def run_jobs(redis, burst: bool = False, relay_wait: float = LONGEST_RELAY_WAIT) -> None:
     """Relay what webhooks announce and run the queued jobs; with `burst`, until none is left.
 
     Jobs run in the worker's own process (RQ's SimpleWorker): they are short database
@@ -58,7 +58,7 @@ def run_jobs(redis, burst: bool = False) -> None:
         _run_until_empty(redis)
         return
     os.register_at_fork(after_in_child=_stop_when_parent_dies)
-    threading.Thread(target=_relay_forever, args=(redis,), name="relay", daemon=True).start()
+    threading.Thread(target=_relay_forever, args=(redis, relay_wait), name="relay", daemon=True).start()
     _worker(redis).work(with_scheduler=True, logging_level="INFO")
 
 
@@ -85,16 +85,16 @@ def _worker(redis) -> SimpleWorker:
     return SimpleWorker([queue(redis, name) for name in ALL], connection=redis)
 
 
-def _relay_forever(redis) -> None:
+def _relay_forever(redis, wait_seconds: float) -> None:
     """Relay announced messages as they come; what a crash drops, the scheduler's sweep finds.
 
-    The wait returns the moment a message is announced, and after RELAY_WAIT_SECONDS when none
+    The wait returns the moment a message is announced, and after `wait_seconds` when none
     is. With Redis out of reach it says so once, tries again every second, and says when it
     relays again."""
     failing = False
     while True:
         try:
-            relay_arrived(redis, wait_seconds=RELAY_WAIT_SECONDS)
+            relay_arrived(redis, wait_seconds=wait_seconds)
         except RedisError as exc:
             if not failing:
                 logger.error("could not relay inbound messages (%s); trying again every second", exc)

@@ -7,17 +7,15 @@ import time
 
 from dorpslijn.db import session_scope
 from messaging.reports import outbox_rows
-from tests.support.running import residents, wait_for
-from worker.runner import RELAY_WAIT_SECONDS
+from tests.support.running import RELAY_WAIT_SECONDS, residents, wait_for
 
-QUIET_SECONDS = 2 * RELAY_WAIT_SECONDS + 2  # the relay's wait runs out twice
+QUIET_SECONDS = 2 * RELAY_WAIT_SECONDS + 1  # the relay's wait runs out twice
 
 
 def test_an_idle_system_logs_no_error_and_answers_the_first_message_at_once(settings, processes, texter, tmp_path):
     phones = residents(settings, tmp_path, 7)
     processes.web()
-    processes.worker()
-    processes.worker()
+    processes.listening(processes.worker(), processes.worker())
     processes.scheduler()
     after_quiet = []
     time.sleep(QUIET_SECONDS)  # a worker idle since it started

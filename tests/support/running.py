@@ -29,7 +29,8 @@ from tests.support.people import VILLAGE_PHONE
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCK_SECONDS = 2
-SWEEP_SECONDS = 2
+SWEEP_SECONDS = 1
+RELAY_WAIT_SECONDS = 0.5
 WEB_LINE = next(line.removeprefix("web:").strip() for line in (ROOT / "Procfile").read_text().splitlines()
                 if line.startswith("web:"))
 
@@ -93,6 +94,11 @@ class Processes:
 
     def worker(self) -> subprocess.Popen:
         return self.start("worker", [sys.executable, "-m", "cli", "worker"])
+
+    def listening(self, *workers: subprocess.Popen) -> None:
+        """Until each of these workers waits for jobs: its start (imports, catalogues) is over."""
+        for worker in workers:
+            wait_for(lambda: "*** Listening on" in self.logged(worker), seconds=60, every=0.05)
 
     def scheduler(self) -> subprocess.Popen:
         return self.start("scheduler", [sys.executable, "-m", "cli", "scheduler"])
