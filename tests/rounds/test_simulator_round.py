@@ -46,7 +46,7 @@ def test_order_shops_ok_day_closed_round_not_home_and_the_coordinator_is_alerted
     close.get_by_role("button", name="Bezorgdag sluiten").click()
     expect(close.get_by_role("status")).to_contain_text("Bezorgdag vrijdag 27 november is gesloten: 1 ronde.")
     expect(close.locator(".next-day")).to_have_text("dinsdag 1 december")
-    work()
+    phone.work()
 
     db.expire_all()
     [delivery_round] = db.scalars(select(DeliveryRound)).all()

@@ -64,7 +64,7 @@ def test_truus_picks_telegram_shares_her_number_and_orders_in_the_simulator(page
     expect(share).to_have_class("asked")
     share.click()
     page.locator("#log .in").filter(has_text="31612345601").wait_for()
-    work()
+    phone.work()
     phone.received("Truus Lamberts")
     expect(share).not_to_have_class("asked")
 
