@@ -13,6 +13,20 @@ STRANGER_CHAT = "7002"
 _update_ids = itertools.count(500_000)
 
 
+class TestClock:
+    """A clock that stands still until a wait moves it on, at once; it keeps the waits."""
+
+    def __init__(self, now: float):
+        self.now, self.waits = now, []
+
+    def time(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        self.now += seconds
+
+
 class Chat:
     """A person's Telegram chat with the village's bot: each message an Update to the webhook."""
 

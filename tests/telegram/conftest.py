@@ -1,11 +1,14 @@
 """Telegram fixtures: the fake Bot API, the live transport to it, and chats that post to the real webhook."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
+from messaging import telegram_flood
 from tests.support.fakes.telegram_api import TOKEN, FakeTelegramAPI
 from tests.support.fakes.twilio_api import FakeTwilioAPI
-from tests.support.telegram import Chat
+from tests.support.telegram import Chat, TestClock
 
 
 @pytest.fixture
@@ -18,7 +21,15 @@ def bot_api(settings, monkeypatch):
 
 
 @pytest.fixture
-def live(settings, bot_api, monkeypatch):
+def flood_clock(monkeypatch):
+    """The clock Telegram's flood limits are kept on, moved on by each wait instead of waiting."""
+    clock = TestClock(time.time())
+    monkeypatch.setattr(telegram_flood, "CLOCK", clock)
+    return clock
+
+
+@pytest.fixture
+def live(settings, bot_api, flood_clock, monkeypatch):
     """The live transport: Telegram to the fake Bot API, SMS to a fake Twilio."""
     with FakeTwilioAPI() as twilio:
         monkeypatch.setenv("DORPSLIJN_TRANSPORT", "live")

@@ -30,7 +30,7 @@ def queue_to_truus(settings, *messages):
     enqueue_send(connect(settings), ids)
 
 
-def test_a_linked_resident_orders_through_telegram_end_to_end(chat, work, settings, db, demo, live):
+def test_a_linked_resident_orders_through_telegram_end_to_end(chat, work, settings, db, demo, live, flood_clock):
     link_truus(db)
     truus = chat(TRUUS_CHAT)
     truus.text("4 krentenbollen")
@@ -48,6 +48,8 @@ def test_a_linked_resident_orders_through_telegram_end_to_end(chat, work, settin
     assert str(order.number) in live.sent(TRUUS_CHAT)[-1]["text"]
     assert [m["status"] for m in outbox_rows(settings, BAKER)] == ["sent"], "the baker gets an SMS"
     assert live.methods().count("sendMessage") == 2
+    [wait] = flood_clock.waits
+    assert 0 < wait <= 1, "the confirmation waited its turn: one message a second to a chat"
 
 
 def test_choices_become_a_reply_keyboard_and_other_messages_remove_it(settings, work, demo, live):
@@ -115,12 +117,13 @@ def test_a_blocked_chat_nobody_is_linked_to_just_fails(settings, work, demo, liv
     assert row["status"] == "failed" and outbox_rows(settings, TRUUS) == []
 
 
-def test_one_message_a_second_to_a_chat_and_twenty_a_minute_to_a_group(settings):
+def test_one_message_a_second_to_a_chat_and_twenty_a_minute_to_a_group(settings, flood_clock):
     redis = connect(settings)
     assert telegram_flood.reserve(redis, "7001", now=1000.0) == 0
     assert telegram_flood.reserve(redis, "7001", now=1000.25) == pytest.approx(0.75)
     assert telegram_flood.reserve(redis, "7002", now=1000.25) == 0, "another chat is not held up"
     assert all(telegram_flood.reserve(redis, "-100", now=1020.0 + i) == 0 for i in range(20))
     assert telegram_flood.reserve(redis, "-100", now=1045.0) == pytest.approx(35.0)
+    flood_clock.now = 1050.0
     with pytest.raises(SendLater):
-        telegram_flood.wait_turn(redis, "-100", clock=lambda: 1050.0)
+        telegram_flood.wait_turn(redis, "-100")
