@@ -1,14 +1,17 @@
-"""In a real Chromium: an order taken on the phone, a figure's CSV, a resident found by part of a number."""
+"""In a real Chromium: an order taken on the phone, a message's delivery status, a figure's CSV, a resident
+found by part of a number."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from sqlalchemy import select
 
+from messaging.models import OutboundMessage
 from orders.models import Order
 from tests.support.browser import SCREENSHOTS, needs_chromium, sign_in
 from tests.support.outbox import orders_json, outbox
 from tests.support.people import TRUUS
+from tests.support.webhooks import signed_post
 
 pytestmark = needs_chromium
 
@@ -36,6 +39,33 @@ def test_a_phone_order_with_a_numbered_choice_is_confirmed_for_the_resident(page
     placed = db.scalar(select(Order).where(Order.number == order["number"]))
     assert placed.channel == "staff" and placed.taken_by_id is not None
     assert any(str(order["number"]) in m["body"] for m in outbox(settings, to=TRUUS))
+
+
+def test_a_message_twilio_could_not_deliver_is_found_with_its_reason_and_stands_out(page, coordinator, phone, work,
+                                                                                   client, settings, db, twilio_api):
+    phone(TRUUS).text("2 krentenbollen graag")
+    work()
+    [read_back] = db.scalars(select(OutboundMessage).where(OutboundMessage.to == TRUUS)).all()
+    signed_post(client, settings, "/twilio/status", {"MessageSid": read_back.provider_id, "MessageStatus": "undelivered",
+                                                     "ErrorCode": "30003", "ErrorMessage": "Unreachable destination handset"})
+    sign_in(page)
+    page.get_by_role("link", name="Bewoners").click()
+    page.get_by_role("link", name="Truus Lamberts").first.click()
+    page.get_by_role("link", name="Berichten van en aan deze bewoner").click()
+    answer = page.get_by_role("row").filter(has_text="Klopt dit")
+    assert "niet afgeleverd" in answer.inner_text()
+    assert "De telefoon staat uit of heeft geen bereik." in answer.inner_text(), "the reason in words"
+    order = page.get_by_role("row").filter(has_text="2 krentenbollen graag")
+    assert _background(answer) != _background(order), "the message that did not arrive stands out"
+
+    page.get_by_role("link", name="Alle berichten").click()
+    page.get_by_role("link", name="Alleen niet aangekomen").click()
+    rows = page.get_by_role("table").inner_text()
+    assert "Klopt dit" in rows and "2 krentenbollen graag" not in rows
+
+
+def _background(row) -> str:
+    return row.locator("td").first.evaluate("cell => getComputedStyle(cell).backgroundColor")
 
 
 def test_a_figure_is_drawn_and_its_table_exported_as_csv(page, coordinator, db, settings, capsys):
