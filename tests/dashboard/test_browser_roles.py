@@ -1,6 +1,7 @@
 """Roles, audit and accessibility in a real Chromium: a shopkeeper answers an order on the page
 and cannot open another shop's; the board cannot change a resident; an address change shows on
-the audit page; every page the dashboard links to passes axe-core without a serious violation.
+the audit page; every page the dashboard links to passes axe-core without a serious violation
+and fits a tablet's screen.
 The main pages are saved as screenshots in docs/screenshots/ for the README."""
 from __future__ import annotations
 
@@ -93,12 +94,22 @@ def test_every_page_passes_axe_without_serious_violations(page, accounts, phone,
     phone(TRUUS).text("BEL MIJ")
     work()
     sign_in(page)
-    seen = crawl(page, "/dashboard/")
+    seen = crawl(page, "/dashboard/", passes_axe)
     assert len(seen) >= 12, seen
     page.get_by_role("button", name="Afmelden").click()
     assert not serious_violations(page), "the sign-in page"
     sign_in(page, BAKER, PASSWORD)
-    assert len(crawl(page, "/dashboard/shop/")) >= 1
+    assert len(crawl(page, "/dashboard/shop/", passes_axe)) >= 1
+
+
+def test_every_page_fits_a_tablet_held_upright(page, accounts, phone, work, db):
+    place(phone, work, "4 krentenbollen en een pond rundergehakt")
+    page.set_viewport_size({"width": 768, "height": 1024})
+    sign_in(page)
+    assert len(crawl(page, "/dashboard/", fits_the_screen)) >= 12
+    page.get_by_role("button", name="Afmelden").click()
+    sign_in(page, BAKER, PASSWORD)
+    assert len(crawl(page, "/dashboard/shop/", fits_the_screen)) >= 1
 
 
 def test_the_checker_finds_a_field_without_a_label(page):
@@ -119,9 +130,9 @@ def test_every_field_and_button_of_a_form_is_reached_with_the_tab_key(page, coor
     assert len(reached - {-1}) == wanted
 
 
-def crawl(page, start: str) -> list[str]:
-    """Open every dashboard page linked from `start` (one of each kind), check each with axe,
-    and screenshot the main ones; the kinds of pages opened."""
+def crawl(page, start: str, look) -> list[str]:
+    """Open every dashboard page linked from `start` (one of each kind) and `look(page, path)` at
+    each; the kinds of pages opened."""
     kinds, queue = [], [start]
     while queue and len(kinds) < MOST_PAGES:
         path = queue.pop(0)
@@ -130,12 +141,23 @@ def crawl(page, start: str) -> list[str]:
             continue
         kinds.append(kind)
         page.goto(path)
-        violations = serious_violations(page)
-        assert not violations, f"{path}: {violations}"
-        if kind in MAIN_PAGES:
-            screenshot(page, MAIN_PAGES[kind])
+        look(page, kind)
         queue += [href for href in page.eval_on_selector_all("a[href^='/dashboard']", "links => links.map(a => a.getAttribute('href'))")]
     return kinds
+
+
+def passes_axe(page, kind):
+    """No serious finding of axe on the page; the main pages saved as screenshots."""
+    violations = serious_violations(page)
+    assert not violations, f"{page.url}: {violations}"
+    if kind in MAIN_PAGES:
+        screenshot(page, MAIN_PAGES[kind])
+
+
+def fits_the_screen(page, kind):
+    """Nothing on the page reaches beyond the screen's width: a wide table scrolls in its own box."""
+    width = page.viewport_size["width"]
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width, f"{page.url} is wider than {width}"
 
 
 MAIN_PAGES = {"/dashboard/": "tasks", "/dashboard/residents/": "residents", "/dashboard/residents/N": "resident",
