@@ -28,6 +28,7 @@ class Entry:
     packs: frozenset
     kinds: tuple = ()
     minor: frozenset = frozenset()
+    sized: bool = False
 
 
 class Index:
@@ -101,6 +102,7 @@ def _entry(product) -> Entry:
     lex = lexicon()
     tokens = [t for part in pieces(product.name) for t in part]
     words, contents, packs = _read_name(tokens, lex)
+    sized = bool(contents or packs)  # "Appelsap 3 liter", "Kersen bakje": the name says its size or pack
     if not words:  # a product called by what is elsewhere a pack word ("Rolletjes", the New Year's wafers)
         words = [t for t in tokens if t.isalpha() and not _ignorable(t, lex)]
     _, described, described_packs = _read_name([t for part in pieces(product.description or "") for t in part], lex, True)
@@ -114,7 +116,7 @@ def _entry(product) -> Entry:
     # the unmarked variant word ("heel") and the word of its own kind ("kaas" of "belegen kaas", filed under
     # kaas) go without saying: "2 ons belegen" is the belegen kaas before the jong belegen or the boerenkaas belegen
     weight = tuple(0 if lex.role(w) == "default" or w in kinds else 1 for w in words)
-    return Entry(product, tuple(words), weight, contents, frozenset(packs), kinds, _minor(tokens, words, lex))
+    return Entry(product, tuple(words), weight, contents, frozenset(packs), kinds, _minor(tokens, words, lex), sized)
 
 
 def _minor(tokens, words, lex):

@@ -153,13 +153,15 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, head: i
         return Outcome()
     if max(best.covered.values()) < STRONG and any(i + 1 in best.covered and i not in best.covered for i in range(len(words))):
         return Outcome(unclear=Unclear(text, [c.sku for c in ranked[:3]], None, "unknown"), used=used)
-    group = [c for c in ranked if c.rank == best.rank]
+    group = _plain_kind(words, [c for c in ranked if c.rank == best.rank])
+    best = group[0]
     # no amount said, or just one: how a pack would fit it tells none apart ("kaarsen", "1 yoghurt")
     silent = quantity in (Quantity(), Quantity(count=Decimal(1)))
     winners = ([c for c in group if c.plainness == best.plainness] if best.extra == 0
                else group if silent else [c for c in group if c.fit == best.fit])
     if len(winners) == 1 and min(best.covered.values()) < STRONG:
         winners += [c for c in group if c.named != best.named and c.fit == best.fit and c not in winners]
+    winners = _unsized(winners)
     sized = _by_size(words, group) if len(group) > 1 else None  # "klein" is said: not the whole one for being plainest
     chosen = sized or (winners[0] if len(winners) == 1 else _by_size(words, winners))
     if chosen is None:
@@ -174,6 +176,33 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, head: i
                        used=frozenset(chosen.covered))
     sureness = min(chosen.covered.values())
     return Outcome(**_settle(chosen, text, quantity), used=frozenset(chosen.covered), sureness=sureness)
+
+
+def _plain_kind(words, group):
+    """Of the products a general word names alike, those of the kind it means unmarked ("suiker" is kristalsuiker, not
+    basterdsuiker; "melk" is halfvolle melk, not koffiemelk), when the glossary knows that kind, some are of it and
+    the word is all that is said of them."""
+    if len(group[0].covered) != 1:
+        return group  # more is said ("volle melk"): the words said choose
+    (i,) = group[0].covered
+    kind = lexicon().glossary.plain.get((words[i],))
+    of_kind = [c for c in group if all(_names_word(c.entry, word) for word in kind)] if kind else []
+    return of_kind or group
+
+
+def _names_word(entry, word):
+    """Whether a word, in any of its forms, is a word of a product's name."""
+    said = forms(word)
+    return any(form in said for name_word in entry.words for form in forms(name_word))
+
+
+def _unsized(winners):
+    """Of one product sold in several sizes, the one whose name says no size or pack: "appelsap" beside "appelsap 3
+    liter", a weight of "kersen" sold by the kilo beside "kersen bakje". The others are asked for by their size."""
+    plain = [c for c in winners if not c.entry.sized]
+    if len(plain) == 1 and len(winners) > 1 and all(c.entry.words == plain[0].entry.words for c in winners):
+        return plain
+    return winners
 
 
 def _unread_variant(index, words, hits, chosen, head):

@@ -1,0 +1,55 @@
+"""Classes of mistakes a sixth unseen village showed (a fruit grower, a poulterer, a health-food shop), on made-up
+catalogues.
+
+Every catalogue here is invented and none of its sentences is in a labelled corpus: each test holds
+a class of mistake, not an example of one.
+"""
+from decimal import Decimal
+
+import pytest
+
+from orders.catalogue import Catalogue
+from tests.support.reading import product, read
+
+
+@pytest.fixture
+def pantry():
+    return Catalogue([
+        product("KLAVER", "Klaverstroopsel", category="stroopsel", description="pak 1 kilo"),
+        product("DENNEN", "Lichte dennenstroopsel", category="stroopsel", description="pak 600 gram"),
+        product("TEMPOEK", "Tempoek naturel", category="tempoek", description="blok 300 gram"),
+        product("TEMPOEK-GEROOKT", "Gerookte tempoek", category="tempoek", description="blok 200 gram"),
+        product("VLIER", "Vlierlimonade", category="limonade", description="fles 1 liter"),
+        product("VLIER-3L", "Vlierlimonade 3 liter", category="limonade", description="pak met kraantje"),
+        product("KROOS", "Kroosbessen", "kg", "bessen", "los, per kilo"),
+        product("KROOS-BAKJE", "Kroosbessen bakje", category="bessen", description="bakje 500 gram"),
+    ])
+
+
+# 1. The plainly named product wins: the kind a general word means unmarked, a "naturel" product, the size whose
+#    name says none, and the product sold by weight when a weight is said.
+
+def test_a_general_word_means_its_plain_kind(pantry, use_glossary):
+    use_glossary(("stroopsel", "plain", "klaverstroopsel", "nl"))
+
+    assert read("2 stroopsel", pantry)[0] == [("KLAVER", Decimal(2))]
+    assert read("een dennenstroopsel", pantry)[0] == [("DENNEN", Decimal(1))]
+
+
+def test_without_its_plain_kind_a_general_word_asks(pantry):
+    assert read("2 stroopsel", pantry)[1] == [(["DENNEN", "KLAVER"], "ambiguous")]
+
+
+def test_naturel_is_the_unmarked_variant(pantry):
+    assert read("tempoek", pantry)[0] == [("TEMPOEK", Decimal(1))]
+    assert read("gerookte tempoek", pantry)[0] == [("TEMPOEK-GEROOKT", Decimal(1))]
+
+
+@pytest.mark.parametrize("text, items", [
+    ("vlierlimonade", [("VLIER", 1)]),
+    ("3 liter vlierlimonade", [("VLIER-3L", 1)]),
+    ("een pond kroosbessen", [("KROOS", Decimal("0.5"))]),
+    ("een bakje kroosbessen", [("KROOS-BAKJE", 1)]),
+])
+def test_the_size_a_name_does_not_say_is_the_plain_one(pantry, text, items):
+    assert read(text, pantry)[0] == [(sku, Decimal(n)) for sku, n in items]
