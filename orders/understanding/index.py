@@ -9,7 +9,7 @@ from .lexicon import lexicon
 from .quantity import Amount, amount_at
 from .numbers import number
 from .text import pieces
-from .words import DERIVED, forms, key, known_word
+from .words import DERIVED, STRONG, forms, key, known_word
 
 HEAD_MIN = 3
 SYLLABLE = 3
@@ -82,6 +82,18 @@ class Index:
     def knows(self, word: str) -> bool:
         """Whether a word, in any of its forms, names or heads a product or a category of this catalogue."""
         return any(f in self.exact or f in self.heads or f in self.categories for f in forms(word))
+
+    def knows_as_said(self, word: str) -> bool:
+        """Whether the word itself or its singular names or heads a product or a category here, not a diminutive's
+        stem: "jaantje" is no "jan"."""
+        return any(s == STRONG and (f in self.exact or f in self.heads or f in self.categories)
+                   for f, s in forms(word).items())
+
+    def filed_only(self, word: str) -> bool:
+        """Whether a word, in any of its forms, names a category here and is no word of a product name nor the last
+        part of one ("bakken", the baking shelf)."""
+        said = forms(word)
+        return any(f in self.categories for f in said) and not any(f in self.exact or f in self.heads for f in said)
 
 
 def index_for(catalogue) -> Index:
@@ -204,6 +216,12 @@ def _in_a_doubled_letter(word, cut):
     return starts_doubled or (consonant and word[cut] == word[cut - 1] and len(word) - cut <= SYLLABLE)
 
 
+def _inside_a_part(word, cut):
+    """Whether a cut falls inside the word a compound ends in and leaves no word: "appeltaart" ends in "taart", not in
+    "aart" (a name), "multivitamine" in "vitamine", not in "mine"."""
+    return not known_word(word[cut:]) and any(known_word(word[c:]) for c in range(1, cut))
+
+
 def _head_forms(word):
     """The last parts of a compound word as written: `achterham` can be asked for as `ham` (or `hammetje`).
 
@@ -214,7 +232,7 @@ def _head_forms(word):
     """
     heads = {}
     for cut in range(HEAD_MIN, len(word) - HEAD_MIN + 1):
-        if _in_a_doubled_letter(word, cut):
+        if _in_a_doubled_letter(word, cut) or _inside_a_part(word, cut):
             continue
         form = key(word[cut:])
         if len(form) >= HEAD_MIN:

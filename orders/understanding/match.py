@@ -77,6 +77,10 @@ class Names:
         """Whether the catalogue names, heads or files a product under this word."""
         return self.index.knows(word)
 
+    def knows_as_said(self, word: str) -> bool:
+        """Whether the word itself or its singular names or heads a product or a category here (not a diminutive's stem)."""
+        return self.index.knows_as_said(word)
+
     def calls(self, word: str) -> bool:
         """Whether a product word or a category here is this word, not only the end of a compound ("old" of "...gold")."""
         return self.index.calls(word)
@@ -303,7 +307,7 @@ def _hits(index, word):
     for form in forms(word):
         for e, w in index.heads.get(form, ()):
             if e not in found and _splits_there(index.entries[e].words[w], form):
-                found[e] = (DERIVED, w)
+                found[e] = (FUZZY, w, 0, True) if w in index.entries[e].minor else (DERIVED, w)
     if any(hit[0] == STRONG for hit in found.values()):
         found = {e: _as_kind(hit) for e, hit in found.items()}
     for e, w, whole in index.fronts.get(written, ()):

@@ -459,7 +459,8 @@ def _slipped(said, glossary, lex, names):
 
 def _caller_named(tokens, lex, names):
     """A call's opening with the caller's name left out ("hallo met Hillechien eh ...", "ja met mevrouw Houben ik
-    wil ..."): after greeting words only, "met" and up to two names that are no words of the catalogue."""
+    wil ..."): after greeting words only, "met" and up to two names that are no words of the catalogue as said
+    ("Jaantje" is no "Jan Hagel")."""
     for i, token in enumerate(tokens[:MAX_GREETING + 1]):
         if token == "met":
             break
@@ -472,7 +473,7 @@ def _caller_named(tokens, lex, names):
         j += 1
     named = 0
     while j < len(tokens) and named < MAX_NAME_WORDS and tokens[j] not in lex.ignore and tokens[j].isalpha() \
-            and lex.role(tokens[j]) not in NOT_CONTENT and not (names is not None and names.knows(tokens[j])):
+            and lex.role(tokens[j]) not in NOT_CONTENT and not (names is not None and names.knows_as_said(tokens[j])):
         j, named = j + 1, named + 1
     ended = j == len(tokens) or tokens[j] in lex.ignore
     return tokens[j:] if named and ended else tokens

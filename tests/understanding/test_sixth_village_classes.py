@@ -53,3 +53,33 @@ def test_naturel_is_the_unmarked_variant(pantry):
 ])
 def test_the_size_a_name_does_not_say_is_the_plain_one(pantry, text, items):
     assert read(text, pantry)[0] == [(sku, Decimal(n)) for sku, n in items]
+
+
+@pytest.fixture
+def farm():
+    return Catalogue([
+        product("KLAVER", "Klaverstroopsel", category="stroopsel", description="pak 1 kilo"),
+        product("WOB", "Wob koekjes", category="koek", description="zak 250 gram"),
+        product("VLIERDRANK", "Vlierdrank", category="dranken", description="fles 1 liter"),
+        product("VOEDER", "Voederkoek voor tuinspreeuwen", category="vogels", description="per stuk"),
+        product("KRUIDEN", "Kruidenmix", category="inmaken", description="zakje 50 gram"),
+    ])
+
+
+# 2. A name, a purpose or a lone shelf word is no product: a caller's name that a product word reaches only through
+#    a diminutive's stem or as a piece of a word, what something is "voor", a word a product's name has after a
+#    preposition, and a category word in a sentence with no order in it.
+
+@pytest.mark.parametrize("text", [
+    "ja met wobbetje eh ik wil twee pakken klaverstroopsel",
+    "hallo met ank eh ik wil twee pakken klaverstroopsel",
+    "Voor de spreeuwen\n2 klaverstroopsel",
+    "2 klaverstroopsel. Morgen gaat opa inmaken met Gerlof",
+])
+def test_names_purposes_and_shelves_are_no_products(farm, text):
+    assert read(text, farm)[:2] == ([("KLAVER", Decimal(2))], [])
+
+
+def test_what_a_product_is_for_is_not_that_product(farm):
+    assert read("2 spreeuwen", farm)[0] == []
+    assert read("een voederkoek", farm)[0] == [("VOEDER", Decimal(1))]
