@@ -83,3 +83,30 @@ def test_names_purposes_and_shelves_are_no_products(farm, text):
 def test_what_a_product_is_for_is_not_that_product(farm):
     assert read("2 spreeuwen", farm)[0] == []
     assert read("een voederkoek", farm)[0] == [("VOEDER", Decimal(1))]
+
+
+@pytest.fixture
+def hoeve():
+    return Catalogue([
+        product("EI", "Heuveleieren", category="eieren", description="doos van 10"),
+        product("VET", "Kwekervetbollen", category="vogels", description="zak van 6"),
+        product("STROOI", "Hoevestrooivoer", category="vogels", description="zak 1 kilo"),
+        product("TOMP", "Molentompouce", category="gebak", description="per stuk"),
+        product("ROOK", "Hoeverookvlees", "kg", "vleeswaren", "per kilo"),
+        product("HAGEL-PUUR", "Molenhagel puur", category="broodbeleg", description="pak 400 gram"),
+        product("HAGEL-MELK", "Molenhagel melk", category="broodbeleg", description="pak 400 gram"),
+    ])
+
+
+# 3. Regional words and English grocery words read as the words of the catalogue, in its compounds too.
+
+@pytest.mark.parametrize("text, items", [
+    ("doos eiers", [("EI", 1)]),
+    ("mezenbollen 2 zak", [("VET", 2)]),
+    ("a bag of bird seed", [("STROOI", 1)]),
+    ("a custard slice", [("TOMP", 1)]),
+    ("200g of smoked beef", [("ROOK", Decimal("0.2"))]),
+    ("molenhagel, dark", [("HAGEL-PUUR", 1)]),
+])
+def test_regional_and_english_words_read_as_meant(hoeve, text, items):
+    assert read(text, hoeve)[0] == [(sku, Decimal(n)) for sku, n in items]
