@@ -29,6 +29,7 @@ class Entry:
     kinds: tuple = ()
     minor: frozenset = frozenset()
     sized: bool = False
+    variants: tuple = ()
 
 
 class Index:
@@ -57,6 +58,9 @@ class Index:
                     self.heads[form].append((e, w))
                 for cut in range(HEAD_MIN, len(word) - HEAD_MIN + 1):
                     self.fronts[key(word[:cut])].append((e, w, known_word(word[cut:])))
+            for canonical, w in entry.variants:
+                for form in forms(canonical):
+                    self.exact[form].append((e, w))
             for word in entry.kinds:
                 self.categories[key(word)].append(e)
         self.vocabulary = sorted(self.exact)
@@ -128,7 +132,20 @@ def _entry(product) -> Entry:
     # the unmarked variant word ("heel") and the word of its own kind ("kaas" of "belegen kaas", filed under
     # kaas) go without saying: "2 ons belegen" is the belegen kaas before the jong belegen or the boerenkaas belegen
     weight = tuple(0 if lex.role(w) == "default" or w in kinds else 1 for w in words)
-    return Entry(product, tuple(words), weight, contents, frozenset(packs), kinds, _minor(tokens, words, lex), sized)
+    return Entry(product, tuple(words), weight, contents, frozenset(packs), kinds, _minor(tokens, words, lex), sized,
+                 _phrased_variants(tokens, words, lex))
+
+
+def _phrased_variants(tokens, words, lex):
+    """The canonical variant word of each glossary phrase of several words in a product's name, with the position of
+    the name's word it ends on: "Pindakaas zonder zout" is ongezouten pindakaas, as "pindakaas zonder zout" is read."""
+    modifiers, found = lex.glossary.modifiers, []
+    for i in range(len(tokens)):
+        for size in range(2, min(lex.glossary.longest, len(tokens) - i) + 1):
+            canonical = modifiers.get(tuple(tokens[i : i + size]))
+            if canonical and tokens[i + size - 1] in words:
+                found.append((canonical, words.index(tokens[i + size - 1])))
+    return tuple(found)
 
 
 def _minor(tokens, words, lex):
@@ -217,9 +234,12 @@ def _in_a_doubled_letter(word, cut):
 
 
 def _inside_a_part(word, cut):
-    """Whether a cut falls inside the word a compound ends in and leaves no word: "appeltaart" ends in "taart", not in
-    "aart" (a name), "multivitamine" in "vitamine", not in "mine"."""
-    return not known_word(word[cut:]) and any(known_word(word[c:]) for c in range(1, cut))
+    """Whether a cut falls inside the word a compound ends in and leaves no word, or a syllable where no word ends
+    before it: "appeltaart" ends in "taart", not in "aart" (a name), "multivitamine" in "vitamine", not in "mine",
+    "hazenpeper" in "peper", not in "per" (how "peer" is compared); "boerenroomboter" still ends in "boter"."""
+    tail = word[cut:]
+    syllable = len(tail) <= HEAD_MIN and not known_word(word[:cut])
+    return (not known_word(tail) or syllable) and any(known_word(word[c:]) for c in range(1, cut))
 
 
 def _head_forms(word):

@@ -110,3 +110,27 @@ def hoeve():
 ])
 def test_regional_and_english_words_read_as_meant(hoeve, text, items):
     assert read(text, hoeve)[0] == [(sku, Decimal(n)) for sku, n in items]
+
+
+@pytest.fixture
+def deli():
+    return Catalogue([
+        product("PASTA", "Notenpasta", category="broodbeleg", description="pot 350 gram"),
+        product("PASTA-ZZ", "Notenpasta zonder zout", category="broodbeleg", description="pot 350 gram"),
+        product("HANDPEER", "Handpeer", "kg", "fruit", "per kilo"),
+        product("VOSSENPEPER", "Vossenpeper", category="wild", description="bakje 500 gram"),
+        product("ROOMBOTER", "Hoeveroomboter", category="zuivel", description="250 gram"),
+    ])
+
+
+# 4. A product's name reads as a message does: a variant said in words ("zonder zout") is the variant the glossary
+#    makes of it, and a name ends in its words, not in a syllable that looks like another word ("per" of "peper").
+
+def test_a_variant_said_in_words_chooses_the_product_so_named(deli):
+    assert read("notenpasta zonder zout", deli)[0] == [("PASTA-ZZ", Decimal(1))]
+    assert read("notenpasta", deli)[0] == [("PASTA", Decimal(1))]
+
+
+def test_a_name_ends_in_a_word_not_in_a_syllable(deli):
+    assert read("peer", deli)[1] == [(["HANDPEER"], "quantity")]
+    assert read("een pakje boter", deli)[0] == [("ROOMBOTER", Decimal(1))]
