@@ -256,15 +256,16 @@ def _corrected_amount(before, said):
 
 
 def _amount_alone(found, made):
-    """An amount said alone ("batterijen 13, twee pakjes", "kaas naturel ook 1 ons") counts the thing before it,
-    and so does one after a thing counted only by its article ("a skate wing, about 400 grams").
+    """An amount said alone ("batterijen 13, twee pakjes", "kaas naturel ook 1 ons", "kippenbouten graag. Ongeveer
+    een kilo denk ik") counts the thing before it, and so does one after a thing counted only by its article ("a skate
+    wing, about 400 grams"); a weight after a number of pieces is what they weigh ("4 speklappen, 600 gram").
 
     Whether the last of them did.
     """
     before = found[-1] if found else None
     absorbed = False
     for phrase in made:
-        alone = phrase.counted and all(k == "quantity" for k in phrase.kinds)
+        alone = phrase.counted and not phrase.words and phrase.kinds[0] == "quantity" and "instruction" not in phrase.kinds
         article = before is not None and _article_only(before)
         absorbed = alone and before is not None and (not before.counted or article)
         size = _size_alone(phrase)
@@ -272,10 +273,20 @@ def _amount_alone(found, made):
             said = phrase.quantity.merged(before.quantity) if article else before.quantity.merged(phrase.quantity)
             before.quantity = said.settled()
             before.counted = True
+        elif alone and before is not None and _weight_of_pieces(before.quantity, phrase.quantity):
+            before.quantity = Quantity(measure=phrase.quantity.measure)  # "4 speklappen, ongeveer 600 gram": 600 gram
+            absorbed = True
         elif size is not None and before is not None and before.quantity.spec is None:
             before.quantity = replace(before.quantity, spec=size)  # "een zak aardappelen, die van 5 kilo"
         before = phrase if phrase.words else before
     return absorbed
+
+
+def _weight_of_pieces(counted, said):
+    """Whether a weight said alone after a number of pieces is what they weigh together ("4 speklappen, ongeveer 600
+    gram", "3 chicken breasts, roughly 450 grams total")."""
+    weight = said.measure is not None and said.measure.dim == "kg" and said.count is None
+    return weight and counted.count is not None and counted.measure is None and not counted.pack
 
 
 def _article_only(phrase):

@@ -134,3 +134,25 @@ def test_a_variant_said_in_words_chooses_the_product_so_named(deli):
 def test_a_name_ends_in_a_word_not_in_a_syllable(deli):
     assert read("peer", deli)[1] == [(["HANDPEER"], "quantity")]
     assert read("een pakje boter", deli)[0] == [("ROOMBOTER", Decimal(1))]
+
+
+@pytest.fixture
+def poulterer():
+    return Catalogue([
+        product("DIJ", "Kalkoendijen", "kg", "gevogelte", "per kilo"),
+        product("BOUT", "Ganzenbouten", "kg", "gevogelte", "per kilo"),
+        product("TRAY", "Kwarteleieren tray", category="eieren", description="tray van 24"),
+    ])
+
+
+# 5. Amounts said apart from the thing: a weight after a number of pieces is what they weigh together, an amount
+#    alone with chatter after it ("ongeveer een kilo denk ik") is the thing's, and trays are counted as packs.
+
+@pytest.mark.parametrize("text, items", [
+    ("6 kalkoendijen, ongeveer 900 gram.", [("DIJ", "0.9")]),
+    ("4 ganzenbouten please, roughly 800 grams total", [("BOUT", "0.8")]),
+    ("Ganzenbouten graag. Ongeveer een kilo denk ik", [("BOUT", "1")]),
+    ("3 trays kwarteleieren", [("TRAY", "3")]),
+])
+def test_amounts_said_apart_from_the_thing(poulterer, text, items):
+    assert read(text, poulterer)[0] == [(sku, Decimal(n)) for sku, n in items]
