@@ -9,7 +9,7 @@ from .lexicon import lexicon
 from .quantity import Amount, amount_at
 from .numbers import number
 from .text import pieces
-from .words import DERIVED, STRONG, forms, key, known_word
+from .words import DERIVED, STRONG, describing, forms, key, known_word
 
 HEAD_MIN = 3
 SYLLABLE = 3
@@ -130,8 +130,9 @@ def _entry(product) -> Entry:
         packs.add("bos")
     kinds = tuple(t for part in pieces(product.category or "") for t in part if t.isalpha() and len(t) >= HEAD_MIN)
     # the unmarked variant word ("heel") and the word of its own kind ("kaas" of "belegen kaas", filed under
-    # kaas) go without saying: "2 ons belegen" is the belegen kaas before the jong belegen or the boerenkaas belegen
-    weight = tuple(0 if lex.role(w) == "default" or w in kinds else 1 for w in words)
+    # kaas) go without saying: "2 ons belegen" is the belegen kaas before the jong belegen or the boerenkaas belegen;
+    # a shelf named by a describing word ("glutenvrij") is still a variant: "brood" is no glutenvrij brood
+    weight = tuple(0 if lex.role(w) == "default" or (w in kinds and not describing(w)) else 1 for w in words)
     return Entry(product, tuple(words), weight, contents, frozenset(packs), kinds, _minor(tokens, words, lex), sized,
                  _phrased_variants(tokens, words, lex))
 

@@ -156,3 +156,14 @@ def poulterer():
 ])
 def test_amounts_said_apart_from_the_thing(poulterer, text, items):
     assert read(text, poulterer)[0] == [(sku, Decimal(n)) for sku, n in items]
+
+
+# 6. A shelf named by a describing word is still a variant: the plain word is not the product filed there.
+
+def test_a_shelf_of_a_describing_word_does_not_make_its_products_plain():
+    bakery = Catalogue([
+        product("KORST-WIT", "Wit korstbrood", category="korstbrood"),
+        product("KORST-BRUIN", "Bruin korstbrood", category="korstbrood"),
+        product("KORST-LV", "Lactosevrij korstbrood", category="lactosevrij"),
+    ])
+    assert read("korstbrood", bakery)[1] == [(["KORST-BRUIN", "KORST-LV", "KORST-WIT"], "ambiguous")]
