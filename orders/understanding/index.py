@@ -12,6 +12,7 @@ from .text import pieces
 from .words import DERIVED, STRONG, describing, forms, key, known_word
 
 HEAD_MIN = 3
+AND = ("en", "and")
 SYLLABLE = 3
 VOWELS = "aeiouy"
 _CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -150,14 +151,15 @@ def _phrased_variants(tokens, words, lex):
 
 
 def _minor(tokens, words, lex):
-    """Positions of the name's words after a preposition ("met peper", "voor droge hoest"): what it has, not what it is."""
+    """Positions of the name's words after a preposition ("met peper", "voor droge hoest") or after "en" ("doperwten en
+    worteltjes"): what it has, or has beside the thing it is, not what it is."""
     after, minor, w = False, set(), 0
     for token in tokens:
         if w < len(words) and token == words[w]:
             if after:
                 minor.add(w)
             w += 1
-        elif lex.role(token) == "preposition":
+        elif lex.role(token) == "preposition" or token in AND:
             after = True
     return frozenset(minor)
 

@@ -167,3 +167,11 @@ def test_a_shelf_of_a_describing_word_does_not_make_its_products_plain():
         product("KORST-LV", "Lactosevrij korstbrood", category="lactosevrij"),
     ])
     assert read("korstbrood", bakery)[1] == [(["KORST-BRUIN", "KORST-LV", "KORST-WIT"], "ambiguous")]
+
+
+# 7. A product of two things ("X en Y") is the first one's: the second said alone is not sold here.
+
+def test_the_second_thing_of_a_product_of_two_is_not_that_product():
+    shelf = Catalogue([product("MIX", "Kapucijners en raapsteeltjes", category="potten", description="pot 720 ml")])
+    assert read("kapucijners", shelf)[0] == [("MIX", Decimal(1))]
+    assert read("raapstelen, koolrabi", shelf) == ([], [], ["raapstelen", "koolrabi"])
