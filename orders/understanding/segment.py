@@ -23,6 +23,7 @@ HEAD_PART = 3
 MAX_GREETING = 3
 ONLY = ("alleen", "only", "just", "enkel", "slechts")
 FILLERS = ("eh", "ehm", "uh", "uhm", "dan", "then", "maar")
+PACKED_IN = ("in",)
 
 
 @dataclass
@@ -546,6 +547,8 @@ def _phrases(chunk, listed, lex, names=None):
             continue
         quantity = read(chunk, i)
         if quantity and pending_open and lex.role(chunk[i - 1]) == "preposition":
+            if chunk[i - 1] in PACKED_IN and _pack_only(quantity[0]):  # "drie liter appelsap in flessen": bottles
+                current.quantity = current.quantity.merged(quantity[0])
             _add(current, [token], "other")
             i += 1
             continue
@@ -610,6 +613,11 @@ def _phrases(chunk, listed, lex, names=None):
     for phrase in found:
         phrase.quantity = phrase.quantity.settled()
     return found
+
+
+def _pack_only(said):
+    """Whether a quantity is a pack word and nothing more ("flessen", "tins")."""
+    return bool(said.pack) and said.count is None and said.measure is None and said.spec is None
 
 
 def _sized(said, then):

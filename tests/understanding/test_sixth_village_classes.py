@@ -175,3 +175,10 @@ def test_the_second_thing_of_a_product_of_two_is_not_that_product():
     shelf = Catalogue([product("MIX", "Kapucijners en raapsteeltjes", category="potten", description="pot 720 ml")])
     assert read("kapucijners", shelf)[0] == [("MIX", Decimal(1))]
     assert read("raapstelen, koolrabi", shelf) == ([], [], ["raapstelen", "koolrabi"])
+
+
+# 8. A pack said after "in" is the pack asked for: "drie liter in flessen" is three bottles, not the 3-liter pack.
+
+def test_a_pack_said_after_in_chooses_it(pantry):
+    assert read("drie liter vlierlimonade in flessen", pantry)[0] == [("VLIER", Decimal(3))]
+    assert read("drie liter vlierlimonade", pantry)[0] == [("VLIER-3L", Decimal(1))]
