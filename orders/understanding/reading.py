@@ -23,10 +23,15 @@ def understand(text: str, catalogue) -> Understanding:
     """What a message asks for from this catalogue: items, questions and things not sold."""
     index = index_for(catalogue)
     outcomes, asked = [], []
+    sold_before = False
     for phrase in phrases((text or "")[:MAX_TEXT], Names(index)):
         if len(asked) > MAX_ITEMS:
             break
-        for outcome in _outcomes(index, phrase):
+        if phrase.alternative and sold_before:
+            continue  # "Heeft u kersen? ... Anders een bakje morellen": the morellen only if there are no kersen
+        made = list(_outcomes(index, phrase))
+        sold_before = any(o.item or o.unclear for o in made)
+        for outcome in made:
             outcomes.append(outcome)
             if outcome.item or outcome.unclear:
                 asked.append(outcome)

@@ -24,6 +24,8 @@ MAX_GREETING = 3
 ONLY = ("alleen", "only", "just", "enkel", "slechts")
 FILLERS = ("eh", "ehm", "uh", "uhm", "dan", "then", "maar")
 PACKED_IN = ("in",)
+POLITE = ("graag", "please", "alstublieft", "aub")
+ALTERNATIVES = (("anders",), ("otherwise",), ("zo", "niet"), ("or", "else"))
 
 
 @dataclass
@@ -43,6 +45,7 @@ class Phrase:
     refined: list = field(default_factory=list)
     run_on: bool = False
     refused: list = field(default_factory=list)
+    alternative: bool = False
 
     @property
     def text(self) -> str:
@@ -107,6 +110,7 @@ def phrases(text: str, names=None) -> list[Phrase]:
             continue
         if n == 0:
             tokens = _caller_named(tokens, lex, names)
+        tokens, alternative = _alternative(tokens)
         end = _signoff(tokens, lex)
         if end and n == 0 and all(t in lex.ignore for t in tokens[:end]):
             tokens = tokens[end + 1 :]  # "Hi love," "Hello dear": a greeting, the order follows
@@ -116,6 +120,7 @@ def phrases(text: str, names=None) -> list[Phrase]:
         for part, correction in _corrected(tokens, lex):
             made = [p for chunk, listed in _chunks(part, lex) for p in _phrases(chunk, listed, lex, names)]
             for phrase in made:
+                phrase.alternative = alternative
                 phrase.element = bool({before, after} & LIST_BREAKS) and not titled
                 phrase.signature = n == len(split) - 1 and before not in ("comma", "bullet") and not phrase.counted
             # "zes nee acht gehaktballen": what is taken back is an amount said on its own, not the thing before it
@@ -141,6 +146,15 @@ def phrases(text: str, names=None) -> list[Phrase]:
             retracting = correction == "retract" or (retracting and correction != "cancel")
     _carry_nouns(found, lex)
     return _without_repeats(_refinements(found))
+
+
+def _alternative(tokens):
+    """The tokens without an opening that offers them instead of what came before ("anders een bakje morellen",
+    "otherwise the small one"), and whether there was one."""
+    for opening in ALTERNATIVES:
+        if tuple(tokens[: len(opening)]) == opening:
+            return tokens[len(opening) :], True
+    return tokens, False
 
 
 def _only(part, lex):
@@ -266,7 +280,7 @@ def _amount_alone(found, made):
     before = found[-1] if found else None
     absorbed = False
     for phrase in made:
-        alone = phrase.counted and not phrase.words and phrase.kinds[0] == "quantity" and "instruction" not in phrase.kinds
+        alone = phrase.counted and not phrase.words and _amount_first(phrase)
         article = before is not None and _article_only(before)
         absorbed = alone and before is not None and (not before.counted or article)
         size = _size_alone(phrase)
@@ -281,6 +295,13 @@ def _amount_alone(found, made):
             before.quantity = replace(before.quantity, spec=size)  # "een zak aardappelen, die van 5 kilo"
         before = phrase if phrase.words else before
     return absorbed
+
+
+def _amount_first(phrase):
+    """Whether a phrase opens with its amount, perhaps after "graag" ("graag een kilo", "een kilo denk ik"), and holds
+    no instruction: not "eh zes" (a number before a correction) nor "voor ons 50 jarig huwelijk"."""
+    at = 1 if phrase.tokens[0] in POLITE else 0
+    return phrase.kinds[at : at + 1] == ["quantity"] and "instruction" not in phrase.kinds
 
 
 def _weight_of_pieces(counted, said):

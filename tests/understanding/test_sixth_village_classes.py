@@ -182,3 +182,13 @@ def test_the_second_thing_of_a_product_of_two_is_not_that_product():
 def test_a_pack_said_after_in_chooses_it(pantry):
     assert read("drie liter vlierlimonade in flessen", pantry)[0] == [("VLIER", Decimal(3))]
     assert read("drie liter vlierlimonade", pantry)[0] == [("VLIER-3L", Decimal(1))]
+
+
+# 9. What is offered instead ("anders ...") is ordered only when the thing before it is not sold, and an amount
+#    said alone after "graag" counts the thing before it.
+
+def test_an_alternative_is_ordered_only_when_the_first_thing_is_not_sold(pantry):
+    assert read("Heeft u nog kroosbessen? Dan graag een kilo. Anders een blok tempoek", pantry)[:2] == (
+        [("KROOS", Decimal(1))], [])
+    assert read("Heeft u stekelbessen? Anders een bakje kroosbessen", pantry) == (
+        [("KROOS-BAKJE", Decimal(1))], [], ["stekelbessen"])
