@@ -237,12 +237,15 @@ def _in_a_doubled_letter(word, cut):
 
 
 def _inside_a_part(word, cut):
-    """Whether a cut falls inside the word a compound ends in and leaves no word, or a syllable where no word ends
-    before it: "appeltaart" ends in "taart", not in "aart" (a name), "multivitamine" in "vitamine", not in "mine",
-    "hazenpeper" in "peper", not in "per" (how "peer" is compared); "boerenroomboter" still ends in "boter"."""
-    tail = word[cut:]
-    syllable = len(tail) <= HEAD_MIN and not known_word(word[:cut])
-    return (not known_word(tail) or syllable) and any(known_word(word[c:]) for c in range(1, cut))
+    """Whether a cut falls inside the word a compound ends in, where no word ends before it: it leaves no word, or no
+    word stands between that word's start and the cut. "appeltaart" ends in "taart", not in "aart" (a name), "multivitamine" not in "mine",
+    "hazenpeper" not in the "per" that "peer" is compared as, "natuurazijn" not in "zijn"; "boerenroomboter" still
+    ends in "boter" (room + boter)."""
+    starts = [c for c in range(1, cut) if known_word(word[c:])]
+    if not starts or known_word(word[:cut]):
+        return False  # "bos|peen" is cut where a word ends, whatever "speen" is
+    between = word[max(starts) : cut]
+    return not known_word(word[cut:]) or len(between) < HEAD_MIN or not known_word(between)
 
 
 def _head_forms(word):

@@ -120,6 +120,7 @@ def deli():
         product("HANDPEER", "Handpeer", "kg", "fruit", "per kilo"),
         product("VOSSENPEPER", "Vossenpeper", category="wild", description="bakje 500 gram"),
         product("ROOMBOTER", "Hoeveroomboter", category="zuivel", description="250 gram"),
+        product("AZIJN", "Dragonazijn", category="sauzen", description="fles 500 ml"),
     ])
 
 
@@ -134,6 +135,7 @@ def test_a_variant_said_in_words_chooses_the_product_so_named(deli):
 def test_a_name_ends_in_a_word_not_in_a_syllable(deli):
     assert read("peer", deli)[1] == [(["HANDPEER"], "quantity")]
     assert read("een pakje boter", deli)[0] == [("ROOMBOTER", Decimal(1))]
+    assert read("Ik ben ziek geweest. Graag 2 notenpasta", deli)[0] == [("PASTA", Decimal(2))]
 
 
 @pytest.fixture
