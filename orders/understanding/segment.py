@@ -24,6 +24,7 @@ MAX_GREETING = 3
 ONLY = ("alleen", "only", "just", "enkel", "slechts")
 FILLERS = ("eh", "ehm", "uh", "uhm", "dan", "then", "maar")
 PACKED_IN = ("in",)
+LINE_STARTS = ("line", "bullet")
 POLITE = ("graag", "please", "alstublieft", "aub")
 ALTERNATIVES = (("anders",), ("otherwise",), ("zo", "niet"), ("or", "else"))
 
@@ -46,6 +47,7 @@ class Phrase:
     run_on: bool = False
     refused: list = field(default_factory=list)
     alternative: bool = False
+    on_its_line: bool = False
 
     @property
     def text(self) -> str:
@@ -121,6 +123,8 @@ def phrases(text: str, names=None) -> list[Phrase]:
             made = [p for chunk, listed in _chunks(part, lex) for p in _phrases(chunk, listed, lex, names)]
             for phrase in made:
                 phrase.alternative = alternative
+                phrase.on_its_line = (before in LINE_STARTS and len(found) == piece_start and phrase is made[0]
+                                      and bool(phrase.tokens) and phrase.tokens[0] not in POINTING)
                 phrase.element = bool({before, after} & LIST_BREAKS) and not titled
                 phrase.signature = n == len(split) - 1 and before not in ("comma", "bullet") and not phrase.counted
             # "zes nee acht gehaktballen": what is taken back is an amount said on its own, not the thing before it
@@ -347,7 +351,8 @@ def _carry_nouns(found, lex):
 
 def _refinements(found):
     """Describing words said after a thing, with no list word ("pleisters, de waterdichte", "een boeket, groot graag"),
-    say which of it: they refine the thing before them instead of being a thing of their own.
+    say which of it: they refine the thing before them instead of being a thing of their own; on a line of their own
+    ("wit brood" then "bruin half") they are a thing of their own, unless they point back ("de kleine is goed").
 
     Counted ("1 bruin half", "2 witte bollen, 2 bruine") they are a second thing, unless the count
     is only a pronoun or a pack word ("the small one", "de kleine zak") or an amount said after them
@@ -361,7 +366,7 @@ def _refinements(found):
         before = kept[-1] if kept else None
         later = phrase.counted and "quantity" not in phrase.kinds  # "kaas, jong, 300 gram": the amount came after
         plain_again = before is not None and _plain_again(phrase)
-        if (before is not None and not ((phrase.listed and not plain_again) or before.refined)
+        if (before is not None and not ((phrase.listed and not plain_again) or before.refined or phrase.on_its_line)
                 and (not phrase.counted or later or _pronoun(phrase) or plain_again)
                 and all(map(describing, phrase.words)) and not all(phrase.opens)):
             before.refined = phrase.words

@@ -194,3 +194,17 @@ def test_an_alternative_is_ordered_only_when_the_first_thing_is_not_sold(pantry)
         [("KROOS", Decimal(1))], [])
     assert read("Heeft u stekelbessen? Anders een bakje kroosbessen", pantry) == (
         [("KROOS-BAKJE", Decimal(1))], [], ["stekelbessen"])
+
+
+# 10. Describing words on a line of their own are a thing of their own, not a refinement of the line before, unless
+#     they point back ("de kleine").
+
+def test_describing_words_on_their_own_line_are_a_thing():
+    bakery = Catalogue([
+        product("WIT", "Wit korstbrood", category="korstbrood"),
+        product("WIT-HALF", "Wit korstbrood half", category="korstbrood"),
+        product("BRUIN", "Bruin korstbrood", category="korstbrood"),
+        product("BRUIN-HALF", "Bruin korstbrood half", category="korstbrood"),
+    ])
+    assert read("wit korstbrood\nbruin half", bakery)[:2] == ([("WIT", 1), ("BRUIN-HALF", 1)], [])
+    assert read("wit korstbrood\nde halve", bakery)[:2] == ([("WIT-HALF", 1)], [])
