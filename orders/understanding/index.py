@@ -132,9 +132,12 @@ def _entry(product) -> Entry:
     kinds = tuple(t for part in pieces(product.category or "") for t in part if t.isalpha() and len(t) >= HEAD_MIN)
     # the unmarked variant word ("heel") and the word of its own kind ("kaas" of "belegen kaas", filed under
     # kaas) go without saying: "2 ons belegen" is the belegen kaas before the jong belegen or the boerenkaas belegen;
-    # a shelf named by a describing word ("glutenvrij") is still a variant: "brood" is no glutenvrij brood
-    weight = tuple(0 if lex.role(w) == "default" or (w in kinds and not describing(w)) else 1 for w in words)
-    return Entry(product, tuple(words), weight, contents, frozenset(packs), kinds, _minor(tokens, words, lex), sized,
+    # a shelf named by a describing word ("glutenvrij") is still a variant: "brood" is no glutenvrij brood, and so
+    # is a shelf said after a preposition ("zonnebloempitten voor vogels", filed under vogels)
+    minor = _minor(tokens, words, lex)
+    weight = tuple(0 if lex.role(w) == "default" or (w in kinds and not describing(w) and i not in minor) else 1
+                   for i, w in enumerate(words))
+    return Entry(product, tuple(words), weight, contents, frozenset(packs), kinds, minor, sized,
                  _phrased_variants(tokens, words, lex))
 
 

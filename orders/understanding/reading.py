@@ -22,14 +22,17 @@ MAX_TEXT = 2_000
 def understand(text: str, catalogue) -> Understanding:
     """What a message asks for from this catalogue: items, questions and things not sold."""
     index = index_for(catalogue)
-    outcomes, asked = [], []
+    outcomes, asked, heading = [], [], []
     sold_before = False
     for phrase in phrases((text or "")[:MAX_TEXT], Names(index)):
         if len(asked) > MAX_ITEMS:
             break
         if phrase.alternative and sold_before:
             continue  # "Heeft u kersen? ... Anders een bakje morellen": the morellen only if there are no kersen
-        made = list(_outcomes(index, phrase))
+        if _only_a_purpose(phrase):
+            heading = phrase.words if phrase.element else heading  # "Voor de vogels" over a list: what it is for
+            continue
+        made = list(_outcomes(index, phrase, heading))
         sold_before = any(o.item or o.unclear for o in made)
         for outcome in made:
             outcomes.append(outcome)
@@ -54,13 +57,14 @@ def named(text: str) -> str:
     return " ".join(found[0].words) if found else " ".join(plain(text or "").split())
 
 
-def _outcomes(index, phrase):
+def _outcomes(index, phrase, heading):
     """The outcome of a phrase, and of words left over beside its match."""
     head = _head_words(phrase)
-    if _only_a_purpose(phrase):
-        return
     outcome = _made_for(index, phrase, head) or match(index, phrase.words, phrase.quantity, phrase.text,
                                                       len(head) - 1 if head else None)
+    if heading:  # under "Voor de vogels", "zonnepitten" are the ones for birds when they are sold so
+        aimed = match(index, phrase.words + heading, phrase.quantity, phrase.text)
+        outcome = aimed if aimed.item and len(aimed.used) > len(outcome.used) else outcome
     if phrase.refined:
         refined = match(index, phrase.words + phrase.refined, phrase.quantity, phrase.text)
         outcome = refined if refined.item or refined.unclear else outcome

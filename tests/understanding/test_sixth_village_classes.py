@@ -208,3 +208,22 @@ def test_describing_words_on_their_own_line_are_a_thing():
     ])
     assert read("wit korstbrood\nbruin half", bakery)[:2] == ([("WIT", 1), ("BRUIN-HALF", 1)], [])
     assert read("wit korstbrood\nde halve", bakery)[:2] == ([("WIT-HALF", 1)], [])
+
+
+# 11. What a product is for is marked, even when its shelf is so called ("... voor vogels" filed under vogels), and
+#     a heading that says what a list is for ("Voor de vogels") chooses the products so meant under it.
+
+@pytest.fixture
+def seeds():
+    return Catalogue([
+        product("HENNEP", "Hennepzaad", category="zaden", description="om te eten, zak 250 gram"),
+        product("HENNEP-VOGEL", "Hennepzaad voor vogels", category="vogels", description="zak 1 kilo"),
+    ])
+
+
+def test_what_a_product_is_for_marks_it_even_as_its_shelf(seeds):
+    assert read("hennepzaad", seeds)[0] == [("HENNEP", Decimal(1))]
+
+
+def test_a_heading_of_what_a_list_is_for_chooses_under_it(seeds):
+    assert read("Voor de vogels\nhennepzaad\n", seeds)[0] == [("HENNEP-VOGEL", Decimal(1))]
