@@ -134,11 +134,13 @@ class Names:
 SIZES = {"klein": min, "groot": max}
 
 
-def match(index: Index, words: list[str], quantity: Quantity, text: str, head: int | None = None) -> Outcome:
+def match(index: Index, words: list[str], quantity: Quantity, text: str, head: int | None = None,
+          plainly: bool = True) -> Outcome:
     """Decide which product a phrase's words name, sure or not, and how much of it.
 
     `head` is the position of the phrase's last naming word: when it names products, the other
-    words only choose among them ("bruine bonen" are beans, whatever else is brown).
+    words only choose among them ("bruine bonen" are beans, whatever else is brown). `plainly` is
+    whether nothing else was said of the thing: "fresh milk" is no plain "melk".
     """
     hits = [_hits(index, w) for w in words]
     _join_neighbours(index, words, hits)
@@ -157,7 +159,8 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, head: i
         return Outcome()
     if max(best.covered.values()) < STRONG and any(i + 1 in best.covered and i not in best.covered for i in range(len(words))):
         return Outcome(unclear=Unclear(text, [c.sku for c in ranked[:3]], None, "unknown"), used=used)
-    group = _plain_kind(words, [c for c in ranked if c.rank == best.rank])
+    group = [c for c in ranked if c.rank == best.rank]
+    group = _plain_kind(words, group) if plainly else group
     best = group[0]
     # no amount said, or just one: how a pack would fit it tells none apart ("kaarsen", "1 yoghurt")
     silent = quantity in (Quantity(), Quantity(count=Decimal(1)))

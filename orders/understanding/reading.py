@@ -61,7 +61,7 @@ def _outcomes(index, phrase, heading):
     """The outcome of a phrase, and of words left over beside its match."""
     head = _head_words(phrase)
     outcome = _made_for(index, phrase, head) or match(index, phrase.words, phrase.quantity, phrase.text,
-                                                      len(head) - 1 if head else None)
+                                                      len(head) - 1 if head else None, "instruction" not in phrase.kinds)
     if heading:  # under "Voor de vogels", "zonnepitten" are the ones for birds when they are sold so
         aimed = match(index, phrase.words + heading, phrase.quantity, phrase.text)
         outcome = aimed if aimed.item and len(aimed.used) > len(outcome.used) else outcome

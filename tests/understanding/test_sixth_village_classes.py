@@ -36,6 +36,12 @@ def test_a_general_word_means_its_plain_kind(pantry, use_glossary):
     assert read("een dennenstroopsel", pantry)[0] == [("DENNEN", Decimal(1))]
 
 
+def test_a_general_word_said_with_more_is_not_its_plain_kind(pantry, use_glossary):
+    use_glossary(("stroopsel", "plain", "klaverstroopsel", "nl"))
+
+    assert read("fresh stroopsel", pantry)[:2] == ([], [(["DENNEN", "KLAVER"], "ambiguous")])
+
+
 def test_without_its_plain_kind_a_general_word_asks(pantry):
     assert read("2 stroopsel", pantry)[1] == [(["DENNEN", "KLAVER"], "ambiguous")]
 
