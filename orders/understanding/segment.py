@@ -752,12 +752,15 @@ def _named_unit(token, lex, names):
 
 def _named_chatter(chunk, i, phrase, lex, names):
     """Whether a word that is mostly chatter or a verb ("fijn", "zult") is a word of a product name here and stands
-    beside what is ordered: "2 ons zult", "fijne bulgur", "bulgur fijn", "..., de fijne" (not "fijn, dank u")."""
+    beside what is ordered: "2 ons zult", "zult 2 ons", "fijne bulgur", "bulgur fijn", "..., de fijne" (not "fijn, dank
+    u")."""
     token = chunk[i]
     if names is None or token not in lex.ignore or lex.role(token) or len(token) < 3 or not names.names(token):
         return False
     pointed = i > 0 and chunk[i - 1] in POINTING  # "..., de fijne": which of the thing before
-    return (i + 1 < len(chunk) and _is_content(chunk[i + 1], lex)) or bool(phrase.words) or phrase.counted or pointed
+    counted_after = i + 1 < len(chunk) and read(chunk, i + 1) is not None  # "zult 2 ons"
+    return ((i + 1 < len(chunk) and _is_content(chunk[i + 1], lex)) or bool(phrase.words) or phrase.counted or pointed
+            or counted_after)
 
 
 def _is_content(token, lex):

@@ -233,3 +233,11 @@ def test_what_a_product_is_for_marks_it_even_as_its_shelf(seeds):
 
 def test_a_heading_of_what_a_list_is_for_chooses_under_it(seeds):
     assert read("Voor de vogels\nhennepzaad\n", seeds)[0] == [("HENNEP-VOGEL", Decimal(1))]
+
+
+# 12. A product called by a word that is mostly chatter is that product when an amount follows it ("zult 2 ons").
+
+def test_a_chatter_word_that_names_a_product_before_its_amount():
+    stall = Catalogue([product("GEZ", "Gezellig", "kg", "snoep", "per kilo"),
+                       product("KLAVER", "Klaverstroopsel", category="stroopsel")])
+    assert read("gezellig 2 ons\nklaverstroopsel", stall)[0] == [("GEZ", Decimal("0.2")), ("KLAVER", 1)]
