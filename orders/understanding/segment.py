@@ -523,9 +523,11 @@ def _introduction(tokens):
 
 
 def _signoff(tokens, lex):
-    """Where a sign-off starts ("groetjes Truus", "dank je wel"), or None; "200 gr" is grams."""
+    """Where a sign-off starts ("groetjes Truus", "dank je wel"), or None; "200 gr" is grams, and a sign-off word with
+    an amount after it orders ("alvast een pot kippensoep", not "alvast bedankt")."""
     for i, token in enumerate(tokens):
-        if lex.role(token) == "signoff" and not (i and number(tokens[i - 1]) is not None):
+        amount_after = i + 1 < len(tokens) and read(tokens, i + 1) is not None
+        if lex.role(token) == "signoff" and not (i and number(tokens[i - 1]) is not None) and not amount_after:
             return i
     return None
 

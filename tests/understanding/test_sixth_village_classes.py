@@ -241,3 +241,10 @@ def test_a_chatter_word_that_names_a_product_before_its_amount():
     stall = Catalogue([product("GEZ", "Gezellig", "kg", "snoep", "per kilo"),
                        product("KLAVER", "Klaverstroopsel", category="stroopsel")])
     assert read("gezellig 2 ons\nklaverstroopsel", stall)[0] == [("GEZ", Decimal("0.2")), ("KLAVER", 1)]
+
+
+# 13. A sign-off word with an amount after it orders: "alvast een ..." is "already, one ...", not "thanks in advance".
+
+def test_a_sign_off_word_before_an_amount_is_no_sign_off(pantry):
+    assert read("Een tempoek. Ook alvast een pak klaverstroopsel", pantry)[0] == [("TEMPOEK", 1), ("KLAVER", 1)]
+    assert read("Een tempoek. Alvast bedankt, Klaverstroopsel", pantry)[0] == [("TEMPOEK", 1)]
