@@ -283,7 +283,8 @@ def _ranked(index, hits, quantity):
         entry = index.entries[e]
         seen = {hit[1] for hit in marks.values() if hit[1] is not None}
         extra = sum(weight for w, weight in enumerate(entry.weight) if w not in seen)
-        extra += sum(hit[2] for hit in marks.values() if len(hit) > 2)
+        fronted = {hit[1] for hit in marks.values() if len(hit) > 3}  # "brood volkoren": volkorenbrood said whole
+        extra += sum(hit[2] for hit in marks.values() if len(hit) > 2 and hit[1] not in fronted)
         amount, fit = for_product(quantity, entry.product, entry.contents, entry.packs)
         packed = (2 if quantity.pack in entry.packs else 0) if quantity.pack else 0
         named = frozenset(entry.words[w] for w in seen)

@@ -248,3 +248,16 @@ def test_a_chatter_word_that_names_a_product_before_its_amount():
 def test_a_sign_off_word_before_an_amount_is_no_sign_off(pantry):
     assert read("Een tempoek. Ook alvast een pak klaverstroopsel", pantry)[0] == [("TEMPOEK", 1), ("KLAVER", 1)]
     assert read("Een tempoek. Alvast bedankt, Klaverstroopsel", pantry)[0] == [("TEMPOEK", 1)]
+
+
+# 14. A compound said in two words the other way round, as a glossary word gives it ("a loaf of wholemeal": brood
+#     volkoren), is said whole: its plain product, not a question between it and its half.
+
+def test_a_compound_said_backwards_in_two_words_is_said_whole(use_glossary):
+    use_glossary(("krust", "same", "brood", "en"))
+    bakery = Catalogue([
+        product("SPELD", "Speldebrood", category="brood"),
+        product("SPELD-HALF", "Speldebrood half", category="brood"),
+        product("WIT", "Wit brood", category="brood"),
+    ])
+    assert read("a krust spelde", bakery)[:2] == ([("SPELD", 1)], [])
