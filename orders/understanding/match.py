@@ -432,7 +432,8 @@ def _instructions_choose_only(index, words, hits, quantity):
     """A preparation word ("gesneden") chooses among the products the other words name, and names none alone.
 
     With a weight said it chooses only among goods weighed at the counter: "2 ons kaas gesneden"
-    is cheese cut at the counter, not the prepacked sliced pack.
+    is cheese cut at the counter, not the prepacked sliced pack; with the pack said that a product
+    so named comes in ("in plakjes, dat bakje") it is that pack.
     """
     lex = lexicon()
     said = [i for i, w in enumerate(words) if lex.role(w) == "instruction"]
@@ -441,6 +442,10 @@ def _instructions_choose_only(index, words, hits, quantity):
     for i in said:
         hits[i] = {e: hit for e, hit in hits[i].items()
                    if e in named and not (weighed and index.entries[e].product.unit != "kg")}
+    packed = {e for i in said for e in hits[i] if quantity.pack and quantity.pack in index.entries[e].packs}
+    if packed:  # "rookworst in plakjes, dat bakje": the prepacked sliced pack is asked for
+        for i, found in enumerate(hits):
+            hits[i] = {e: hit for e, hit in found.items() if e in packed}
 
 
 def _describing_chooses_only(words, hits):

@@ -261,3 +261,15 @@ def test_a_compound_said_backwards_in_two_words_is_said_whole(use_glossary):
         product("WIT", "Wit brood", category="brood"),
     ])
     assert read("a krust spelde", bakery)[:2] == ([("SPELD", 1)], [])
+
+
+# 15. Sliced is an instruction unless the prepacked pack is asked for: "in plakjes, dat bakje" is the sliced tub,
+#     and a province's adjective ("gelderse") only describes, no thing of its own.
+
+def test_the_sliced_pack_asked_for_is_that_pack():
+    butcher = Catalogue([
+        product("VOS", "Gelderse vossenworst", category="worst", description="ring ca. 300 gram"),
+        product("VOS-PLAK", "Vossenworst in plakjes", category="vleeswaren", description="voorverpakt, bakje 100 gram"),
+        product("LEVER", "Gelderse leverworst", "kg", "worst", "per kilo"),
+    ])
+    assert read("een gelderse vossenworst in plakjes dat bakje", butcher)[:2] == ([("VOS-PLAK", 1)], [])
