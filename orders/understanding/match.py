@@ -140,7 +140,7 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, head: i
 
     `head` is the position of the phrase's last naming word: when it names products, the other
     words only choose among them ("bruine bonen" are beans, whatever else is brown). `plainly` is
-    whether nothing else was said of the thing: "fresh milk" is no plain "melk".
+    whether nothing else was said of the thing: "fresh sugar" is no plain "suiker".
     """
     hits = [_hits(index, w) for w in words]
     _join_neighbours(index, words, hits)
@@ -187,8 +187,9 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, head: i
 
 def _plain_kind(words, group):
     """Of the products a general word names alike, those of the kind it means unmarked ("suiker" is kristalsuiker, not
-    basterdsuiker; "melk" is halfvolle melk, not koffiemelk), when the glossary knows that kind, some are of it and
-    the word is all that is said of them."""
+    basterdsuiker; "thee" is Engelse melange, not rooibos), when the glossary knows that kind, some are of it and the
+    word is all that is said of them. Where the kinds are a matter of taste (volle or halfvolle melk) the glossary
+    names none, and the word asks."""
     if len(group[0].covered) != 1:
         return group  # more is said ("volle melk"): the words said choose
     (i,) = group[0].covered

@@ -25,7 +25,7 @@ FLOORS = {
     # after the fixes Tolwierde's mistakes led to, 0.968 / 0.821; after the blind general glossary, 0.969 / 0.840)
     "dommelrode": (0.96, 0.83, 0.30),
     # first score, labelled before the parser ran: P 0.919 R 0.784 Q 0.36
-    "appelwaard": (0.99, 0.91, 0.21),
+    "appelwaard": (0.99, 0.91, 0.22),
     # held out like Dommelrode, never read by whoever changes the parser (first score P 0.951 R 0.799 Q 0.36)
     "kreekhorn": (0.95, 0.79, 0.37),
 }
