@@ -241,9 +241,9 @@ def _in_a_doubled_letter(word, cut):
 
 def _inside_a_part(word, cut):
     """Whether a cut falls inside the word a compound ends in, where no word ends before it: it leaves no word, or no
-    word stands between that word's start and the cut. "appeltaart" ends in "taart", not in "aart" (a name), "multivitamine" not in "mine",
-    "hazenpeper" not in the "per" that "peer" is compared as, "natuurazijn" not in "zijn"; "boerenroomboter" still
-    ends in "boter" (room + boter)."""
+    word stands between that word's start and the cut. "appeltaart" ends in "taart", not in "aart" (a name),
+    "multivitamine" not in "mine", "hazenpeper" not in the "per" that "peer" is compared as, "natuurazijn" not in
+    "zijn"; "boerenroomboter" still ends in "boter" (room + boter)."""
     starts = [c for c in range(1, cut) if known_word(word[c:])]
     if not starts or known_word(word[:cut]):
         return False  # "bos|peen" is cut where a word ends, whatever "speen" is
