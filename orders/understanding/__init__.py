@@ -35,7 +35,8 @@ How a message flows through it:
    cover and how surely, whether the quantity fits them (`quantity.for_product`: "2 liter" of a
    1-liter pack is 2, "zes eieren" one box of six, weighed goods in kilograms), whether the pack
    word fits, and then by how few of their own marked words went unsaid, so the plainly named
-   product beats its variants; when no product is the plain one ("kaas" for three named cheeses)
+   product beats its variants (so does the kind the glossary calls plain, "suiker": kristalsuiker,
+   and of one product in several sizes the one whose name says none); when no product is the plain one ("kaas" for three named cheeses)
    the word names a kind and all of them are offered. A phrase whose last word (its head, as in
    a compound: "lijnzaad olie") is a noun no product has is not sold, whatever its first word
    matches. One clear winner becomes an `Item`; a tie is an `Unclear`

@@ -3,8 +3,9 @@
 `lexicon/glossary.tsv` holds one entry a line, `phrase<TAB>relation<TAB>target<TAB>tag`:
 `same` (the phrase means the target: "mince" is "gehakt"; a phrase with several such lines has
 several meanings, tried in order: "loo roll" is "wc papier" or "toiletpapier"), `kind` (the phrase is a general kind
-the target is one of: "kaas" covers "goudse kaas"), `modifier` (a variant, size or preparation
-word and its canonical form: "in plakken" is "sliced"). Tags (`nl`, `en`, `nl-regio`, `typo`) say
+the target is one of: "kaas" covers "goudse kaas"), `plain` (the kind the phrase means when it
+says no more: "suiker" is kristalsuiker, "thee" Engelse melange), `modifier` (a variant, size or
+preparation word and its canonical form: "in plakken" is "sliced"). Tags (`nl`, `en`, `nl-regio`, `typo`) say
 where an entry comes from; the reading is the same for all. Lines starting with # are comments.
 
 An English plural and its singular meet: a `same` phrase is found by the singular of its last
@@ -23,7 +24,7 @@ from rapidfuzz.distance import OSA
 
 from .text import TOKEN, plain
 
-RELATIONS = ("same", "kind", "modifier")
+RELATIONS = ("same", "kind", "plain", "modifier")
 SLIP_MIN = 7  # "potatos", "haddok" are too short to tell a slip from another word
 SLIP_LONG = 10  # from here two letters may slip ("cauliflour")
 PATH_SETTING = "DORPSLIJN_GLOSSARY"
@@ -32,11 +33,13 @@ MAX_OTHERS = 12
 
 @dataclass(frozen=True)
 class Glossary:
-    """Phrases as token tuples: what each may mean (`same`), which kinds it covers (`kind`), its canonical variant (`modifier`)."""
+    """Phrases as token tuples: what each may mean (`same`), which kinds it covers (`kind`), the kind it means unmarked
+    (`plain`), its canonical variant (`modifier`)."""
 
     same: dict = field(default_factory=dict)
     kinds: dict = field(default_factory=dict)
     modifiers: dict = field(default_factory=dict)
+    plain: dict = field(default_factory=dict)
 
     def meanings(self, said: tuple) -> list:
         """What a phrase means as said, else as the singular of its last word ("olives": olive), or []."""
@@ -118,7 +121,7 @@ def _known(word):
 
 def read(lines) -> Glossary:
     """A glossary from its lines; a line that does not follow the format is left out."""
-    same, kinds, modifiers = defaultdict(list), defaultdict(list), {}
+    same, kinds, modifiers, plain = defaultdict(list), defaultdict(list), {}, {}
     for line in lines:
         if line.startswith("#") or not line.strip():
             continue
@@ -132,12 +135,14 @@ def read(lines) -> Glossary:
             same[phrase].append(target)
         elif parts[1] == "kind":
             kinds[phrase].append(target)
+        elif parts[1] == "plain":
+            plain.setdefault(phrase, target)
         else:
             modifiers.setdefault(phrase, "".join(target))
     for phrase in list(same):
         if singular(phrase) not in same:
             same[singular(phrase)] = same[phrase]
-    return Glossary(dict(same), dict(kinds), modifiers)
+    return Glossary(dict(same), dict(kinds), modifiers, plain)
 
 
 def load(path: Path) -> Glossary:

@@ -9,9 +9,10 @@ from .lexicon import lexicon
 from .quantity import Amount, amount_at
 from .numbers import number
 from .text import pieces
-from .words import DERIVED, forms, key, known_word
+from .words import DERIVED, STRONG, describing, forms, key, known_word
 
 HEAD_MIN = 3
+AND = ("en", "and")
 SYLLABLE = 3
 VOWELS = "aeiouy"
 _CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -28,6 +29,8 @@ class Entry:
     packs: frozenset
     kinds: tuple = ()
     minor: frozenset = frozenset()
+    sized: bool = False
+    variants: tuple = ()
 
 
 class Index:
@@ -56,6 +59,9 @@ class Index:
                     self.heads[form].append((e, w))
                 for cut in range(HEAD_MIN, len(word) - HEAD_MIN + 1):
                     self.fronts[key(word[:cut])].append((e, w, known_word(word[cut:])))
+            for canonical, w in entry.variants:
+                for form in forms(canonical):
+                    self.exact[form].append((e, w))
             for word in entry.kinds:
                 self.categories[key(word)].append(e)
         self.vocabulary = sorted(self.exact)
@@ -82,6 +88,18 @@ class Index:
         """Whether a word, in any of its forms, names or heads a product or a category of this catalogue."""
         return any(f in self.exact or f in self.heads or f in self.categories for f in forms(word))
 
+    def knows_as_said(self, word: str) -> bool:
+        """Whether the word itself or its singular names or heads a product or a category here, not a diminutive's
+        stem: "jaantje" is no "jan"."""
+        return any(s == STRONG and (f in self.exact or f in self.heads or f in self.categories)
+                   for f, s in forms(word).items())
+
+    def filed_only(self, word: str) -> bool:
+        """Whether a word, in any of its forms, names a category here and is no word of a product name nor the last
+        part of one ("bakken", the baking shelf)."""
+        said = forms(word)
+        return any(f in self.categories for f in said) and not any(f in self.exact or f in self.heads for f in said)
+
 
 def index_for(catalogue) -> Index:
     """The index of a catalogue, built on first use and kept while the catalogue lives."""
@@ -101,6 +119,7 @@ def _entry(product) -> Entry:
     lex = lexicon()
     tokens = [t for part in pieces(product.name) for t in part]
     words, contents, packs = _read_name(tokens, lex)
+    sized = bool(contents or packs)  # "Appelsap 3 liter", "Kersen bakje": the name says its size or pack
     if not words:  # a product called by what is elsewhere a pack word ("Rolletjes", the New Year's wafers)
         words = [t for t in tokens if t.isalpha() and not _ignorable(t, lex)]
     _, described, described_packs = _read_name([t for part in pieces(product.description or "") for t in part], lex, True)
@@ -112,20 +131,38 @@ def _entry(product) -> Entry:
         packs.add("bos")
     kinds = tuple(t for part in pieces(product.category or "") for t in part if t.isalpha() and len(t) >= HEAD_MIN)
     # the unmarked variant word ("heel") and the word of its own kind ("kaas" of "belegen kaas", filed under
-    # kaas) go without saying: "2 ons belegen" is the belegen kaas before the jong belegen or the boerenkaas belegen
-    weight = tuple(0 if lex.role(w) == "default" or w in kinds else 1 for w in words)
-    return Entry(product, tuple(words), weight, contents, frozenset(packs), kinds, _minor(tokens, words, lex))
+    # kaas) go without saying: "2 ons belegen" is the belegen kaas before the jong belegen or the boerenkaas belegen;
+    # a shelf named by a describing word ("glutenvrij") is still a variant: "brood" is no glutenvrij brood, and so
+    # is a shelf said after a preposition ("zonnebloempitten voor vogels", filed under vogels)
+    minor = _minor(tokens, words, lex)
+    weight = tuple(0 if lex.role(w) == "default" or (w in kinds and not describing(w) and i not in minor) else 1
+                   for i, w in enumerate(words))
+    return Entry(product, tuple(words), weight, contents, frozenset(packs), kinds, minor, sized,
+                 _phrased_variants(tokens, words, lex))
+
+
+def _phrased_variants(tokens, words, lex):
+    """The canonical variant word of each glossary phrase of several words in a product's name, with the position of
+    the name's word it ends on: "Pindakaas zonder zout" is ongezouten pindakaas, as "pindakaas zonder zout" is read."""
+    modifiers, found = lex.glossary.modifiers, []
+    for i in range(len(tokens)):
+        for size in range(2, min(lex.glossary.longest, len(tokens) - i) + 1):
+            canonical = modifiers.get(tuple(tokens[i : i + size]))
+            if canonical and tokens[i + size - 1] in words:
+                found.append((canonical, words.index(tokens[i + size - 1])))
+    return tuple(found)
 
 
 def _minor(tokens, words, lex):
-    """Positions of the name's words after a preposition ("met peper", "voor droge hoest"): what it has, not what it is."""
+    """Positions of the name's words after a preposition ("met peper", "voor droge hoest") or after "en" ("doperwten en
+    worteltjes"): what it has, or has beside the thing it is, not what it is."""
     after, minor, w = False, set(), 0
     for token in tokens:
         if w < len(words) and token == words[w]:
             if after:
                 minor.add(w)
             w += 1
-        elif lex.role(token) == "preposition":
+        elif lex.role(token) == "preposition" or token in AND:
             after = True
     return frozenset(minor)
 
@@ -202,6 +239,18 @@ def _in_a_doubled_letter(word, cut):
     return starts_doubled or (consonant and word[cut] == word[cut - 1] and len(word) - cut <= SYLLABLE)
 
 
+def _inside_a_part(word, cut):
+    """Whether a cut falls inside the word a compound ends in, where no word ends before it: it leaves no word, or no
+    word stands between that word's start and the cut. "appeltaart" ends in "taart", not in "aart" (a name),
+    "multivitamine" not in "mine", "hazenpeper" not in the "per" that "peer" is compared as, "natuurazijn" not in
+    "zijn"; "boerenroomboter" still ends in "boter" (room + boter)."""
+    starts = [c for c in range(1, cut) if known_word(word[c:])]
+    if not starts or known_word(word[:cut]):
+        return False  # "bos|peen" is cut where a word ends, whatever "speen" is
+    between = word[max(starts) : cut]
+    return not known_word(word[cut:]) or len(between) < HEAD_MIN or not known_word(between)
+
+
 def _head_forms(word):
     """The last parts of a compound word as written: `achterham` can be asked for as `ham` (or `hammetje`).
 
@@ -212,7 +261,7 @@ def _head_forms(word):
     """
     heads = {}
     for cut in range(HEAD_MIN, len(word) - HEAD_MIN + 1):
-        if _in_a_doubled_letter(word, cut):
+        if _in_a_doubled_letter(word, cut) or _inside_a_part(word, cut):
             continue
         form = key(word[cut:])
         if len(form) >= HEAD_MIN:

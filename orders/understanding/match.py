@@ -77,6 +77,10 @@ class Names:
         """Whether the catalogue names, heads or files a product under this word."""
         return self.index.knows(word)
 
+    def knows_as_said(self, word: str) -> bool:
+        """Whether the word itself or its singular names or heads a product or a category here (not a diminutive's stem)."""
+        return self.index.knows_as_said(word)
+
     def calls(self, word: str) -> bool:
         """Whether a product word or a category here is this word, not only the end of a compound ("old" of "...gold")."""
         return self.index.calls(word)
@@ -130,11 +134,13 @@ class Names:
 SIZES = {"klein": min, "groot": max}
 
 
-def match(index: Index, words: list[str], quantity: Quantity, text: str, head: int | None = None) -> Outcome:
+def match(index: Index, words: list[str], quantity: Quantity, text: str, head: int | None = None,
+          plainly: bool = True) -> Outcome:
     """Decide which product a phrase's words name, sure or not, and how much of it.
 
     `head` is the position of the phrase's last naming word: when it names products, the other
-    words only choose among them ("bruine bonen" are beans, whatever else is brown).
+    words only choose among them ("bruine bonen" are beans, whatever else is brown). `plainly` is
+    whether nothing else was said of the thing: "fresh sugar" is no plain "suiker".
     """
     hits = [_hits(index, w) for w in words]
     _join_neighbours(index, words, hits)
@@ -154,12 +160,15 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, head: i
     if max(best.covered.values()) < STRONG and any(i + 1 in best.covered and i not in best.covered for i in range(len(words))):
         return Outcome(unclear=Unclear(text, [c.sku for c in ranked[:3]], None, "unknown"), used=used)
     group = [c for c in ranked if c.rank == best.rank]
+    group = _plain_kind(words, group) if plainly else group
+    best = group[0]
     # no amount said, or just one: how a pack would fit it tells none apart ("kaarsen", "1 yoghurt")
     silent = quantity in (Quantity(), Quantity(count=Decimal(1)))
     winners = ([c for c in group if c.plainness == best.plainness] if best.extra == 0
                else group if silent else [c for c in group if c.fit == best.fit])
     if len(winners) == 1 and min(best.covered.values()) < STRONG:
         winners += [c for c in group if c.named != best.named and c.fit == best.fit and c not in winners]
+    winners = _unsized(winners)
     sized = _by_size(words, group) if len(group) > 1 else None  # "klein" is said: not the whole one for being plainest
     chosen = sized or (winners[0] if len(winners) == 1 else _by_size(words, winners))
     if chosen is None:
@@ -174,6 +183,34 @@ def match(index: Index, words: list[str], quantity: Quantity, text: str, head: i
                        used=frozenset(chosen.covered))
     sureness = min(chosen.covered.values())
     return Outcome(**_settle(chosen, text, quantity), used=frozenset(chosen.covered), sureness=sureness)
+
+
+def _plain_kind(words, group):
+    """Of the products a general word names alike, those of the kind it means unmarked ("suiker" is kristalsuiker, not
+    basterdsuiker; "thee" is Engelse melange, not rooibos), when the glossary knows that kind, some are of it and the
+    word is all that is said of them. Where the kinds are a matter of taste (volle or halfvolle melk) the glossary
+    names none, and the word asks."""
+    if len(group[0].covered) != 1:
+        return group  # more is said ("volle melk"): the words said choose
+    (i,) = group[0].covered
+    kind = lexicon().glossary.plain.get((words[i],))
+    of_kind = [c for c in group if all(_names_word(c.entry, word) for word in kind)] if kind else []
+    return of_kind or group
+
+
+def _names_word(entry, word):
+    """Whether a word, in any of its forms, is a word of a product's name."""
+    said = forms(word)
+    return any(form in said for name_word in entry.words for form in forms(name_word))
+
+
+def _unsized(winners):
+    """Of one product sold in several sizes, the one whose name says no size or pack: "appelsap" beside "appelsap 3
+    liter", a weight of "kersen" sold by the kilo beside "kersen bakje". The others are asked for by their size."""
+    plain = [c for c in winners if not c.entry.sized]
+    if len(plain) == 1 and len(winners) > 1 and all(c.entry.words == plain[0].entry.words for c in winners):
+        return plain
+    return winners
 
 
 def _unread_variant(index, words, hits, chosen, head):
@@ -247,7 +284,8 @@ def _ranked(index, hits, quantity):
         entry = index.entries[e]
         seen = {hit[1] for hit in marks.values() if hit[1] is not None}
         extra = sum(weight for w, weight in enumerate(entry.weight) if w not in seen)
-        extra += sum(hit[2] for hit in marks.values() if len(hit) > 2)
+        fronted = {hit[1] for hit in marks.values() if len(hit) > 3}  # "brood volkoren": volkorenbrood said whole
+        extra += sum(hit[2] for hit in marks.values() if len(hit) > 2 and hit[1] not in fronted)
         amount, fit = for_product(quantity, entry.product, entry.contents, entry.packs)
         packed = (2 if quantity.pack in entry.packs else 0) if quantity.pack else 0
         named = frozenset(entry.words[w] for w in seen)
@@ -274,7 +312,7 @@ def _hits(index, word):
     for form in forms(word):
         for e, w in index.heads.get(form, ()):
             if e not in found and _splits_there(index.entries[e].words[w], form):
-                found[e] = (DERIVED, w)
+                found[e] = (FUZZY, w, 0, True) if w in index.entries[e].minor else (DERIVED, w)
     if any(hit[0] == STRONG for hit in found.values()):
         found = {e: _as_kind(hit) for e, hit in found.items()}
     for e, w, whole in index.fronts.get(written, ()):
@@ -395,7 +433,8 @@ def _instructions_choose_only(index, words, hits, quantity):
     """A preparation word ("gesneden") chooses among the products the other words name, and names none alone.
 
     With a weight said it chooses only among goods weighed at the counter: "2 ons kaas gesneden"
-    is cheese cut at the counter, not the prepacked sliced pack.
+    is cheese cut at the counter, not the prepacked sliced pack; with the pack said that a product
+    so named comes in ("in plakjes, dat bakje") it is that pack.
     """
     lex = lexicon()
     said = [i for i, w in enumerate(words) if lex.role(w) == "instruction"]
@@ -404,6 +443,10 @@ def _instructions_choose_only(index, words, hits, quantity):
     for i in said:
         hits[i] = {e: hit for e, hit in hits[i].items()
                    if e in named and not (weighed and index.entries[e].product.unit != "kg")}
+    packed = {e for i in said for e in hits[i] if quantity.pack and quantity.pack in index.entries[e].packs}
+    if packed:  # "rookworst in plakjes, dat bakje": the prepacked sliced pack is asked for
+        for i, found in enumerate(hits):
+            hits[i] = {e: hit for e, hit in found.items() if e in packed}
 
 
 def _describing_chooses_only(words, hits):

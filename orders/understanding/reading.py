@@ -22,11 +22,19 @@ MAX_TEXT = 2_000
 def understand(text: str, catalogue) -> Understanding:
     """What a message asks for from this catalogue: items, questions and things not sold."""
     index = index_for(catalogue)
-    outcomes, asked = [], []
+    outcomes, asked, heading = [], [], []
+    sold_before = False
     for phrase in phrases((text or "")[:MAX_TEXT], Names(index)):
         if len(asked) > MAX_ITEMS:
             break
-        for outcome in _outcomes(index, phrase):
+        if phrase.alternative and sold_before:
+            continue  # "Heeft u kersen? ... Anders een bakje morellen": the morellen only if there are no kersen
+        if _only_a_purpose(phrase):
+            heading = phrase.words if phrase.element else heading  # "Voor de vogels" over a list: what it is for
+            continue
+        made = list(_outcomes(index, phrase, heading))
+        sold_before = any(o.item or o.unclear for o in made)
+        for outcome in made:
             outcomes.append(outcome)
             if outcome.item or outcome.unclear:
                 asked.append(outcome)
@@ -49,11 +57,14 @@ def named(text: str) -> str:
     return " ".join(found[0].words) if found else " ".join(plain(text or "").split())
 
 
-def _outcomes(index, phrase):
+def _outcomes(index, phrase, heading):
     """The outcome of a phrase, and of words left over beside its match."""
     head = _head_words(phrase)
     outcome = _made_for(index, phrase, head) or match(index, phrase.words, phrase.quantity, phrase.text,
-                                                      len(head) - 1 if head else None)
+                                                      len(head) - 1 if head else None, "instruction" not in phrase.kinds)
+    if heading:  # under "Voor de vogels", "zonnepitten" are the ones for birds when they are sold so
+        aimed = match(index, phrase.words + heading, phrase.quantity, phrase.text)
+        outcome = aimed if aimed.item and len(aimed.used) > len(outcome.used) else outcome
     if phrase.refined:
         refined = match(index, phrase.words + phrase.refined, phrase.quantity, phrase.text)
         outcome = refined if refined.item or refined.unclear else outcome
@@ -67,7 +78,7 @@ def _outcomes(index, phrase):
         if phrase.unsold:
             yield Outcome(not_found=phrase.unsold)
         return
-    if not phrase.cue and _unsure_alone(phrase.words, outcome) and not _slip_in_a_list(phrase, outcome):
+    if not phrase.cue and _unsure_alone(index, phrase.words, outcome) and not _slip_in_a_list(phrase, outcome):
         if outcome.sureness == FUZZY and outcome.item:
             yield Outcome(unclear=Unclear(phrase.text, [outcome.item.sku], None, "unknown"))
         return
@@ -95,6 +106,20 @@ def _made_for(index, phrase, head):
     if (joined.item and joined.sureness >= DERIVED) or (joined.unclear and joined.unclear.reason != "unknown"):
         return joined
     return None
+
+
+def _only_a_purpose(phrase):
+    """Whether an uncounted phrase says only what something is for ("voor kerst", "voor de vogels", "for the
+    birds"): every word right after "voor", with at most an article between, and no thing asked for."""
+    if phrase.counted:
+        return False
+    at = 0
+    for word in phrase.words:
+        at = phrase.tokens.index(word, at)
+        if [t for t in phrase.tokens[:at] if t not in PURPOSE_SKIPPED][-1:] not in (["voor"], ["for"]):
+            return False
+        at += 1
+    return True
 
 
 def _another_meaning(index, phrase, outcome):
@@ -136,15 +161,18 @@ def _head_words(phrase):
     return phrase.words[: phrase.opens.index(True)] if True in phrase.opens else phrase.words
 
 
-def _unsure_alone(words, outcome):
-    """Whether an unmarked phrase rests on one describing word or one guessed spelling (a name: "de Jong", "Geesje").
+def _unsure_alone(index, words, outcome):
+    """Whether an unmarked phrase rests on one describing word, one guessed spelling (a name: "de Jong", "Geesje") or
+    one word that is only a category here, no word of a product, among words that name nothing ("oma gaat bakken met
+    Sanne": the baking shelf).
 
-    A guessed spelling is asked about rather than ordered; a lone describing word is dropped.
+    A guessed spelling is asked about rather than ordered; the others are dropped.
     """
     if len(outcome.used) != 1:
         return False
     (i,) = outcome.used
-    return lexicon().role(words[i]) in ("weak", "default") or outcome.sureness == FUZZY
+    filed_only = outcome.item is not None and len(words) > 1 and index.filed_only(words[i])
+    return lexicon().role(words[i]) in ("weak", "default") or outcome.sureness == FUZZY or filed_only
 
 
 def _leftover_runs(phrase, used):

@@ -23,6 +23,10 @@ HEAD_PART = 3
 MAX_GREETING = 3
 ONLY = ("alleen", "only", "just", "enkel", "slechts")
 FILLERS = ("eh", "ehm", "uh", "uhm", "dan", "then", "maar")
+PACKED_IN = ("in",)
+LINE_STARTS = ("line", "bullet")
+POLITE = ("graag", "please", "alstublieft", "aub")
+ALTERNATIVES = (("anders",), ("otherwise",), ("zo", "niet"), ("or", "else"))
 
 
 @dataclass
@@ -42,6 +46,8 @@ class Phrase:
     refined: list = field(default_factory=list)
     run_on: bool = False
     refused: list = field(default_factory=list)
+    alternative: bool = False
+    on_its_line: bool = False
 
     @property
     def text(self) -> str:
@@ -106,6 +112,7 @@ def phrases(text: str, names=None) -> list[Phrase]:
             continue
         if n == 0:
             tokens = _caller_named(tokens, lex, names)
+        tokens, alternative = _alternative(tokens)
         end = _signoff(tokens, lex)
         if end and n == 0 and all(t in lex.ignore for t in tokens[:end]):
             tokens = tokens[end + 1 :]  # "Hi love," "Hello dear": a greeting, the order follows
@@ -115,6 +122,9 @@ def phrases(text: str, names=None) -> list[Phrase]:
         for part, correction in _corrected(tokens, lex):
             made = [p for chunk, listed in _chunks(part, lex) for p in _phrases(chunk, listed, lex, names)]
             for phrase in made:
+                phrase.alternative = alternative
+                phrase.on_its_line = (before in LINE_STARTS and len(found) == piece_start and phrase is made[0]
+                                      and bool(phrase.tokens) and phrase.tokens[0] not in POINTING)
                 phrase.element = bool({before, after} & LIST_BREAKS) and not titled
                 phrase.signature = n == len(split) - 1 and before not in ("comma", "bullet") and not phrase.counted
             # "zes nee acht gehaktballen": what is taken back is an amount said on its own, not the thing before it
@@ -140,6 +150,15 @@ def phrases(text: str, names=None) -> list[Phrase]:
             retracting = correction == "retract" or (retracting and correction != "cancel")
     _carry_nouns(found, lex)
     return _without_repeats(_refinements(found))
+
+
+def _alternative(tokens):
+    """The tokens without an opening that offers them instead of what came before ("anders een bakje morellen",
+    "otherwise the small one"), and whether there was one."""
+    for opening in ALTERNATIVES:
+        if tuple(tokens[: len(opening)]) == opening:
+            return tokens[len(opening) :], True
+    return tokens, False
 
 
 def _only(part, lex):
@@ -256,15 +275,16 @@ def _corrected_amount(before, said):
 
 
 def _amount_alone(found, made):
-    """An amount said alone ("batterijen 13, twee pakjes", "kaas naturel ook 1 ons") counts the thing before it,
-    and so does one after a thing counted only by its article ("a skate wing, about 400 grams").
+    """An amount said alone ("batterijen 13, twee pakjes", "kaas naturel ook 1 ons", "kippenbouten graag. Ongeveer
+    een kilo denk ik") counts the thing before it, and so does one after a thing counted only by its article ("a skate
+    wing, about 400 grams"); a weight after a number of pieces is what they weigh ("4 speklappen, 600 gram").
 
     Whether the last of them did.
     """
     before = found[-1] if found else None
     absorbed = False
     for phrase in made:
-        alone = phrase.counted and all(k == "quantity" for k in phrase.kinds)
+        alone = phrase.counted and not phrase.words and _amount_first(phrase)
         article = before is not None and _article_only(before)
         absorbed = alone and before is not None and (not before.counted or article)
         size = _size_alone(phrase)
@@ -272,10 +292,27 @@ def _amount_alone(found, made):
             said = phrase.quantity.merged(before.quantity) if article else before.quantity.merged(phrase.quantity)
             before.quantity = said.settled()
             before.counted = True
+        elif alone and before is not None and _weight_of_pieces(before.quantity, phrase.quantity):
+            before.quantity = Quantity(measure=phrase.quantity.measure)  # "4 speklappen, ongeveer 600 gram": 600 gram
+            absorbed = True
         elif size is not None and before is not None and before.quantity.spec is None:
             before.quantity = replace(before.quantity, spec=size)  # "een zak aardappelen, die van 5 kilo"
         before = phrase if phrase.words else before
     return absorbed
+
+
+def _amount_first(phrase):
+    """Whether a phrase opens with its amount, perhaps after "graag" ("graag een kilo", "een kilo denk ik"), and holds
+    no instruction: not "eh zes" (a number before a correction) nor "voor ons 50 jarig huwelijk"."""
+    at = 1 if phrase.tokens[0] in POLITE else 0
+    return phrase.kinds[at : at + 1] == ["quantity"] and "instruction" not in phrase.kinds
+
+
+def _weight_of_pieces(counted, said):
+    """Whether a weight said alone after a number of pieces is what they weigh together ("4 speklappen, ongeveer 600
+    gram", "3 chicken breasts, roughly 450 grams total")."""
+    weight = said.measure is not None and said.measure.dim == "kg" and said.count is None
+    return weight and counted.count is not None and counted.measure is None and not counted.pack
 
 
 def _article_only(phrase):
@@ -314,7 +351,8 @@ def _carry_nouns(found, lex):
 
 def _refinements(found):
     """Describing words said after a thing, with no list word ("pleisters, de waterdichte", "een boeket, groot graag"),
-    say which of it: they refine the thing before them instead of being a thing of their own.
+    say which of it: they refine the thing before them instead of being a thing of their own; on a line of their own
+    ("wit brood" then "bruin half") they are a thing of their own, unless they point back ("de kleine is goed").
 
     Counted ("1 bruin half", "2 witte bollen, 2 bruine") they are a second thing, unless the count
     is only a pronoun or a pack word ("the small one", "de kleine zak") or an amount said after them
@@ -328,7 +366,7 @@ def _refinements(found):
         before = kept[-1] if kept else None
         later = phrase.counted and "quantity" not in phrase.kinds  # "kaas, jong, 300 gram": the amount came after
         plain_again = before is not None and _plain_again(phrase)
-        if (before is not None and not ((phrase.listed and not plain_again) or before.refined)
+        if (before is not None and not ((phrase.listed and not plain_again) or before.refined or phrase.on_its_line)
                 and (not phrase.counted or later or _pronoun(phrase) or plain_again)
                 and all(map(describing, phrase.words)) and not all(phrase.opens)):
             before.refined = phrase.words
@@ -459,7 +497,8 @@ def _slipped(said, glossary, lex, names):
 
 def _caller_named(tokens, lex, names):
     """A call's opening with the caller's name left out ("hallo met Hillechien eh ...", "ja met mevrouw Houben ik
-    wil ..."): after greeting words only, "met" and up to two names that are no words of the catalogue."""
+    wil ..."): after greeting words only, "met" and up to two names that are no words of the catalogue as said
+    ("Jaantje" is no "Jan Hagel")."""
     for i, token in enumerate(tokens[:MAX_GREETING + 1]):
         if token == "met":
             break
@@ -472,7 +511,7 @@ def _caller_named(tokens, lex, names):
         j += 1
     named = 0
     while j < len(tokens) and named < MAX_NAME_WORDS and tokens[j] not in lex.ignore and tokens[j].isalpha() \
-            and lex.role(tokens[j]) not in NOT_CONTENT and not (names is not None and names.knows(tokens[j])):
+            and lex.role(tokens[j]) not in NOT_CONTENT and not (names is not None and names.knows_as_said(tokens[j])):
         j, named = j + 1, named + 1
     ended = j == len(tokens) or tokens[j] in lex.ignore
     return tokens[j:] if named and ended else tokens
@@ -484,9 +523,11 @@ def _introduction(tokens):
 
 
 def _signoff(tokens, lex):
-    """Where a sign-off starts ("groetjes Truus", "dank je wel"), or None; "200 gr" is grams."""
+    """Where a sign-off starts ("groetjes Truus", "dank je wel"), or None; "200 gr" is grams, and a sign-off word with
+    an amount after it orders ("alvast een pot kippensoep", not "alvast bedankt")."""
     for i, token in enumerate(tokens):
-        if lex.role(token) == "signoff" and not (i and number(tokens[i - 1]) is not None):
+        amount_after = i + 1 < len(tokens) and read(tokens, i + 1) is not None
+        if lex.role(token) == "signoff" and not (i and number(tokens[i - 1]) is not None) and not amount_after:
             return i
     return None
 
@@ -534,6 +575,8 @@ def _phrases(chunk, listed, lex, names=None):
             continue
         quantity = read(chunk, i)
         if quantity and pending_open and lex.role(chunk[i - 1]) == "preposition":
+            if chunk[i - 1] in PACKED_IN and _pack_only(quantity[0]):  # "drie liter appelsap in flessen": bottles
+                current.quantity = current.quantity.merged(quantity[0])
             _add(current, [token], "other")
             i += 1
             continue
@@ -598,6 +641,11 @@ def _phrases(chunk, listed, lex, names=None):
     for phrase in found:
         phrase.quantity = phrase.quantity.settled()
     return found
+
+
+def _pack_only(said):
+    """Whether a quantity is a pack word and nothing more ("flessen", "tins")."""
+    return bool(said.pack) and said.count is None and said.measure is None and said.spec is None
 
 
 def _sized(said, then):
@@ -706,12 +754,15 @@ def _named_unit(token, lex, names):
 
 def _named_chatter(chunk, i, phrase, lex, names):
     """Whether a word that is mostly chatter or a verb ("fijn", "zult") is a word of a product name here and stands
-    beside what is ordered: "2 ons zult", "fijne bulgur", "bulgur fijn", "..., de fijne" (not "fijn, dank u")."""
+    beside what is ordered: "2 ons zult", "zult 2 ons", "fijne bulgur", "bulgur fijn", "..., de fijne" (not "fijn, dank
+    u")."""
     token = chunk[i]
     if names is None or token not in lex.ignore or lex.role(token) or len(token) < 3 or not names.names(token):
         return False
     pointed = i > 0 and chunk[i - 1] in POINTING  # "..., de fijne": which of the thing before
-    return (i + 1 < len(chunk) and _is_content(chunk[i + 1], lex)) or bool(phrase.words) or phrase.counted or pointed
+    counted_after = i + 1 < len(chunk) and read(chunk, i + 1) is not None  # "zult 2 ons"
+    return ((i + 1 < len(chunk) and _is_content(chunk[i + 1], lex)) or bool(phrase.words) or phrase.counted or pointed
+            or counted_after)
 
 
 def _is_content(token, lex):

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 GLOSSARY = Path(__file__).parents[2] / "orders" / "understanding" / "lexicon" / "glossary.tsv"
-RELATIONS = {"same", "kind", "modifier"}
+RELATIONS = {"same", "kind", "plain", "modifier"}
 TAGS = {"nl", "en", "nl-regio", "typo"}
 
 
