@@ -49,6 +49,18 @@ class Lexicon:
         return unit.kind if unit else ""
 
     @cached_property
+    def opening_words(self) -> frozenset:
+        """The first words of the cue and glossary phrases of more than one word: only from such a
+        word on may several words be read as one phrase."""
+        phrases = [*self.cues, *self.glossary.same, *self.glossary.modifiers]
+        return frozenset(phrase[0] for phrase in phrases if len(phrase) > 1)
+
+    @cached_property
+    def correction_words(self) -> frozenset:
+        """The words a self-correction ("nee wacht") begins with."""
+        return frozenset(phrase[0] for phrase in self.corrections)
+
+    @cached_property
     def pack_names(self) -> frozenset:
         """The names of containers in product names ("pak", "doos")."""
         return frozenset(unit.value for unit in self.units.values() if unit.kind == "pack")

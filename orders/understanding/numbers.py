@@ -15,8 +15,11 @@ ROOTS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
          "der", "veer", "twin", "zestig", "zeventig", "tachtig", "negentig", "honderd", "duizend")
 
 
+@lru_cache(maxsize=10_000)
 def number(token: str) -> Decimal | None:
-    """The value of a token that is a number (`2`, `2,5`, `1/2`, `twee`, `vijfentwintig`), else None."""
+    """The value of a token that is a number (`2`, `2,5`, `1/2`, `twee`, `vijfentwintig`), else None.
+
+    Remembered: a message asks it of every token, more than once, and of the same tokens again."""
     if token[0].isdigit() or (token[0] == "-" and len(token) > 1):
         return _digits(token)
     if len(token) > MAX_WORD:  # no number word is this long; a long run of letters is read in one step

@@ -221,7 +221,8 @@ def _corrected(tokens, lex):
     longest = max(map(len, lex.corrections))
     part, i = [], 0
     while i < len(tokens):
-        for size in range(min(longest, len(tokens) - i), 0, -1):
+        sizes = range(min(longest, len(tokens) - i), 0, -1) if tokens[i] in lex.correction_words else ()
+        for size in sizes:
             correction = lex.corrections.get(tuple(tokens[i : i + size]))
             if correction:
                 yield part, correction
@@ -424,7 +425,8 @@ def _synonyms(tokens, lex, names):
     longest = max(glossary.longest, max(map(len, lex.cues)))
     out, i = [], 0
     while i < len(tokens):
-        for size in range(min(longest, len(tokens) - i), 0, -1):
+        longest_here = min(longest, len(tokens) - i) if tokens[i] in lex.opening_words else 1
+        for size in range(longest_here, 0, -1):
             said = tuple(tokens[i : i + size])
             replacement = (lex.cues.get(said) or _meaning(said, glossary, lex, names) or _slipped(said, glossary, lex, names)
                            or _other_head(said, glossary, lex, names))
