@@ -26,11 +26,10 @@ from dorpslijn.db import Base, autocommit_engine_for, engine_for, session_scope,
 from dorpslijn.migrate import upgrade
 from dorpslijn.redis_server import connect
 from tests.support.browser import ARGS, CHROMIUM
-from tests.support.clock import DAYTIME
 from tests.support.database import clean_database, clean_redis, own_database
 from tests.support.demo import DEMO
+from tests.support.moments import DAYTIME
 from tests.support.webhooks import Phone
-from worker.runner import run_jobs
 
 
 def pytest_configure(config):
@@ -184,6 +183,7 @@ def demo(settings, demo_rows):
 @pytest.fixture
 def work(settings):
     """Run every queued job in this process until the queues are empty."""
+    from worker.runner import run_jobs
     redis = connect(settings)
 
     def run():

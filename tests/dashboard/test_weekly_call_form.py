@@ -3,8 +3,8 @@ from sqlalchemy import select
 
 from dorpslijn.redis_server import connect
 from orders.models import Resident
-from tests.support.clock import at
 from tests.support.forms import post
+from tests.support.moments import at
 from tests.support.people import TRUUS
 from tests.support.weekly_calls import voice_calls, weekly_calls
 from worker.schedule import tick

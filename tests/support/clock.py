@@ -1,13 +1,11 @@
 """The time the tests' worker and scheduler see (DORPSLIJN_CLOCK), and moments to set it to."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from dorpslijn.redis_server import connect
+from tests.support.moments import DAYTIME
 from worker.schedule import tick
-
-# Monday 23 November 2026, 10:00 in Zwartsluis: Tuesday's cut-off is tonight at 18:00.
-DAYTIME = "2026-11-23T10:00:00+01:00"
 
 
 class Clock:
@@ -25,7 +23,3 @@ class Clock:
         self.set(moment)
         tick(self.settings, connect(self.settings), datetime.fromisoformat(moment))
         work()
-
-
-def at(*args):
-    return datetime(*args, tzinfo=timezone.utc)

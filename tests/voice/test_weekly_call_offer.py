@@ -4,7 +4,7 @@ import pytest
 
 from dorpslijn.redis_server import connect
 from tests.support.caller import Caller
-from tests.support.clock import at
+from tests.support.moments import at
 from tests.support.people import SUSAN, TRUUS, VILLAGE_PHONE
 from tests.support.weekly_calls import voice_calls, weekly_calls
 from worker.schedule import tick
