@@ -113,13 +113,14 @@ def _only_a_purpose(phrase):
     birds"): every word right after "voor", with at most an article between, and no thing asked for."""
     if phrase.counted:
         return False
-    at = 0
-    for word in phrase.words:
-        at = phrase.tokens.index(word, at)
-        if [t for t in phrase.tokens[:at] if t not in PURPOSE_SKIPPED][-1:] not in (["voor"], ["for"]):
-            return False
-        at += 1
-    return True
+    said, before = 0, None  # the words met so far, and the last token that is no article
+    for token in phrase.tokens:
+        if said < len(phrase.words) and token == phrase.words[said]:
+            if before not in ("voor", "for"):
+                return False
+            said += 1
+        before = before if token in PURPOSE_SKIPPED else token
+    return said == len(phrase.words)
 
 
 def _another_meaning(index, phrase, outcome):

@@ -528,8 +528,9 @@ def _signoff(tokens, lex):
     """Where a sign-off starts ("groetjes Truus", "dank je wel"), or None; "200 gr" is grams, and a sign-off word with
     an amount after it orders ("alvast een pot kippensoep", not "alvast bedankt")."""
     for i, token in enumerate(tokens):
-        amount_after = i + 1 < len(tokens) and read(tokens, i + 1) is not None
-        if lex.role(token) == "signoff" and not (i and number(tokens[i - 1]) is not None) and not amount_after:
+        if lex.role(token) != "signoff" or (i and number(tokens[i - 1]) is not None):
+            continue
+        if not (i + 1 < len(tokens) and read(tokens, i + 1) is not None):
             return i
     return None
 
