@@ -13,7 +13,7 @@ STRANGER_CHAT = "7002"
 _update_ids = itertools.count(500_000)
 
 
-class TestClock:
+class StandingClock:
     """A clock that stands still until a wait moves it on, at once; it keeps the waits."""
 
     def __init__(self, now: float):

@@ -8,7 +8,7 @@ import pytest
 from messaging import telegram_flood
 from tests.support.fakes.telegram_api import TOKEN, FakeTelegramAPI
 from tests.support.fakes.twilio_api import FakeTwilioAPI
-from tests.support.telegram import Chat, TestClock
+from tests.support.telegram import Chat, StandingClock
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def bot_api(settings, monkeypatch):
 @pytest.fixture
 def flood_clock(monkeypatch):
     """The clock Telegram's flood limits are kept on, moved on by each wait instead of waiting."""
-    clock = TestClock(time.time())
+    clock = StandingClock(time.time())
     monkeypatch.setattr(telegram_flood, "CLOCK", clock)
     return clock
 
